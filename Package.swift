@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Tend",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tend", targets: ["tend"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "TendCore"),
+        .target(name: "TendMarkdown", dependencies: ["TendCore", "CCmarkGFM"]),
+        .target(name: "TendFrontMatter", dependencies: ["TendCore", "Yams"]),
+        .target(name: "TendCitations", dependencies: ["TendCore"]),
+        .target(
+            name: "TendTemplates",
+            dependencies: ["TendCore", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Theme")]
+        ),
+        .target(name: "TendOutput", dependencies: ["TendCore"]),
+        .target(name: "TendComponents", dependencies: ["TendCore", "TendMarkdown"]),
+        .target(
+            name: "TendContent",
+            dependencies: ["TendCore", "TendMarkdown", "TendFrontMatter", "TendCitations", "TendComponents"]
+        ),
+        .target(name: "TendSite", dependencies: ["TendCore", "TendContent", "TendCitations"]),
+        .target(
+            name: "TendBuild",
+            dependencies: ["TendCore", "TendContent", "TendSite", "TendTemplates", "TendOutput", "TendCitations"]
+        ),
+        .target(
+            name: "TendCLI",
+            dependencies: ["TendBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "tend", dependencies: ["TendCLI"]),
+        .testTarget(
+            name: "TendTests",
+            dependencies: ["TendCLI", "TendBuild"]
+        ),
+    ]
+)

@@ -1,0 +1,1 @@
+public struct TendCommand { public static func main() {} }

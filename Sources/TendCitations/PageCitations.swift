@@ -1,0 +1,112 @@
+import TendCore
+
+/// The citations of one page: the works it cites, their APA order and year suffixes, the HTML of
+/// each in-text citation and of the reference list.
+public final class PageCitations {
+    /// The works in the page's reference list, in APA order.
+    public let references: [Reference]
+    private let suffixes: [String: String]
+    private let order: [String: Int]
+    private var counts: [String: Int] = [:]
+
+    /// `cited` are the keys cited in the text (all known); `nocite` adds works listed without a citation (`*`: all).
+    public init(bibliography: Bibliography, cited: [String], nocite: [String]) {
+        var keys = Set(cited)
+        if nocite.contains("*") {
+            keys.formUnion(bibliography.keys)
+        } else {
+            keys.formUnion(nocite.filter { bibliography[$0] != nil })
+        }
+        let sorted = keys.compactMap { bibliography[$0] }.sorted(by: APASorting.precedes)
+        references = sorted
+        suffixes = APASorting.yearSuffixes(sorted)
+        order = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1.key, $0) })
+    }
+
+    /// The year label a work carries on this page (`2015`, `1994a`, `n.d.`).
+    public func year(of reference: Reference) -> String {
+        APAStyle.yearLabel(reference, suffix: suffixes[reference.key] ?? "")
+    }
+
+    /// The HTML of one citation. Every item links to its entry; `sentenceInitial` capitalises a
+    /// narrative citation's leading particle (`Van der Kolk (2014)`).
+    public func render(_ citation: Citation, sentenceInitial: Bool = false) -> String {
+        let items = citation.items.filter { order[$0.key] != nil }
+        if citation.isNarrative, let item = items.first, let reference = lookup(item.key) {
+            var author = APAStyle.inTextAuthor(reference, narrative: true)
+            if sentenceInitial, let first = author.first, first.isLowercase {
+                author = first.uppercased() + author.dropFirst()
+            }
+            let locator = item.suffix.isEmpty ? "" : ", " + Self.locator(item.suffix)
+            return "<a class=\"citation\" href=\"#\(anchor(item.key))\" id=\"\(nextCitationID(item.key))\">\(author) (\(year(of: reference))\(locator))</a>"
+        }
+        let sorted = items.sorted { (order[$0.key] ?? 0) < (order[$1.key] ?? 0) }
+        var parts: [String] = []
+        var previousAuthors: [String]? = nil
+        for item in sorted {
+            guard let reference = lookup(item.key) else { continue }
+            let authors = APASorting.authorKeys(reference)
+            let link = { (text: String) in "<a href=\"#\(self.anchor(item.key))\" id=\"\(self.nextCitationID(item.key))\">\(text)</a>" }
+            var text = item.prefix.isEmpty ? "" : Escape.html(item.prefix) + " "
+            let mergesWithPrevious = previousAuthors == authors && item.prefix.isEmpty && !item.suppressAuthor
+            if item.suppressAuthor || mergesWithPrevious {
+                text += link(year(of: reference))
+            } else {
+                text += link("\(APAStyle.inTextAuthor(reference, narrative: false)), \(year(of: reference))")
+            }
+            if !item.suffix.isEmpty { text += ", " + Self.locator(item.suffix) }
+            if mergesWithPrevious, !parts.isEmpty {
+                parts[parts.count - 1] += ", " + text
+            } else {
+                parts.append(text)
+            }
+            previousAuthors = authors
+        }
+        return "<span class=\"citation\">(\(parts.joined(separator: "; ")))</span>"
+    }
+
+    /// The reference list: one entry per work, a link back to its first citation.
+    public func referenceListHTML() -> String {
+        guard !references.isEmpty else { return "" }
+        var html = "<ul class=\"references\">\n"
+        for reference in references {
+            html += "<li id=\"\(anchor(reference.key))\">\(APAStyle.entry(reference, yearSuffix: suffixes[reference.key] ?? ""))"
+            if counts[reference.key] != nil {
+                html += " <a class=\"backlink\" href=\"#cite-\(Escape.html(reference.key))-1\" aria-label=\"Back to the first citation\">↩︎</a>"
+            }
+            html += "</li>\n"
+        }
+        return html + "</ul>\n"
+    }
+
+    private func lookup(_ key: String) -> Reference? {
+        guard let index = order[key] else { return nil }
+        return references[index]
+    }
+
+    private func anchor(_ key: String) -> String { "ref-" + Escape.html(key) }
+
+    private func nextCitationID(_ key: String) -> String {
+        let count = (counts[key] ?? 0) + 1
+        counts[key] = count
+        return "cite-\(Escape.html(key))-\(count)"
+    }
+
+    /// `33` → `p. 33`; `pp. 33-35` → `pp. 33–35`; other locators as written.
+    static func locator(_ suffix: String) -> String {
+        var text = suffix
+        if let first = text.first, first.isNumber {
+            text = (text.contains("-") || text.contains("–") ? "pp. " : "p. ") + text
+        }
+        var out = ""
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() {
+            if character == "-", index > 0, index + 1 < characters.count, characters[index - 1].isNumber, characters[index + 1].isNumber {
+                out.append("–")
+            } else {
+                out.append(character)
+            }
+        }
+        return Escape.html(out)
+    }
+}

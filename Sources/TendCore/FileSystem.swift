@@ -1,0 +1,115 @@
+import Foundation
+
+/// Every file access of a build goes through this, so tests and tools can observe or replace it.
+public protocol FileSystem: Sendable {
+    func contents(of path: String) throws -> [UInt8]
+    /// Entries of a directory, sorted by name, without `.` and `..`.
+    func entries(of directory: String) throws -> [String]
+    func kind(of path: String) -> FileKind?
+    /// The path with every symbolic link resolved, or nil when it does not exist.
+    func realPath(_ path: String) -> String?
+    func write(_ bytes: [UInt8], to path: String) throws
+    func createDirectory(_ path: String) throws
+    func remove(_ path: String) throws
+}
+
+public enum FileKind: Sendable, Equatable {
+    case file, directory, symbolicLink, other
+}
+
+public struct FileSystemError: Error, CustomStringConvertible, Sendable {
+    public let path: String
+    public let reason: String
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+    public var description: String { "\(path): \(reason)" }
+}
+
+/// The real disk, through POSIX calls (faster than FileManager's URL APIs on Linux).
+public struct LocalFileSystem: FileSystem {
+    public init() {}
+
+    public func contents(of path: String) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileSystemError(path: path, reason: Self.lastError()) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw FileSystemError(path: path, reason: Self.lastError()) }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                read(fd, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if count < 0 { throw FileSystemError(path: path, reason: Self.lastError()) }
+            if count == 0 { break }
+            filled += count
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
+    }
+
+    public func entries(of directory: String) throws -> [String] {
+        guard let handle = opendir(directory) else { throw FileSystemError(path: directory, reason: Self.lastError()) }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    public func kind(of path: String) -> FileKind? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symbolicLink
+        default: return .other
+        }
+    }
+
+    public func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    public func write(_ bytes: [UInt8], to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw FileSystemError(path: path, reason: Self.lastError()) }
+        defer { close(fd) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer in
+                Foundation.write(fd, buffer.baseAddress! + written, buffer.count - written)
+            }
+            if count < 0 { throw FileSystemError(path: path, reason: Self.lastError()) }
+            written += count
+        }
+    }
+
+    public func createDirectory(_ path: String) throws {
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw FileSystemError(path: path, reason: Self.lastError())
+        }
+    }
+
+    public func remove(_ path: String) throws {
+        guard kind(of: path) != nil else { return }
+        do {
+            try FileManager.default.removeItem(atPath: path)
+        } catch {
+            throw FileSystemError(path: path, reason: "could not remove: \(error.localizedDescription)")
+        }
+    }
+
+    static func lastError() -> String { String(cString: strerror(errno)) }
+}

@@ -1,0 +1,88 @@
+/// Turns a file's bytes into text the pipeline can trust: UTF-8 only, no NUL, LF line endings.
+public enum SourceText {
+    /// Decodes `bytes` (a UTF-8 byte-order mark is dropped, CRLF and CR become LF) or throws a
+    /// diagnostic naming the line of the first problem.
+    public static func decode(_ bytes: [UInt8], path: String) throws(Diagnostic) -> String {
+        var start = 0
+        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+            throw .error(
+                SourceLocation(path: path), "the file is UTF-16, not UTF-8",
+                hint: "save it as 'UTF-8' in your editor's 'Save As' or 'Encoding' menu")
+        }
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        var line = 1
+        var column = 1
+        var index = start
+        var needsNewlineFix = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte == 0 {
+                    throw .error(
+                        SourceLocation(path: path, line: line, column: column), "the file contains a NUL byte",
+                        hint: "this is not a text file, or it was damaged; re-save it as plain UTF-8 text")
+                }
+                if byte == UInt8(ascii: "\n") {
+                    line += 1
+                    column = 1
+                } else {
+                    if byte == UInt8(ascii: "\r") { needsNewlineFix = true }
+                    column += 1
+                }
+                index += 1
+                continue
+            }
+            let length = validSequenceLength(bytes, at: index)
+            guard length > 0 else {
+                throw .error(
+                    SourceLocation(path: path, line: line, column: column), "the file is not valid UTF-8",
+                    hint: "re-save it as 'UTF-8' (files exported from older word processors often use Windows-1252)")
+            }
+            index += length
+            column += 1
+        }
+        var text = String(decoding: bytes[start...], as: UTF8.self)
+        if needsNewlineFix {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return text
+    }
+
+    /// Length of the well-formed UTF-8 sequence at `index`, or 0 when it is malformed.
+    private static func validSequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+        let lead = bytes[index]
+        let (length, low, high): (Int, UInt8, UInt8)
+        switch lead {
+        case 0xC2...0xDF: (length, low, high) = (2, 0x80, 0xBF)
+        case 0xE0: (length, low, high) = (3, 0xA0, 0xBF)
+        case 0xE1...0xEC, 0xEE...0xEF: (length, low, high) = (3, 0x80, 0xBF)
+        case 0xED: (length, low, high) = (3, 0x80, 0x9F)
+        case 0xF0: (length, low, high) = (4, 0x90, 0xBF)
+        case 0xF1...0xF3: (length, low, high) = (4, 0x80, 0xBF)
+        case 0xF4: (length, low, high) = (4, 0x80, 0x8F)
+        default: return 0
+        }
+        guard index + length <= bytes.count else { return 0 }
+        guard (low...high).contains(bytes[index + 1]) else { return 0 }
+        for offset in 2..<length where !(0x80...0xBF).contains(bytes[index + offset]) { return 0 }
+        return length
+    }
+
+    /// Bidirectional control characters that can make text read differently than it is stored.
+    public static func firstBidiControl(in text: String) -> (line: Int, column: Int)? {
+        var line = 1, column = 1
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x202A...0x202E, 0x2066...0x2069:
+                return (line, column)
+            case 0x0A:
+                line += 1
+                column = 0
+            default:
+                break
+            }
+            column += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,118 @@
+import TendCore
+
+/// What kind of source a file is; decides which front-matter fields it needs.
+public enum ContentKind: String, Sendable, CaseIterable {
+    case article, exercise, page, author
+
+    /// The fields this kind accepts, in the order the contract lists them.
+    public var knownFields: [String] {
+        let common = ["title", "summary", "updated", "content_note", "draft", "slug", "layout", "bibliography"]
+        switch self {
+        case .article:
+            return common + ["date", "author", "reviewed_by", "reviewed_on", "tags", "consultation", "nocite"]
+        case .exercise:
+            return common + ["date", "author", "reviewed_by", "reviewed_on", "tags", "consultation", "nocite", "duration_minutes"]
+        case .page:
+            return common + ["menu"]
+        case .author:
+            return ["name", "credentials", "role", "photo", "draft"]
+        }
+    }
+}
+
+/// Typed front matter of an article, exercise, page or author, with where each field was written.
+public struct FrontMatter: Sendable {
+    public var title: String = ""
+    public var summary: String?
+    public var date: CalendarDate?
+    public var updated: CalendarDate?
+    public var author: String?
+    public var reviewedBy: String?
+    public var reviewedOn: CalendarDate?
+    public var tags: [String] = []
+    public var contentNote: String?
+    public var draft = false
+    public var slug: String?
+    public var consultation: Bool?
+    public var nocite: [String] = []
+    public var durationMinutes: Int?
+    public var menu: Int?
+    public var layout: String?
+    public var bibliography: [String] = []
+    public var name: String?
+    public var credentials: String?
+    public var role: String?
+    public var photo: String?
+    /// Where each field's value starts, by field name.
+    public var locations: [String: SourceLocation] = [:]
+    /// Where the front matter starts.
+    public var start: SourceLocation
+
+    public init(start: SourceLocation) { self.start = start }
+
+    /// The location of `field`, or the start of the front matter when it was not written.
+    public func location(of field: String) -> SourceLocation { locations[field] ?? start }
+
+    /// Decodes the YAML of one file; nil when it cannot be read at all. Missing or invalid
+    /// fields are diagnostics; the result then still carries every field that was valid.
+    public static func decode(
+        yaml: String, kind: ContentKind, path: String, firstLine: Int, diagnostics: inout Diagnostics
+    ) -> FrontMatter? {
+        guard let fields = YAMLMapping.parse(yaml, path: path, firstLine: firstLine, diagnostics: &diagnostics) else {
+            return nil
+        }
+        var matter = FrontMatter(start: SourceLocation(path: path, line: max(firstLine - 1, 1), column: 1))
+        for (name, _) in fields.keys { matter.locations[name] = fields[name]?.location }
+        fields.warnAboutUnknownKeys(known: kind.knownFields, &diagnostics)
+        matter.read(fields, kind: kind, &diagnostics)
+        return matter
+    }
+
+    private mutating func read(_ fields: YAMLMapping, kind: ContentKind, _ d: inout Diagnostics) {
+        let needsDate = kind == .article
+        let needsAuthor = kind == .article
+        let needsSummary = kind == .article || kind == .exercise
+        if kind == .author {
+            name = fields.require("name", &d, example: "Dr. Jane Doe")?.string(&d)
+            credentials = fields["credentials"]?.string(&d)
+            role = fields["role"]?.string(&d)
+            photo = fields["photo"]?.string(&d)
+            draft = fields["draft"]?.bool(&d) ?? false
+            return
+        }
+        title = fields.require("title", &d, example: "A clear, specific title")?.string(&d) ?? ""
+        summary = (needsSummary ? fields.require("summary", &d, example: "One or two sentences on what readers will learn.") : fields["summary"])?.string(&d)
+        date = (needsDate ? fields.require("date", &d, example: "2026-03-14") : fields["date"])?.date(&d)
+        updated = fields["updated"]?.date(&d)
+        author = (needsAuthor ? fields.require("author", &d, example: "the file name of an author in content/authors/, without .md") : fields["author"])?.string(&d)
+        reviewedBy = fields["reviewed_by"]?.string(&d)
+        reviewedOn = fields["reviewed_on"]?.date(&d)
+        tags = fields["tags"]?.stringList(&d) ?? []
+        contentNote = fields["content_note"]?.string(&d)
+        draft = fields["draft"]?.bool(&d) ?? false
+        slug = fields["slug"]?.string(&d)
+        consultation = fields["consultation"]?.bool(&d)
+        nocite = fields["nocite"]?.stringList(&d) ?? []
+        if kind == .exercise {
+            durationMinutes = fields.require("duration_minutes", &d, example: "5")?.int(&d)
+        }
+        if let value = fields["menu"] { menu = value.int(&d) }
+        layout = fields["layout"]?.string(&d)
+        if let value = fields["bibliography"] {
+            bibliography = value.isScalar ? [value.string(&d)].compactMap { $0 } : value.stringList(&d) ?? []
+        }
+        if let slug, let problem = Slug.problem(with: slug) {
+            d.error(location(of: "slug"), "invalid slug: \(problem)", hint: "for example: slug: \(Slug.make(from: slug).isEmpty ? "my-article" : Slug.make(from: slug))")
+            self.slug = nil
+        }
+        if let layout, let problem = Slug.problem(with: layout) {
+            d.error(location(of: "layout"), "invalid layout name: \(problem)", hint: "layouts are template names such as 'contact'")
+            self.layout = nil
+        }
+        if let minutes = durationMinutes, minutes <= 0 || minutes > 600 {
+            d.error(location(of: "duration_minutes"), "'duration_minutes' must be between 1 and 600, not \(minutes)")
+            durationMinutes = nil
+        }
+    }
+}
+

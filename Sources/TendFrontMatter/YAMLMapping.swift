@@ -1,0 +1,136 @@
+import TendCore
+import Yams
+
+/// A YAML mapping read field by field; every problem becomes a diagnostic at the file's line.
+public struct YAMLMapping {
+    private var values: [String: YAMLValue] = [:]
+    /// Keys in the order written, with where each stands.
+    public private(set) var keys: [(name: String, location: SourceLocation)] = []
+    /// Where the mapping starts.
+    public let location: SourceLocation
+
+    init(_ mapping: Node.Mapping, origin: SourceLocation, location: SourceLocation, diagnostics: inout Diagnostics) {
+        self.location = location
+        for (keyNode, valueNode) in mapping {
+            let key = YAMLValue(keyNode, name: "key", origin: origin)
+            guard case .scalar(let scalar) = keyNode else {
+                diagnostics.error(key.location, "a key must be a plain word")
+                continue
+            }
+            let value = YAMLValue(valueNode, name: scalar.string, origin: origin)
+            if let earlier = values[scalar.string] {
+                diagnostics.error(
+                    key.location, "'\(scalar.string)' is set twice (first on line \(earlier.location.line))",
+                    hint: "keep one of the two lines")
+                continue
+            }
+            values[scalar.string] = value
+            keys.append((scalar.string, key.location))
+        }
+    }
+
+    /// Parses YAML text whose first line is line `firstLine` of `path`; nil (with a diagnostic)
+    /// when it is malformed or not a mapping. Empty text is an empty mapping.
+    public static func parse(_ yaml: String, path: String, firstLine: Int, diagnostics: inout Diagnostics) -> YAMLMapping? {
+        let origin = SourceLocation(path: path, line: firstLine, column: 1)
+        if let problem = unsupportedConstruct(in: yaml) {
+            diagnostics.error(origin.offset(lines: problem.line - 1, column: problem.column), problem.message, hint: problem.hint)
+            return nil
+        }
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            diagnostics.append(diagnostic(for: error, origin: origin))
+            return nil
+        } catch {
+            diagnostics.error(origin, "the front matter could not be read: \(error)")
+            return nil
+        }
+        guard let node else {
+            return YAMLMapping(Node.Mapping([]), origin: origin, location: origin, diagnostics: &diagnostics)
+        }
+        guard case .mapping(let mapping) = node else {
+            diagnostics.error(origin, "the front matter must be 'key: value' lines", hint: "for example: title: My article")
+            return nil
+        }
+        return YAMLMapping(mapping, origin: origin, location: origin, diagnostics: &diagnostics)
+    }
+
+    public subscript(_ key: String) -> YAMLValue? {
+        guard let value = values[key], !value.isNull else { return nil }
+        return value
+    }
+
+    /// Reports a missing required field at the start of the mapping.
+    public func require(_ key: String, _ diagnostics: inout Diagnostics, example: String) -> YAMLValue? {
+        if let value = self[key] { return value }
+        diagnostics.error(location, "missing required field '\(key)'", hint: "add a line such as: \(key): \(example)")
+        return nil
+    }
+
+    /// Warns about every key not in `known`, with a did-you-mean.
+    public func warnAboutUnknownKeys(known: [String], _ diagnostics: inout Diagnostics) {
+        let knownSet = Set(known)
+        for (name, location) in keys where !knownSet.contains(name) {
+            diagnostics.warning(
+                location, "unknown field '\(name)' is ignored",
+                hint: Suggestions.hint(for: name, in: known) ?? "known fields: " + known.joined(separator: ", "))
+        }
+    }
+
+    /// Anchors and aliases are refused before parsing: they can expand exponentially.
+    private static func unsupportedConstruct(in yaml: String) -> (line: Int, column: Int, message: String, hint: String)? {
+        for (index, text) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let bytes = Array(text.utf8)
+            var lastSignificant: UInt8? = nil
+            var quote: UInt8? = nil
+            for (position, byte) in bytes.enumerated() {
+                if let open = quote {
+                    if byte == open { quote = nil }
+                    continue
+                }
+                let previous = position > 0 ? bytes[position - 1] : UInt8(ascii: " ")
+                let atValueStart = previous == UInt8(ascii: " ") || previous == UInt8(ascii: "[") || previous == UInt8(ascii: ",")
+                    || position == 0
+                switch byte {
+                case UInt8(ascii: "#") where atValueStart:
+                    break
+                case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                    if atValueStart { quote = byte }
+                case UInt8(ascii: "&"), UInt8(ascii: "*"):
+                    let opensValue = lastSignificant == nil || [":", "-", "[", ",", "?"].map { UInt8(ascii: $0) }.contains(lastSignificant!)
+                    let nameFollows = position + 1 < bytes.count && bytes[position + 1] != UInt8(ascii: " ")
+                    if atValueStart && opensValue && nameFollows {
+                        return (index + 1, position + 1, "YAML anchors and aliases ('&name', '*name') are not supported here",
+                                "write the value out in full, or put it in quotes")
+                    }
+                default:
+                    break
+                }
+                if byte == UInt8(ascii: "#") && atValueStart { break }
+                if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") { lastSignificant = byte }
+            }
+        }
+        return nil
+    }
+
+    private static func diagnostic(for error: YamlError, origin: SourceLocation) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation { origin.offset(lines: mark.line - 1, column: mark.column) }
+        let hint = "check the quotes, colons and indentation on this line (use spaces, not tabs)"
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let detail = context.map { "\($0.text): " } ?? ""
+            return .error(at(mark), "the front matter is not valid YAML: \(detail)\(problem)", hint: hint)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .error(
+                at(context.mark), "the front matter sets \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) twice",
+                hint: "keep one of the lines")
+        case .reader(let problem, _, _, _):
+            return .error(origin, "the front matter could not be read: \(problem)", hint: hint)
+        default:
+            return .error(origin, "the front matter is not valid YAML: \(error)", hint: hint)
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Mustache
+import TendCore
+
+/// The site's Mustache templates: the built-in theme, overridden file by file by the site's `templates/`.
+public struct TemplateLibrary: Sendable {
+    private let library: MustacheLibrary
+    /// Template names (paths under `templates/` without `.html`).
+    public let names: Set<String>
+    /// Files under `assets/`, by path relative to it, with the absolute path to copy from.
+    public let assets: [(relativePath: String, sourcePath: String)]
+    /// A hash of every template and asset, for build caches.
+    public let fingerprint: String
+
+    /// The built-in theme's folder, shipped with Tend.
+    public static var builtInDirectory: String? {
+        Bundle.module.resourceURL?.appendingPathComponent("Theme").path
+    }
+
+    /// Loads the built-in theme, then `siteDirectory` (when it exists) over it. Template syntax
+    /// errors are diagnostics naming the file.
+    public static func load(siteDirectory: String?, siteRoot: String, fileSystem: FileSystem) -> (TemplateLibrary?, [Diagnostic]) {
+        var sources: [String: (text: String, path: String)] = [:]
+        var assets: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        var directories: [(String, Bool)] = []
+        if let builtIn = builtInDirectory { directories.append((builtIn, false)) }
+        if let siteDirectory, fileSystem.kind(of: siteDirectory) == .directory { directories.append((siteDirectory, true)) }
+        for (directory, isSite) in directories {
+            for relative in listFiles(directory, fileSystem: fileSystem) {
+                let absolute = directory + "/" + relative
+                if relative.hasPrefix("assets/") {
+                    assets[String(relative.dropFirst("assets/".count))] = absolute
+                } else if relative.hasSuffix(".html") {
+                    let shown = isSite ? Self.relative(absolute, to: siteRoot) : "(built-in theme)/" + relative
+                    do {
+                        let text = try SourceText.decode(try fileSystem.contents(of: absolute), path: shown)
+                        sources[String(relative.dropLast(5))] = (text, shown)
+                    } catch let diagnostic as Diagnostic {
+                        diagnostics.append(diagnostic)
+                    } catch {
+                        diagnostics.append(.error(SourceLocation(path: shown), "could not read the template: \(error)"))
+                    }
+                }
+            }
+        }
+        var library = MustacheLibrary()
+        var hasher = StableHasher()
+        for name in sources.keys.sorted() {
+            let source = sources[name]!
+            hasher.combine(name)
+            hasher.combine(source.text)
+            do {
+                try library.register(source.text, named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                let location = SourceLocation(path: source.path, line: error.context.lineNumber, column: error.context.columnNumber)
+                diagnostics.append(.error(location, "template syntax error: \(error.error)", hint: "check that every {{#section}} has a matching {{/section}}"))
+            } catch {
+                diagnostics.append(.error(SourceLocation(path: source.path), "template syntax error: \(error)"))
+            }
+        }
+        let assetList = assets.keys.sorted().map { ($0, assets[$0]!) }
+        for (relative, path) in assetList {
+            hasher.combine(relative)
+            hasher.combine((try? fileSystem.contents(of: path)) ?? [])
+        }
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
+        return (TemplateLibrary(library: library, names: Set(sources.keys), assets: assetList, fingerprint: hasher.hexDigest), diagnostics)
+    }
+
+    /// Renders the template `name` with a view computed in Swift; nil when there is no such template.
+    public func render(_ name: String, _ view: [String: Any]) -> String? {
+        library.render(view, withTemplate: name)
+    }
+
+    private static func listFiles(_ directory: String, fileSystem: FileSystem) -> [String] {
+        var result: [String] = []
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let absolute = relative.isEmpty ? directory : directory + "/" + relative
+            guard let entries = try? fileSystem.entries(of: absolute) else { continue }
+            for entry in entries where !entry.hasPrefix(".") {
+                let child = relative.isEmpty ? entry : relative + "/" + entry
+                switch fileSystem.kind(of: directory + "/" + child) {
+                case .directory: pending.append(child)
+                case .file: result.append(child)
+                default: continue
+                }
+            }
+        }
+        return result.sorted()
+    }
+
+    private static func relative(_ path: String, to root: String) -> String {
+        path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
+    }
+}

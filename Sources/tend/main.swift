@@ -1,0 +1,2 @@
+import TendCLI
+TendCommand.main()

@@ -28,6 +28,11 @@ public final class PageCitations {
         APAStyle.yearLabel(reference, suffix: suffixes[reference.key] ?? "")
     }
 
+    /// A work's reference-list entry as it reads on this page (HTML).
+    public func entryHTML(_ reference: Reference) -> String {
+        APAStyle.entry(reference, yearSuffix: suffixes[reference.key] ?? "")
+    }
+
     /// The HTML of one citation. Every item links to its entry; `sentenceInitial` capitalises a
     /// narrative citation's leading particle (`Van der Kolk (2014)`).
     public func render(_ citation: Citation, sentenceInitial: Bool = false) -> String {
@@ -70,7 +75,7 @@ public final class PageCitations {
         guard !references.isEmpty else { return "" }
         var html = "<ul class=\"references\">\n"
         for reference in references {
-            html += "<li id=\"\(anchor(reference.key))\">\(APAStyle.entry(reference, yearSuffix: suffixes[reference.key] ?? ""))"
+            html += "<li id=\"\(anchor(reference.key))\">\(entryHTML(reference))"
             if counts[reference.key] != nil {
                 html += " <a class=\"backlink\" href=\"#cite-\(Escape.html(reference.key))-1\" aria-label=\"Back to the first citation\">↩︎</a>"
             }

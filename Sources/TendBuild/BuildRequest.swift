@@ -1,0 +1,34 @@
+import TendCore
+
+/// What to build, from where, into where.
+public struct BuildRequest: Sendable {
+    /// The site's root folder (holding `content/` and `templates/`).
+    public var siteRoot: String
+    /// The output folder; `public/` in the site root by default.
+    public var outputPath: String
+    public var drafts = false
+    public var future = false
+    public var clock: BuildClock
+    /// False for `tend check`: everything is validated and rendered, nothing is written.
+    public var writesOutput = true
+
+    public init(siteRoot: String, outputPath: String? = nil, drafts: Bool = false, future: Bool = false, clock: BuildClock = .system(), writesOutput: Bool = true) {
+        self.siteRoot = siteRoot
+        self.outputPath = outputPath ?? siteRoot + "/public"
+        self.drafts = drafts
+        self.future = future
+        self.clock = clock
+        self.writesOutput = writesOutput
+    }
+}
+
+/// What a build did: its diagnostics, what it wrote, and how long each step took.
+public struct BuildReport: Sendable {
+    public var diagnostics: [Diagnostic] = []
+    public var pagesWritten = 0
+    public var filesWritten = 0
+    /// Each step's name and seconds, in order.
+    public var timings: [(step: String, seconds: Double)] = []
+
+    public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
+}

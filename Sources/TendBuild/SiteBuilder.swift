@@ -1,0 +1,86 @@
+import Foundation
+import TendContent
+import TendCore
+import TendOutput
+import TendSite
+import TendTemplates
+
+/// The build pipeline: load → graph → templates → render → write, each step timed.
+public enum SiteBuilder {
+    public static func build(_ request: BuildRequest, fileSystem: FileSystem = LocalFileSystem()) -> BuildReport {
+        var report = BuildReport()
+        func step<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+            let start = DispatchTime.now().uptimeNanoseconds
+            defer { report.timings.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) }
+            return try body()
+        }
+        if request.writesOutput, let problem = OutputGuard.problem(output: request.outputPath, siteRoot: request.siteRoot, fileSystem: fileSystem) {
+            report.diagnostics = [.error(SourceLocation(path: request.outputPath), problem, hint: "choose another --output folder, such as public")]
+            return report
+        }
+        let (loaded, loadProblems) = step("Load and render Markdown") { SiteContent.load(siteRoot: request.siteRoot, fileSystem: fileSystem) }
+        report.diagnostics += loadProblems
+        guard let content = loaded else { return finish(report) }
+        let options = BuildOptions(drafts: request.drafts, future: request.future, today: request.clock.today)
+        let (graph, graphProblems) = step("Build the site graph") { SiteGraph.build(content, options: options) }
+        report.diagnostics += graphProblems
+        let (library, templateProblems) = step("Load templates") {
+            TemplateLibrary.load(siteDirectory: request.siteRoot + "/templates", siteRoot: request.siteRoot, fileSystem: fileSystem)
+        }
+        report.diagnostics += templateProblems
+        guard let templates = library, report.succeeded else { return finish(report) }
+        let fixedDate = request.clock.fixedEpoch.map { _ in request.clock.today }
+        let renderer = SiteRenderer(graph: graph, templates: templates, links: SiteLinks(baseURL: content.config.baseURL), fixedDate: fixedDate)
+        let files: [OutputFile]
+        do {
+            files = try step("Render pages") { try renderer.render() }
+        } catch let missing as SiteRenderer.MissingTemplate {
+            report.diagnostics.append(.error(SourceLocation(path: "templates/\(missing.name).html"), "the template '\(missing.name)' does not exist",
+                                             hint: "add templates/\(missing.name).html, or use a layout: the site has"))
+            return finish(report)
+        } catch {
+            report.diagnostics.append(.error(SourceLocation(path: "templates"), "rendering failed: \(error)"))
+            return finish(report)
+        }
+        report.pagesWritten = files.filter { $0.path.hasSuffix(".html") }.count
+        report.filesWritten = files.count
+        guard request.writesOutput else { return finish(report) }
+        do {
+            try step("Write \(files.count) files") { try write(files, to: request.outputPath, fileSystem: fileSystem) }
+        } catch {
+            report.diagnostics.append(.error(SourceLocation(path: request.outputPath), "could not write the site: \(error)",
+                                             hint: "check that the disk has room and the folder is writable; the previous site was left as it was"))
+        }
+        return finish(report)
+    }
+
+    private static func write(_ files: [OutputFile], to outputPath: String, fileSystem: FileSystem) throws {
+        let staging = try StagedOutput(outputPath: outputPath, fileSystem: fileSystem)
+        do {
+            let failures = parallelMap(files) { file -> Error? in
+                do {
+                    switch file.contents {
+                    case .text(let text): try staging.write(text, to: file.path)
+                    case .copy(let source): try staging.copy(from: source, to: file.path)
+                    }
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+            if let failure = failures.compactMap({ $0 }).first { throw failure }
+            try staging.commit()
+        } catch {
+            staging.discard()
+            throw error
+        }
+    }
+
+    private static func finish(_ report: BuildReport) -> BuildReport {
+        var report = report
+        var diagnostics = Diagnostics()
+        diagnostics.append(contentsOf: report.diagnostics)
+        report.diagnostics = diagnostics.sorted
+        return report
+    }
+}

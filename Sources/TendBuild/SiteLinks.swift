@@ -1,0 +1,35 @@
+import TendContent
+
+/// Internal and absolute URLs of a site whose `base_url` may include a path (`https://x.org/blog/`).
+public struct SiteLinks: Sendable {
+    /// `https://www.example.org/blog/`
+    public let baseURL: String
+    /// `/blog/` (or `/`)
+    public let rootPath: String
+
+    public init(baseURL: String) {
+        self.baseURL = baseURL
+        if let schemeEnd = baseURL.range(of: "://"), let slash = baseURL[schemeEnd.upperBound...].firstIndex(of: "/") {
+            rootPath = String(baseURL[slash...])
+        } else {
+            rootPath = "/"
+        }
+    }
+
+    /// A site path (`/articles/x/`) as a link inside the site.
+    public func path(_ sitePath: String) -> String {
+        rootPath + sitePath.drop { $0 == "/" }
+    }
+
+    /// A site path as an absolute URL, for feeds, sitemaps and canonical links.
+    public func absolute(_ sitePath: String) -> String {
+        baseURL + sitePath.drop { $0 == "/" }
+    }
+
+    /// The file a site path is written to: `/articles/x/` → `articles/x/index.html`.
+    public static func file(for sitePath: String) -> String {
+        let trimmed = sitePath.drop { $0 == "/" }
+        if trimmed.isEmpty { return "index.html" }
+        return trimmed.hasSuffix("/") ? trimmed + "index.html" : String(trimmed)
+    }
+}

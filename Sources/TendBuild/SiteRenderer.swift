@@ -1,0 +1,194 @@
+import TendCitations
+import TendComponents
+import TendContent
+import TendCore
+import TendFrontMatter
+import TendSite
+import TendTemplates
+
+/// Renders every file of the site from the graph and the templates; pages render in parallel.
+struct SiteRenderer: Sendable {
+    let graph: SiteGraph
+    let templates: TemplateLibrary
+    let links: SiteLinks
+    let fixedDate: CalendarDate?
+
+    private var views: ViewBuilder { ViewBuilder(graph: graph, links: links) }
+    private var data: StructuredData { StructuredData(graph: graph, links: links) }
+
+    /// A template rendering problem (a template the site needs is missing).
+    struct MissingTemplate: Error {
+        let name: String
+    }
+
+    func render() throws -> [OutputFile] {
+        var jobs: [@Sendable () throws -> OutputFile] = []
+        for page in graph.articles + graph.exercises {
+            jobs.append { try self.entryPage(page) }
+        }
+        for page in graph.pages {
+            jobs.append { try self.standalonePage(page) }
+        }
+        for author in graph.authors.values.sorted(by: { $0.url < $1.url }) {
+            jobs.append { try self.authorPage(author) }
+        }
+        let results = parallelMap(jobs) { job in Result { try job() } }
+        var files = try results.map { try $0.get() }
+        files += try listPages()
+        files += try specialPages()
+        let syndication = Syndication(graph: graph, links: links, fixedDate: fixedDate)
+        files.append(OutputFile(path: "feed.xml", contents: .text(syndication.atomFeed())))
+        files.append(OutputFile(path: "sitemap.xml", contents: .text(syndication.sitemap(listPaths: listPaths))))
+        files.append(OutputFile(path: "robots.txt", contents: .text(syndication.robots())))
+        files.append(OutputFile(path: "search/index.json", contents: .text(SearchIndex.json(graph.articles + graph.exercises, links: links))))
+        for asset in templates.assets {
+            files.append(OutputFile(path: "assets/" + asset.relativePath, contents: .copy(from: asset.sourcePath)))
+        }
+        for media in graph.content.media {
+            files.append(OutputFile(path: String(media.relativePath.dropFirst("content/".count)), contents: .copy(from: media.absolutePath)))
+        }
+        return files
+    }
+
+    private func html(_ template: String, _ view: [String: Any], path: String) throws -> OutputFile {
+        guard let text = templates.render(template, view) else { throw MissingTemplate(name: template) }
+        return OutputFile(path: SiteLinks.file(for: path), contents: .text(text))
+    }
+
+    private func merged(_ layout: [String: Any], _ extra: [String: Any]) -> [String: Any] {
+        layout.merging(extra) { _, new in new }
+    }
+
+    private func entryPage(_ page: Page) throws -> OutputFile {
+        let section = page.kind == .article ? ("Articles", "/articles/") : ("Exercises", "/exercises/")
+        let jsonLD = [data.page(page), data.breadcrumbs([("Home", "/"), section, (page.matter.title, page.url)])]
+        let layout = views.layout(title: page.matter.title, description: page.matter.summary ?? "", path: page.url, type: "article", jsonLD: jsonLD)
+        let template = page.matter.layout.flatMap { templates.names.contains($0) ? $0 : nil } ?? page.kind.rawValue
+        return try html(template, merged(layout, ["entry": views.entry(page)]), path: page.url)
+    }
+
+    private func standalonePage(_ page: Page) throws -> OutputFile {
+        var jsonLD = [data.breadcrumbs([("Home", "/"), (page.matter.title, page.url)])]
+        let template = page.matter.layout ?? "page"
+        if template == "contact" { jsonLD.append(data.practice()) }
+        let layout = views.layout(title: page.matter.title, description: page.matter.summary ?? "", path: page.url, jsonLD: jsonLD)
+        var entry = views.entry(page)
+        entry["consultation_html"] = template == "contact" ? ComponentHTML.consultation(graph.config.components) : nil
+        entry["practice"] = practiceView()
+        guard templates.names.contains(template) else { throw MissingTemplate(name: template) }
+        return try html(template, merged(layout, ["entry": entry]), path: page.url)
+    }
+
+    private func practiceView() -> [String: Any] {
+        let context = graph.config.components
+        var view: [String: Any] = ["name": context.practiceName]
+        if let phone = context.phone { view["phone"] = phone.display; view["phone_href"] = "tel:" + phone.dialable }
+        if let text = context.text { view["text"] = text.display; view["text_href"] = "sms:" + text.dialable }
+        if let email = context.email { view["email"] = email; view["email_href"] = "mailto:" + email }
+        if let booking = context.bookingURL { view["booking_url"] = booking }
+        return view
+    }
+
+    private func authorPage(_ author: Page) throws -> OutputFile {
+        let written = graph.articles.filter { $0.matter.author == author.slug }
+        let reviewed = graph.articles.filter { $0.matter.reviewedBy == author.slug }
+        let name = author.matter.name ?? author.slug
+        var view: [String: Any] = [
+            "name": name, "credentials": author.matter.credentials ?? "", "role": author.matter.role ?? "",
+            "bio_html": author.bodyHTML, "articles": written.map(views.card), "reviewed": reviewed.map(views.card),
+            "has_articles": !written.isEmpty, "has_reviewed": !reviewed.isEmpty,
+        ]
+        if let photo = author.matter.photo { view["photo"] = links.path("/" + photo.drop { $0 == "/" }) }
+        let layout = views.layout(title: name, description: "\(name)\(author.matter.credentials.map { ", " + $0 } ?? "") — \(graph.config.title)", path: author.url, type: "profile")
+        return try html("author", merged(layout, ["author": view]), path: author.url)
+    }
+
+    private var listPaths: [String] {
+        var paths = ["/articles/", "/exercises/", "/tags/", "/references/", "/search/"]
+        let pageCount = max(1, (graph.articles.count + graph.config.pageSize - 1) / graph.config.pageSize)
+        if pageCount > 1 { paths += (2...pageCount).map { "/articles/page/\($0)/" } }
+        paths += graph.tags.map(\.url)
+        return paths
+    }
+
+    private func listPage(title: String, intro: String, path: String, items: [Page], pagination: [String: Any]? = nil) throws -> OutputFile {
+        var list: [String: Any] = ["title": title, "intro": intro, "items": items.map(views.card), "empty": items.isEmpty]
+        if let pagination { list["pagination"] = pagination }
+        let layout = views.layout(title: title, description: intro, path: path)
+        return try html("list", merged(layout, ["list": list]), path: path)
+    }
+
+    private func listPages() throws -> [OutputFile] {
+        var files: [OutputFile] = []
+        let size = graph.config.pageSize
+        let chunks = stride(from: 0, to: max(graph.articles.count, 1), by: size).map { Array(graph.articles[$0..<min($0 + size, graph.articles.count)]) }
+        for (index, chunk) in chunks.enumerated() {
+            let number = index + 1
+            let path = number == 1 ? "/articles/" : "/articles/page/\(number)/"
+            var pagination: [String: Any]? = nil
+            if chunks.count > 1 {
+                var view: [String: Any] = ["current": number, "total": chunks.count]
+                if number > 1 { view["previous"] = links.path(number == 2 ? "/articles/" : "/articles/page/\(number - 1)/") }
+                if number < chunks.count { view["next"] = links.path("/articles/page/\(number + 1)/") }
+                pagination = view
+            }
+            files.append(try listPage(title: number == 1 ? "Articles" : "Articles, page \(number)", intro: "Psychoeducational articles, newest first.",
+                                      path: path, items: chunk, pagination: pagination))
+        }
+        files.append(try listPage(title: "Exercises", intro: "Guided exercises you can do on your own or with a partner.", path: "/exercises/", items: graph.exercises))
+        for tag in graph.tags {
+            files.append(try listPage(title: "Tagged “\(tag.name)”", intro: "Articles and exercises about \(tag.name).", path: tag.url, items: tag.pages))
+        }
+        let tagView: [String: Any] = ["tags": graph.tags.map { ["name": $0.name, "url": links.path($0.url), "count": $0.pages.count] }]
+        files.append(try html("tags", merged(views.layout(title: "Topics", description: "Every topic on this site.", path: "/tags/"), ["taglist": tagView]), path: "/tags/"))
+        return files
+    }
+
+    private func specialPages() throws -> [OutputFile] {
+        var files: [OutputFile] = []
+        let home: [String: Any] = [
+            "intro": graph.config.intro ?? graph.config.description,
+            "articles": graph.articles.prefix(graph.config.pageSize).map(views.card),
+            "exercises": graph.exercises.prefix(3).map(views.card),
+            "has_exercises": !graph.exercises.isEmpty,
+            "empty": graph.articles.isEmpty,
+            "consultation_html": ComponentHTML.consultation(graph.config.components),
+        ]
+        let homeLayout = views.layout(title: graph.config.title, description: graph.config.description, path: "/",
+                                      jsonLD: [JSONValue.object([("@context", .string("https://schema.org")), ("@type", .string("WebSite")),
+                                                                 ("name", .string(graph.config.title)), ("url", .string(links.baseURL))]).serialized])
+        files.append(try html("home", merged(homeLayout, ["home": home]), path: "/"))
+        files.append(try html("search", merged(views.layout(title: "Search", description: "Search the articles and exercises.", path: "/search/"),
+                                               ["search": ["index_url": links.path("/search/index.json"), "items": (graph.articles + graph.exercises).map(views.card)]]),
+                              path: "/search/"))
+        files.append(try referencesPage())
+        if views.needsCrisisPage {
+            let crisis: [String: Any] = ["title": "Crisis resources", "body_html": ComponentHTML.crisis(graph.config.components)]
+            files.append(try html("page", merged(views.layout(title: "Crisis resources", description: graph.config.components.crisisMessage, path: "/crisis/"), ["entry": crisis]), path: "/crisis/"))
+        }
+        let notFound = views.layout(title: "Page not found", description: "This page does not exist.", path: "/404.html")
+        files.append(OutputFile(path: "404.html", contents: .text(templates.render("404", notFound) ?? "")))
+        return files
+    }
+
+    /// Every work cited anywhere on the site, with links to the pages that cite it.
+    private func referencesPage() throws -> OutputFile {
+        let pages = graph.publishedPages
+        var citedBy: [String: [Page]] = [:]
+        for page in pages {
+            for reference in page.references { citedBy[reference.key, default: []].append(page) }
+        }
+        let citations = PageCitations(bibliography: graph.content.bibliography, cited: Array(citedBy.keys), nocite: [])
+        let entries: [[String: Any]] = citations.references.map { reference in
+            [
+                "id": "ref-" + reference.key,
+                "entry_html": citations.entryHTML(reference),
+                "cited_by": (citedBy[reference.key] ?? []).enumerated().map { index, page in
+                    ["title": page.matter.title, "url": links.path(page.url), "separator": index == 0 ? "" : "; "]
+                },
+            ]
+        }
+        let view = views.layout(title: "References", description: "Every work cited on \(graph.config.title).", path: "/references/")
+        return try html("references", merged(view, ["references": ["entries": entries, "empty": entries.isEmpty]]), path: "/references/")
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import TendBuild
+import TendCore
+
+/// `tend build`: the site into `public/`, or nothing at all when there is an error.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into public/ (the previous site stays untouched if anything is wrong)."
+    )
+
+    @OptionGroup var options: SiteOptions
+
+    @Option(name: .long, help: "Where to write the site (default: public/ in the site folder).")
+    var output: String?
+
+    func run() throws {
+        let start = Date()
+        let request = BuildRequest(
+            siteRoot: options.siteRoot, outputPath: output, drafts: options.drafts, future: options.future)
+        let report = SiteBuilder.build(request)
+        DiagnosticPrinter(quiet: options.quiet).print(report.diagnostics)
+        if options.verbose {
+            for (index, timing) in report.timings.enumerated() {
+                print("[\(index + 1)/\(report.timings.count)] \(timing.step): \(String(format: "%.3f", timing.seconds)) s")
+            }
+        }
+        guard report.succeeded else {
+            let count = report.diagnostics.filter { $0.severity == .error }.count
+            FileHandle.standardError.write(Data("error: the build failed with \(count) error\(count == 1 ? "" : "s"); public/ was left as it was\n".utf8))
+            throw ExitCode(1)
+        }
+        if !options.quiet {
+            let seconds = Date().timeIntervalSince(start)
+            print("Built \(report.pagesWritten) pages (\(report.filesWritten) files) in \(String(format: "%.2f", seconds)) s")
+        }
+    }
+}

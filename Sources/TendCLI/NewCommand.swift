@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import TendCore
+
+/// `tend new`: a new article, exercise or page with its front matter filled in.
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Start a new article, exercise or page (as a draft)."
+    )
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case article, exercise, page
+    }
+
+    @Argument(help: "What to create: article, exercise or page.")
+    var kind: Kind
+
+    @Argument(help: "The title, in quotes.")
+    var title: String
+
+    @Option(name: .long, help: "The author's id (a file name in content/authors/, without .md).")
+    var author: String?
+
+    @Option(name: .long, help: "The site's root folder.")
+    var site: String = "."
+
+    func run() throws {
+        let slug = Slug.make(from: title)
+        guard !slug.isEmpty else { throw ValidationError("the title needs at least one letter or digit") }
+        let section = ["article": "articles", "exercise": "exercises", "page": "pages"][kind.rawValue]!
+        let folder = site + "/content/" + section
+        let path = folder + "/" + slug + ".md"
+        guard !FileManager.default.fileExists(atPath: path) else {
+            FileHandle.standardError.write(Data("error: \(path) already exists; choose another title or edit that file\n".utf8))
+            throw ExitCode(1)
+        }
+        var authorID = author
+        if kind != .page && authorID == nil {
+            let authors = ((try? FileManager.default.contentsOfDirectory(atPath: site + "/content/authors")) ?? [])
+                .filter { $0.hasSuffix(".md") }.sorted()
+            if let first = authors.first {
+                authorID = String(first.dropLast(3))
+                print("No --author given: using '\(authorID!)', the site's first author.")
+            }
+        }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Self.template(kind: kind, title: title, author: authorID, today: BuildClock.system().today)
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        print("Created \(path)")
+        print("Next: run `tend serve --drafts` and open the page, then set draft: false when it is ready.")
+    }
+
+    static func template(kind: Kind, title: String, author: String?, today: CalendarDate) -> String {
+        let quotedTitle = "\"" + title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        var lines = ["---", "title: \(quotedTitle)"]
+        switch kind {
+        case .article:
+            lines += [
+                "summary: \"One or two sentences that tell readers what they will learn.\"", "date: \(today)",
+                "author: \(author ?? "your-author-id")", "tags: [relationships]", "draft: true", "---", "",
+                "Start with a short paragraph that meets the reader where they are.", "",
+                "## What it looks like", "", "Describe the pattern in everyday words.", "",
+                "## What helps", "", "1. A first small step.", "2. A second step.", "",
+                "## When to ask for support", "", "Say when it is time to talk to a professional.", "",
+            ]
+        case .exercise:
+            lines += [
+                "summary: \"What this exercise helps with, in one sentence.\"", "date: \(today)",
+                "author: \(author ?? "your-author-id")", "duration_minutes: 5", "draft: true", "---", "",
+                "Find a comfortable position. You can stop at any time.", "",
+                "1. First step.", "2. Second step.", "3. Third step.", "",
+            ]
+        case .page:
+            lines += ["summary: \"What this page is for.\"", "draft: true", "---", "", "Write the page here.", ""]
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,1 +1,0 @@
-public struct TendCommand { public static func main() {} }

@@ -1,0 +1,85 @@
+import TendCore
+
+/// The HTML of each built-in component; every value is escaped for where it goes.
+public enum ComponentHTML {
+    /// The call to action with every channel the practice offers (or those in `channels`).
+    public static func consultation(_ context: ComponentContext, headline: String? = nil, body: String? = nil, channels: [String]? = nil) -> String {
+        let wanted = Set(channels ?? ComponentDefinition.channels)
+        let name = Escape.html(context.practiceName)
+        var items: [String] = []
+        func item(_ kind: String, href: String, icon: String, visible: String, hidden: String, external: Bool = false) {
+            guard URLPolicy.isAllowed(href) else { return }
+            let rel = external ? " rel=\"noreferrer noopener\"" : ""
+            items.append(
+                "<li><a class=\"channel channel-\(kind)\" href=\"\(Escape.html(href))\"\(rel)><span class=\"channel-icon\" aria-hidden=\"true\">\(icon)</span> "
+                    + "<span class=\"channel-label\">\(visible)</span>\(hidden.isEmpty ? "" : "<span class=\"visually-hidden\"> \(hidden)</span>")</a></li>")
+        }
+        if wanted.contains("call"), let phone = context.phone {
+            item("call", href: "tel:" + phone.dialable, icon: "☎", visible: "Call " + Escape.html(phone.display), hidden: "to reach \(name)")
+        }
+        if wanted.contains("text"), let text = context.text {
+            item("text", href: "sms:" + text.dialable, icon: "✉", visible: "Text " + Escape.html(text.display), hidden: "to reach \(name)")
+        }
+        if wanted.contains("email"), let email = context.email {
+            item("email", href: "mailto:\(email)?subject=" + Escape.urlComponent("Consultation request"), icon: "@", visible: "Email " + Escape.html(email), hidden: "\(name)")
+        }
+        if wanted.contains("book"), let booking = context.bookingURL {
+            item("book", href: booking, icon: "→", visible: "Book online", hidden: "with \(name)", external: true)
+        }
+        if wanted.contains("instagram"), let instagram = context.instagram {
+            item("instagram", href: instagram, icon: "◎", visible: "Instagram", hidden: "— \(name) on Instagram", external: true)
+        }
+        if wanted.contains("links") {
+            for link in context.links {
+                item("link", href: link.url, icon: "↗", visible: Escape.html(link.label), hidden: "", external: true)
+            }
+        }
+        let headlineText = Escape.html(headline ?? context.consultationHeadline)
+        let bodyText = Escape.html(body ?? context.consultationBody)
+        var html = "<aside class=\"consultation\" aria-label=\"\(headlineText)\">\n<p class=\"consultation-headline\">\(headlineText)</p>\n"
+        if !bodyText.isEmpty { html += "<p class=\"consultation-body\">\(bodyText)</p>\n" }
+        if !items.isEmpty { html += "<ul class=\"consultation-channels\">\n" + items.joined(separator: "\n") + "\n</ul>\n" }
+        return html + "</aside>\n"
+    }
+
+    /// The crisis message, each line's call and text links, and the emergency number.
+    public static func crisis(_ context: ComponentContext, message: String? = nil) -> String {
+        var html = "<aside class=\"crisis\" role=\"note\" aria-label=\"Crisis support\">\n"
+        html += "<p class=\"crisis-message\"><strong>\(Escape.html(message ?? context.crisisMessage))</strong></p>\n"
+        if !context.crisisLines.isEmpty {
+            html += "<ul class=\"crisis-lines\">\n"
+            for line in context.crisisLines {
+                var ways: [String] = []
+                if let phone = line.phone {
+                    ways.append("<a href=\"tel:\(Escape.html(phone.dialable))\">call \(Escape.html(phone.display))</a>")
+                }
+                if let text = line.text {
+                    ways.append("<a href=\"sms:\(Escape.html(text.dialable))\">text \(Escape.html(text.display))</a>")
+                }
+                html += "<li><span class=\"crisis-line\">\(Escape.html(line.label))</span>: \(ways.joined(separator: " or "))</li>\n"
+            }
+            html += "</ul>\n"
+        }
+        html += "<p class=\"crisis-emergency\">Call <a href=\"tel:911\">911</a> (or your local emergency number) if you are in immediate danger.</p>\n"
+        return html + "</aside>\n"
+    }
+
+    /// Opening and closing HTML of a callout around its rendered Markdown.
+    public static func callout(kind: String, title: String?) -> (open: String, close: String) {
+        let label = Escape.html(title ?? kind.prefix(1).uppercased() + kind.dropFirst())
+        return ("<aside class=\"callout callout-\(Escape.html(kind))\" role=\"note\">\n<p class=\"callout-label\">\(label)</p>\n", "</aside>\n")
+    }
+
+    /// Step-by-step text a reader can follow without JavaScript, with the data the pacer script reads.
+    public static func breathing(_ pattern: BreathingPattern, cycles: Int, title: String?) -> String {
+        let heading = Escape.html(title ?? "Paced breathing (\(pattern.text))")
+        var html = "<section class=\"breathing\" data-pattern=\"\(Escape.html(pattern.text))\" data-cycles=\"\(cycles)\" aria-label=\"\(heading)\">\n"
+        html += "<p class=\"breathing-title\">\(heading)</p>\n<ol class=\"breathing-steps\">\n"
+        for phase in pattern.phases {
+            let verb = phase.name == "Hold" ? "Hold your breath" : phase.name
+            html += "<li>\(verb) for \(phase.counts) \(phase.counts == 1 ? "count" : "counts").</li>\n"
+        }
+        html += "</ol>\n<p class=\"breathing-repeat\">Repeat \(cycles) \(cycles == 1 ? "time" : "times"). Stop if you feel dizzy and breathe normally.</p>\n"
+        return html + "</section>\n"
+    }
+}

@@ -1,0 +1,53 @@
+import TendCitations
+import TendCore
+import TendFrontMatter
+
+/// A heading of a page's body, for its table of contents and the search index.
+public struct Heading: Sendable, Hashable {
+    public var level: Int
+    public var id: String
+    public var text: String
+}
+
+/// A link or image in a page's body, for `tend check`.
+public struct LinkUse: Sendable, Hashable {
+    public var url: String
+    public var isImage: Bool
+    public var altText: String
+    public var location: SourceLocation
+}
+
+/// One article, exercise, page or author, parsed and rendered; knows nothing of other pages.
+public struct Page: Sendable {
+    public var kind: ContentKind
+    /// The source file, relative to the site root.
+    public var sourcePath: String
+    public var slug: String
+    /// The page's URL path, such as `/articles/micro-hurts/`.
+    public var url: String
+    public var matter: FrontMatter
+    public var bodyHTML: String
+    public var headings: [Heading]
+    /// The body as readers see it, without code or citations (search index, reading time).
+    public var plainText: String
+    public var wordCount: Int
+    /// The works in the page's reference list, in APA order.
+    public var references: [Reference]
+    /// Names of the components the body uses.
+    public var usedComponents: Set<String>
+    public var links: [LinkUse]
+    /// The items of the body's first ordered list (an exercise's steps).
+    public var steps: [String]
+    /// Bare `@word`s that are no citation key (left as text).
+    public var handles: [(word: String, location: SourceLocation)]
+
+    /// True for an article or exercise that is left out of this build.
+    public func isHidden(drafts: Bool, future: Bool, today: CalendarDate) -> Bool {
+        if matter.draft && !drafts { return true }
+        if let date = matter.date, date > today, !future { return true }
+        return false
+    }
+
+    /// Reading time at 200 words a minute, rounded up.
+    public var readingMinutes: Int { max(1, (wordCount + 199) / 200) }
+}

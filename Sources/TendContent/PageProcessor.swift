@@ -1,0 +1,246 @@
+import TendCitations
+import TendComponents
+import TendCore
+import TendFrontMatter
+import TendMarkdown
+
+/// Turns one source file into a `Page`: front matter, Markdown, citations, components and
+/// heading ids. Pure apart from its input, so pages are processed in parallel.
+public struct PageProcessor: Sendable {
+    public var config: SiteConfig
+    public var bibliography: Bibliography
+    public var limits = MarkdownLimits()
+
+    public init(config: SiteConfig, bibliography: Bibliography) {
+        self.config = config
+        self.bibliography = bibliography
+    }
+
+    /// Processes `bytes`, read from `file`; nil when the page cannot be built at all.
+    public func process(_ bytes: [UInt8], file: SourceFile, kind: ContentKind) -> (Page?, [Diagnostic]) {
+        var diagnostics = Diagnostics()
+        let path = file.relativePath
+        let text: String
+        do {
+            text = try SourceText.decode(bytes, path: path)
+        } catch {
+            return (nil, [error])
+        }
+        if let (line, column) = SourceText.firstBidiControl(in: text) {
+            diagnostics.warning(SourceLocation(path: path, line: line, column: column), "the text contains an invisible bidirectional control character",
+                                hint: "it can make text display in a different order than it is stored; delete it unless you need right-to-left text")
+        }
+        let split: SplitSource
+        do {
+            split = try FrontMatterSplitter.split(text)
+        } catch {
+            return (nil, [.error(SourceLocation(path: path), "the front matter starts with '---' but is never closed", hint: "add a line with only '---' after the last field")])
+        }
+        guard split.hasFrontMatter else {
+            return (nil, [.error(SourceLocation(path: path), "the file has no front matter", hint: "start the file with a '---' line, the fields (title: ...), and another '---' line")])
+        }
+        guard let matter = FrontMatter.decode(yaml: split.yaml, kind: kind, path: path, firstLine: split.yamlFirstLine, diagnostics: &diagnostics) else {
+            return (nil, diagnostics.all)
+        }
+        let lineOffset = split.bodyFirstLine - 1
+        if let violation = limits.check(split.body) {
+            diagnostics.error(SourceLocation(path: path, line: violation.line + lineOffset), violation.message, hint: violation.hint)
+            return (nil, diagnostics.all)
+        }
+        let fileSlug = Slug.make(from: String(path.split(separator: "/").last!.dropLast(3)))
+        let slug = matter.slug ?? fileSlug
+        if matter.slug == nil, let problem = Slug.problem(with: slug) {
+            diagnostics.error(SourceLocation(path: path), "the file name gives an unusable URL: \(problem)", hint: "rename the file, or set slug: in the front matter")
+        }
+        var page = Page(
+            kind: kind, sourcePath: path, slug: slug, url: Self.url(kind: kind, slug: slug), matter: matter, bodyHTML: "",
+            headings: [], plainText: "", wordCount: 0, references: [], usedComponents: [], links: [], steps: [], handles: [])
+        render(split.body, lineOffset: lineOffset, into: &page, diagnostics: &diagnostics)
+        return (page, diagnostics.all)
+    }
+
+    /// The pretty URL of a page of `kind`.
+    public static func url(kind: ContentKind, slug: String) -> String {
+        switch kind {
+        case .article: return "/articles/\(slug)/"
+        case .exercise: return "/exercises/\(slug)/"
+        case .page: return "/\(slug)/"
+        case .author: return "/authors/\(slug)/"
+        }
+    }
+
+    private func render(_ body: String, lineOffset: Int, into page: inout Page, diagnostics: inout Diagnostics) {
+        let path = page.sourcePath
+        let markers = ShortcodeMarkers(body)
+        let document = MarkdownDocument(parsing: markers.text, options: .init(allowRawHTML: config.allowRawHTML))
+        func location(_ node: MarkdownNode, column: Int? = nil) -> SourceLocation {
+            var line = node.line
+            var anchor: MarkdownNode? = node
+            while line == 0, let current = anchor { anchor = current.parent; line = current.parent?.line ?? 0 }
+            return SourceLocation(path: path, line: line + lineOffset, column: column ?? max(node.column, 1))
+        }
+        removeRawHTML(document, location: location, diagnostics: &diagnostics)
+        page.links = collectLinks(document, location: location, diagnostics: &diagnostics)
+
+        // Citations: scan every text outside code and links first (the year suffixes need them all).
+        let texts = document.nodes(where: { $0.kind == .text && $0.literalContains(UInt8(ascii: "@")) && !$0.isInside([.link, .image]) })
+        var scans: [(MarkdownNode, String, CitationScan)] = []
+        var cited: [String] = []
+        for node in texts {
+            guard let literal = node.literal else { continue }
+            let scan = CitationScanner.scan(literal) { self.bibliography[$0] != nil }
+            for match in scan.matches {
+                for item in match.citation.items {
+                    if bibliography[item.key] == nil {
+                        let column = node.column > 0 ? node.column + Self.characterCount(literal, bytes: match.range.lowerBound) : nil
+                        diagnostics.error(location(node, column: column), "unknown citation key '\(item.key)'", hint: bibliography.suggestion(for: item.key))
+                    } else {
+                        cited.append(item.key)
+                    }
+                }
+            }
+            for handle in scan.unknownHandles {
+                let column = node.column > 0 ? node.column + Self.characterCount(literal, bytes: handle.offset) : nil
+                page.handles.append(("@" + handle.word, location(node, column: column)))
+            }
+            if !scan.matches.isEmpty { scans.append((node, literal, scan)) }
+        }
+        for key in page.matter.nocite where key != "*" && bibliography[key] == nil {
+            diagnostics.error(page.matter.location(of: "nocite"), "unknown citation key '\(key)' in nocite", hint: bibliography.suggestion(for: key))
+        }
+        let citations = PageCitations(bibliography: bibliography, cited: cited, nocite: page.matter.nocite)
+        for (node, literal, scan) in scans {
+            var pieces: [InlinePiece] = []
+            let bytes = Array(literal.utf8)
+            var cursor = 0
+            for match in scan.matches {
+                let before = String(decoding: bytes[cursor..<match.range.lowerBound], as: UTF8.self)
+                pieces.append(.text(before))
+                let initial = match.citation.isNarrative && Self.isSentenceStart(before, node: node, isFirstPiece: cursor == 0)
+                pieces.append(.html(citations.render(match.citation, sentenceInitial: initial)))
+                cursor = match.range.upperBound
+            }
+            pieces.append(.text(String(decoding: bytes[cursor...], as: UTF8.self)))
+            node.replace(with: pieces)
+        }
+
+        var components = ComponentPass(path: path, lineOffset: lineOffset)
+        components.apply(markers, to: document, context: config.components) { citations.referenceListHTML() }
+        diagnostics.append(contentsOf: components.diagnostics)
+        page.usedComponents = components.used
+
+        let authorWroteReferencesHeading = Self.endsWithReferencesHeading(document)
+        let reserveReferencesID = !citations.references.isEmpty && !components.placedReferences && !authorWroteReferencesHeading
+        page.headings = assignHeadingIDs(document, reserved: reserveReferencesID ? ["references"] : [])
+        if !citations.references.isEmpty && !components.placedReferences {
+            if authorWroteReferencesHeading {
+                document.root.append(blockHTML: citations.referenceListHTML())
+            } else {
+                document.root.append(blockHTML: "<section class=\"references-section\" aria-labelledby=\"references\">\n<h2 id=\"references\">References</h2>\n\(citations.referenceListHTML())</section>\n")
+                page.headings.append(Heading(level: 2, id: "references", text: "References"))
+            }
+        }
+        page.references = citations.references
+        page.steps = document.nodes(where: { $0.kind == .list && $0.isOrderedList }).first.map { list in
+            list.children.map { $0.plainText.trimmingSpaces }
+        } ?? []
+        page.plainText = Self.readableText(document)
+        page.wordCount = page.plainText.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+        page.bodyHTML = document.renderHTML()
+    }
+
+    /// Raw HTML is dropped unless the site opts in; the author is told what vanished.
+    private func removeRawHTML(_ document: MarkdownDocument, location: (MarkdownNode, Int?) -> SourceLocation, diagnostics: inout Diagnostics) {
+        guard !config.allowRawHTML else { return }
+        for node in document.nodes(where: { $0.kind == .htmlBlock || $0.kind == .htmlInline }) {
+            let snippet = (node.literal ?? "").trimmingSpaces.prefix(40)
+            diagnostics.warning(location(node, nil), "raw HTML was left out of the page: \(snippet)",
+                                hint: "write it in Markdown, or set markdown: { allow_html: true } in content/site.yml if every author is trusted")
+            node.removeFromTree()
+        }
+    }
+
+    private func collectLinks(_ document: MarkdownDocument, location: (MarkdownNode, Int?) -> SourceLocation, diagnostics: inout Diagnostics) -> [LinkUse] {
+        var links: [LinkUse] = []
+        for node in document.nodes(where: { $0.kind == .link || $0.kind == .image }) {
+            let url = node.url ?? ""
+            if !URLPolicy.isAllowed(url) {
+                diagnostics.warning(location(node, nil), "a link to '\(url.prefix(60))' was removed: only https, http, mailto, tel and sms links are allowed")
+            }
+            links.append(LinkUse(url: url, isImage: node.kind == .image, altText: node.plainText, location: location(node, nil)))
+        }
+        return links
+    }
+
+    /// Gives every heading a unique id from its text; returns them in order.
+    private func assignHeadingIDs(_ document: MarkdownDocument, reserved: Set<String>) -> [Heading] {
+        var used = reserved
+        var headings: [Heading] = []
+        for node in document.nodes(where: { $0.kind == .heading }) {
+            let text = node.plainText.trimmingSpaces
+            var base = Slug.make(from: text)
+            if base.isEmpty { base = "section" }
+            var id = base
+            var counter = 1
+            while used.contains(id) {
+                id = "\(base)-\(counter)"
+                counter += 1
+            }
+            used.insert(id)
+            let html = document.renderHTML(node)
+            let level = node.headingLevel
+            let open = "<h\(level)>"
+            guard html.hasPrefix(open) else { continue }
+            node.replace(withBlockHTML: "<h\(level) id=\"\(id)\">" + html.dropFirst(open.count))
+            headings.append(Heading(level: level, id: id, text: text))
+        }
+        return headings
+    }
+
+    /// True when the body's last block is a heading reading "References" (the list goes under it).
+    private static func endsWithReferencesHeading(_ document: MarkdownDocument) -> Bool {
+        guard let last = document.root.children.last, last.kind == .heading else { return false }
+        return last.plainText.trimmingSpaces.lowercased() == "references"
+    }
+
+    /// The words a reader reads: text outside code blocks, tables' cells included.
+    private static func readableText(_ document: MarkdownDocument) -> String {
+        var out = ""
+        document.walk { node, entering in
+            switch node.kind {
+            case .codeBlock:
+                return
+            case .text, .code:
+                if entering, let literal = node.literal { out += literal }
+            case .softBreak, .lineBreak:
+                if entering { out += " " }
+            case .paragraph, .heading, .item, .tableCell:
+                if !entering { out += "\n" }
+            default:
+                break
+            }
+        }
+        return out
+    }
+
+    /// Whether a narrative citation opens a sentence: at the start of its block, or after `.`, `?`, `!`.
+    private static func isSentenceStart(_ before: String, node: MarkdownNode, isFirstPiece: Bool) -> Bool {
+        let trimmed = before.trimmingSpaces
+        if trimmed.isEmpty { return isFirstPiece && node.previous == nil }
+        guard let last = trimmed.last else { return false }
+        return last == "." || last == "?" || last == "!"
+    }
+
+    private static func characterCount(_ text: String, bytes: Int) -> Int {
+        String(decoding: Array(text.utf8)[0..<bytes], as: UTF8.self).count
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var slice = Substring(self)
+        while let first = slice.first, first.isWhitespace { slice.removeFirst() }
+        while let last = slice.last, last.isWhitespace { slice.removeLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,157 @@
+import TendComponents
+import TendCore
+import TendFrontMatter
+
+/// `content/site.yml`: the site's settings, validated with file positions.
+public struct SiteConfig: Sendable {
+    public var title = ""
+    public var baseURL = "https://www.example.org/"
+    public var language = "en-US"
+    public var description = ""
+    public var intro: String?
+    public var components = ComponentContext()
+    public var consultationAfterArticles = false
+    public var bibliography: [String] = []
+    public var allowRawHTML = false
+    public var pageSize = 10
+    public var relatedCount = 3
+    public var crisisBanner = true
+    public var sensitiveTags: [String] = ["suicide", "self-harm", "abuse"]
+    public var disclaimer = "This article is for education only. It is not a substitute for professional care, diagnosis or treatment, and it is not for emergencies."
+    public var readabilityMaxGrade = 8.0
+    public var reviewMaxAgeMonths = 12
+    /// `MedicalWebPage` (default) or `Article`, for JSON-LD.
+    public var schemaType = "MedicalWebPage"
+
+    static let path = "content/site.yml"
+
+    static let knownKeys = [
+        "title", "base_url", "language", "description", "intro", "practice", "consultation", "crisis", "bibliography",
+        "markdown", "page_size", "related_articles", "sensitive_tags", "disclaimer", "readability", "review", "schema_type",
+    ]
+
+    public init() {}
+
+    /// Parses the text of `content/site.yml`.
+    public static func parse(_ text: String, diagnostics: inout Diagnostics) -> SiteConfig? {
+        guard let fields = YAMLMapping.parse(text, path: path, firstLine: 1, diagnostics: &diagnostics) else { return nil }
+        fields.warnAboutUnknownKeys(known: knownKeys, &diagnostics)
+        var config = SiteConfig()
+        var d = diagnostics
+        defer { diagnostics = d }
+        config.title = fields.require("title", &d, example: "Riverside Relational Therapy")?.string(&d) ?? ""
+        if let value = fields.require("base_url", &d, example: "https://www.example.org/"), let url = value.string(&d) {
+            if let scheme = URLPolicy.scheme(of: url), scheme == "https" || scheme == "http", url.contains("://") {
+                config.baseURL = url.hasSuffix("/") ? url : url + "/"
+            } else {
+                d.error(value.location, "'base_url' must be a full https:// address", hint: "for example: base_url: https://www.example.org/")
+            }
+        }
+        config.language = fields["language"]?.string(&d) ?? config.language
+        config.description = fields["description"]?.string(&d) ?? ""
+        config.intro = fields["intro"]?.string(&d)
+        if let value = fields["bibliography"] {
+            config.bibliography = value.isScalar ? [value.string(&d)].compactMap { $0 } : value.stringList(&d) ?? []
+        }
+        if let markdown = fields["markdown"]?.mapping(&d) {
+            markdown.warnAboutUnknownKeys(known: ["allow_html"], &d)
+            config.allowRawHTML = markdown["allow_html"]?.bool(&d) ?? false
+        }
+        if let value = fields["page_size"], let size = value.int(&d) {
+            if (1...1000).contains(size) { config.pageSize = size } else { d.error(value.location, "'page_size' must be from 1 to 1000") }
+        }
+        if let value = fields["related_articles"], let count = value.int(&d) { config.relatedCount = max(0, min(count, 20)) }
+        if let tags = fields["sensitive_tags"]?.stringList(&d) { config.sensitiveTags = tags.map { Slug.make(from: $0) } }
+        config.disclaimer = fields["disclaimer"]?.string(&d) ?? config.disclaimer
+        if let readability = fields["readability"]?.mapping(&d) {
+            readability.warnAboutUnknownKeys(known: ["max_grade"], &d)
+            if let grade = readability["max_grade"]?.int(&d) { config.readabilityMaxGrade = Double(grade) }
+        }
+        if let review = fields["review"]?.mapping(&d) {
+            review.warnAboutUnknownKeys(known: ["max_age_months"], &d)
+            config.reviewMaxAgeMonths = review["max_age_months"]?.int(&d) ?? config.reviewMaxAgeMonths
+        }
+        if let value = fields["schema_type"], let type = value.string(&d) {
+            if ["MedicalWebPage", "Article"].contains(type) { config.schemaType = type } else {
+                d.error(value.location, "'schema_type' must be MedicalWebPage or Article, not '\(type)'")
+            }
+        }
+        config.components.practiceName = config.title
+        if let practice = fields["practice"]?.mapping(&d) { config.readPractice(practice, &d) }
+        if let consultation = fields["consultation"]?.mapping(&d) { config.readConsultation(consultation, &d) }
+        if let crisis = fields["crisis"]?.mapping(&d) { config.readCrisis(crisis, &d) }
+        return config
+    }
+
+    private mutating func readPractice(_ practice: YAMLMapping, _ d: inout Diagnostics) {
+        practice.warnAboutUnknownKeys(known: ["name", "phone", "text", "email", "booking_url", "instagram", "links", "address"], &d)
+        components.practiceName = practice["name"]?.string(&d) ?? title
+        components.phone = phone(practice["phone"], field: "practice.phone", &d)
+        components.text = phone(practice["text"], field: "practice.text", &d)
+        if let value = practice["email"], let email = value.string(&d) {
+            let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+            if parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
+                !email.contains(where: { $0 == " " || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "?" || $0 == "&" })
+            {
+                components.email = email
+            } else {
+                d.error(value.location, "'practice.email' is not an e-mail address: '\(email)'", hint: "write it as name@example.org")
+            }
+        }
+        components.bookingURL = webURL(practice["booking_url"], field: "practice.booking_url", &d)
+        components.instagram = webURL(practice["instagram"], field: "practice.instagram", &d)
+        if let links = practice["links"]?.list(&d) {
+            for entry in links {
+                guard let link = entry.mapping(&d) else { continue }
+                link.warnAboutUnknownKeys(known: ["label", "url"], &d)
+                guard let label = link.require("label", &d, example: "All our links")?.string(&d),
+                    let url = webURL(link.require("url", &d, example: "https://www.example.org/links"), field: "practice.links url", &d)
+                else { continue }
+                components.links.append(.init(label: label, url: url))
+            }
+        }
+    }
+
+    private mutating func readConsultation(_ consultation: YAMLMapping, _ d: inout Diagnostics) {
+        consultation.warnAboutUnknownKeys(known: ["headline", "body", "duration_minutes", "after_articles"], &d)
+        components.consultationHeadline = consultation["headline"]?.string(&d) ?? components.consultationHeadline
+        components.consultationBody = consultation["body"]?.string(&d) ?? ""
+        components.consultationMinutes = consultation["duration_minutes"]?.int(&d)
+        consultationAfterArticles = consultation["after_articles"]?.bool(&d) ?? false
+    }
+
+    private mutating func readCrisis(_ crisis: YAMLMapping, _ d: inout Diagnostics) {
+        crisis.warnAboutUnknownKeys(known: ["message", "lines", "banner"], &d)
+        components.crisisMessage = crisis["message"]?.string(&d) ?? components.crisisMessage
+        crisisBanner = crisis["banner"]?.bool(&d) ?? true
+        for entry in crisis["lines"]?.list(&d) ?? [] {
+            guard let line = entry.mapping(&d) else { continue }
+            line.warnAboutUnknownKeys(known: ["label", "phone", "text"], &d)
+            guard let label = line.require("label", &d, example: "988 Suicide & Crisis Lifeline")?.string(&d) else { continue }
+            components.crisisLines.append(.init(
+                label: label, phone: phone(line["phone"], field: "crisis.lines phone", shortCode: true, &d),
+                text: phone(line["text"], field: "crisis.lines text", shortCode: true, &d)))
+        }
+    }
+
+    private func phone(_ value: YAMLValue?, field: String, shortCode: Bool = false, _ d: inout Diagnostics) -> PhoneNumber? {
+        guard let value, let text = value.string(&d) else { return nil }
+        guard let number = PhoneNumber(text, allowShortCode: shortCode) else {
+            d.error(value.location, "'\(field)' is not a phone number Tend can dial: '\(text)'",
+                    hint: "write a 10-digit US number such as \"(310) 555-0142\", or an international one starting with +, such as \"+44 20 7946 0958\"")
+            return nil
+        }
+        return number
+    }
+
+    private func webURL(_ value: YAMLValue?, field: String, _ d: inout Diagnostics) -> String? {
+        guard let value, let url = value.string(&d) else { return nil }
+        guard let scheme = URLPolicy.scheme(of: url), scheme == "https" || scheme == "http", url.contains("://"),
+            !url.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" })
+        else {
+            d.error(value.location, "'\(field)' must be an https:// or http:// address, not '\(url)'", hint: "for example: https://www.example.org/book")
+            return nil
+        }
+        return url
+    }
+}

@@ -1,0 +1,81 @@
+import Dispatch
+import TendCitations
+import TendCore
+import TendFrontMatter
+
+/// Everything `content/` holds, parsed: settings, bibliography, pages and authors.
+public struct SiteContent: Sendable {
+    public var config: SiteConfig
+    public var bibliography: Bibliography
+    /// Articles, exercises and pages, sorted by source path.
+    public var pages: [Page]
+    /// Authors by id (their file name).
+    public var authors: [String: Page]
+    public var media: [SourceFile]
+
+    /// Loads the site at `siteRoot`, processing pages on all cores. Every problem found is returned.
+    public static func load(siteRoot: String, fileSystem: FileSystem) -> (SiteContent?, [Diagnostic]) {
+        var diagnostics = Diagnostics()
+        let (sources, discoveryProblems) = SiteSources.discover(siteRoot: siteRoot, fileSystem: fileSystem)
+        diagnostics.append(contentsOf: discoveryProblems)
+        guard let config = loadConfig(siteRoot: siteRoot, fileSystem: fileSystem, diagnostics: &diagnostics) else {
+            return (nil, diagnostics.all)
+        }
+        var bibliography = Bibliography()
+        for name in config.bibliography {
+            let relative = "content/" + name
+            guard !name.contains(".."), !name.hasPrefix("/") else {
+                diagnostics.error(SourceLocation(path: SiteConfig.path), "the bibliography '\(name)' must be a file inside content/")
+                continue
+            }
+            do {
+                let text = try SourceText.decode(try fileSystem.contents(of: siteRoot + "/" + relative), path: relative)
+                diagnostics.append(contentsOf: bibliography.add(text: text, path: relative))
+            } catch let diagnostic as Diagnostic {
+                diagnostics.append(diagnostic)
+            } catch {
+                diagnostics.error(SourceLocation(path: SiteConfig.path), "the bibliography file '\(relative)' could not be read",
+                                  hint: "check the name under 'bibliography:' in content/site.yml")
+            }
+        }
+        let processor = PageProcessor(config: config, bibliography: bibliography)
+        let results = parallelMap(sources.pages) { entry -> (Page?, [Diagnostic]) in
+            do {
+                let bytes = try fileSystem.contents(of: entry.file.absolutePath)
+                return processor.process(bytes, file: entry.file, kind: entry.kind)
+            } catch {
+                return (nil, [.error(SourceLocation(path: entry.file.relativePath), "could not read the file: \(error)")])
+            }
+        }
+        var pages: [Page] = []
+        var authors: [String: Page] = [:]
+        for (page, problems) in results {
+            diagnostics.append(contentsOf: problems)
+            guard let page else { continue }
+            if page.kind == .author {
+                authors[page.slug] = page
+            } else {
+                pages.append(page)
+            }
+        }
+        return (SiteContent(config: config, bibliography: bibliography, pages: pages, authors: authors, media: sources.media), diagnostics.all)
+    }
+
+    private static func loadConfig(siteRoot: String, fileSystem: FileSystem, diagnostics: inout Diagnostics) -> SiteConfig? {
+        let bytes: [UInt8]
+        do {
+            bytes = try fileSystem.contents(of: siteRoot + "/" + SiteConfig.path)
+        } catch {
+            diagnostics.error(SourceLocation(path: SiteConfig.path), "content/site.yml is missing", hint: "create it with at least 'title:' and 'base_url:'")
+            return nil
+        }
+        do {
+            let text = try SourceText.decode(bytes, path: SiteConfig.path)
+            return SiteConfig.parse(text, diagnostics: &diagnostics)
+        } catch {
+            diagnostics.append(error)
+            return nil
+        }
+    }
+}
+

@@ -1,0 +1,121 @@
+/// Limits checked on the bytes before cmark-gfm sees them: Debian's cmark-gfm 0.29 still has
+/// quadratic and table-expansion blow-ups, so inputs that could trigger them are refused with
+/// a message instead of hanging the build.
+public struct MarkdownLimits: Sendable {
+    public var maxBytes = 2_000_000
+    public var maxLineBytes = 20_000
+    public var maxNesting = 32
+    public var maxTableColumns = 64
+    public var maxTableCells = 20_000
+    public var maxBracketsPerBlock = 2_000
+
+    public init() {}
+
+    /// A problem found, with the line (from 1) it was found on.
+    public struct Violation: Equatable, Sendable {
+        public var line: Int
+        public var message: String
+        public var hint: String
+    }
+
+    /// The first limit `text` breaks, or nil.
+    public func check(_ text: String) -> Violation? {
+        let utf8 = text.utf8
+        if utf8.count > maxBytes {
+            return Violation(line: 1, message: "the file is \(utf8.count / 1000) KB; the limit is \(maxBytes / 1000) KB",
+                             hint: "split it into several articles")
+        }
+        var lineNumber = 0
+        var tableColumns = 0
+        var tableRows = 0
+        var tableStart = 0
+        var bracketsInBlock = 0
+        var blockStart = 1
+        var previousLine: ArraySlice<UInt8> = []
+        let bytes = Array(utf8)
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            lineNumber += 1
+            let line = bytes[start..<end]
+            if line.count > maxLineBytes {
+                return Violation(line: lineNumber, message: "line \(lineNumber) is \(line.count) characters long; the limit is \(maxLineBytes)",
+                                 hint: "break the paragraph into shorter lines or several paragraphs")
+            }
+            let blank = line.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+            if blank {
+                bracketsInBlock = 0
+                blockStart = lineNumber + 1
+            } else {
+                bracketsInBlock += line.lazy.filter { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "`") }.count
+                if bracketsInBlock > maxBracketsPerBlock {
+                    return Violation(line: blockStart, message: "the paragraph starting on line \(blockStart) has more than \(maxBracketsPerBlock) brackets and emphasis marks",
+                                     hint: "this looks like damaged or generated text; split it or remove the stray marks")
+                }
+            }
+            let depth = nesting(line)
+            if depth > maxNesting {
+                return Violation(line: lineNumber, message: "quotes or lists are nested \(depth) levels deep on line \(lineNumber); the limit is \(maxNesting)",
+                                 hint: "flatten the nesting")
+            }
+            if tableColumns > 0 {
+                if blank {
+                    tableColumns = 0
+                } else {
+                    tableRows += 1
+                    if tableRows * tableColumns > maxTableCells {
+                        return Violation(line: tableStart, message: "the table on line \(tableStart) has more than \(maxTableCells) cells",
+                                         hint: "split it into smaller tables")
+                    }
+                }
+            } else if let columns = delimiterRowColumns(line), !previousLine.isEmpty {
+                if columns > maxTableColumns {
+                    return Violation(line: lineNumber - 1, message: "the table on line \(lineNumber - 1) has \(columns) columns; the limit is \(maxTableColumns)",
+                                     hint: "split it into narrower tables")
+                }
+                tableColumns = max(columns, cellCount(previousLine))
+                tableRows = 2
+                tableStart = lineNumber - 1
+            }
+            previousLine = line
+            start = end + 1
+        }
+        return nil
+    }
+
+    /// How many `>` and list markers open the line.
+    private func nesting(_ line: ArraySlice<UInt8>) -> Int {
+        var depth = 0
+        var index = line.startIndex
+        while index < line.endIndex {
+            let byte = line[index]
+            if byte == UInt8(ascii: ">") {
+                depth += 1
+            } else if (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "+")),
+                index + 1 < line.endIndex, line[index + 1] == UInt8(ascii: " ")
+            {
+                depth += 1
+                index += 1
+            } else if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") {
+                break
+            }
+            index += 1
+        }
+        return depth
+    }
+
+    /// The number of cells when the line is a table's delimiter row (`|---|:--:|`).
+    private func delimiterRowColumns(_ line: ArraySlice<UInt8>) -> Int? {
+        guard line.contains(UInt8(ascii: "-")), line.contains(UInt8(ascii: "|")) || line.contains(UInt8(ascii: ":")) else { return nil }
+        guard line.allSatisfy({ "|-: \t".utf8.contains($0) }) else { return nil }
+        return cellCount(line)
+    }
+
+    private func cellCount(_ line: ArraySlice<UInt8>) -> Int {
+        var trimmed = line
+        while let first = trimmed.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "|") { trimmed.removeFirst() }
+        while let last = trimmed.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "|") { trimmed.removeLast() }
+        return trimmed.filter { $0 == UInt8(ascii: "|") }.count + 1
+    }
+}

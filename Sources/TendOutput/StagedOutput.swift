@@ -1,0 +1,106 @@
+import Foundation
+import TendCore
+
+/// Builds a site into a staging folder beside the output, then swaps it in with one atomic
+/// `rename`: readers (and a `kill -9`) only ever see the old or the new complete site.
+public final class StagedOutput: @unchecked Sendable {
+    /// The folder being written.
+    public let stagingPath: String
+    public let outputPath: String
+    private let fileSystem: FileSystem
+    private let createdDirectories = Mutex<Set<String>>([])
+
+    /// Creates an empty staging folder next to `outputPath` (same file system, so the swap is atomic).
+    public init(outputPath: String, fileSystem: FileSystem) throws {
+        self.outputPath = outputPath
+        self.fileSystem = fileSystem
+        let parent = (outputPath as NSString).deletingLastPathComponent
+        let name = (outputPath as NSString).lastPathComponent
+        stagingPath = (parent.isEmpty ? "." : parent) + "/.tend-staging-\(name)-\(getpid())"
+        try? fileSystem.remove(stagingPath)
+        try fileSystem.createDirectory(stagingPath)
+    }
+
+    /// Writes `bytes` at `relativePath` (such as `articles/x/index.html`), creating folders.
+    public func write(_ bytes: [UInt8], to relativePath: String) throws {
+        let path = stagingPath + "/" + relativePath
+        try ensureDirectory(for: relativePath)
+        try fileSystem.write(bytes, to: path)
+    }
+
+    public func write(_ text: String, to relativePath: String) throws {
+        try write(Array(text.utf8), to: relativePath)
+    }
+
+    /// Copies a file into the staging folder, as a hard link when possible (nothing is copied twice).
+    public func copy(from sourcePath: String, to relativePath: String) throws {
+        try ensureDirectory(for: relativePath)
+        let destination = stagingPath + "/" + relativePath
+        if link(sourcePath, destination) == 0 { return }
+        try fileSystem.write(try fileSystem.contents(of: sourcePath), to: destination)
+    }
+
+    /// Swaps the staging folder in for the output, then removes the previous site.
+    public func commit() throws {
+        if fileSystem.kind(of: outputPath) == .directory {
+            guard Self.exchange(stagingPath, outputPath) else {
+                throw FileSystemError(path: outputPath, reason: "could not replace the output folder: \(String(cString: strerror(errno)))")
+            }
+        } else {
+            if fileSystem.kind(of: outputPath) != nil {
+                throw FileSystemError(path: outputPath, reason: "exists and is not a folder")
+            }
+            guard rename(stagingPath, outputPath) == 0 else {
+                throw FileSystemError(path: outputPath, reason: "could not create the output folder: \(String(cString: strerror(errno)))")
+            }
+        }
+        // After the exchange the staging path holds the previous site.
+        try? fileSystem.remove(stagingPath)
+    }
+
+    /// Removes the staging folder; the output is untouched.
+    public func discard() {
+        try? fileSystem.remove(stagingPath)
+    }
+
+    private func ensureDirectory(for relativePath: String) throws {
+        guard let slash = relativePath.lastIndex(of: "/") else { return }
+        let directory = String(relativePath[..<slash])
+        if createdDirectories.withLock({ $0.contains(directory) }) { return }
+        var current = stagingPath
+        for part in directory.split(separator: "/") {
+            current += "/" + part
+            try fileSystem.createDirectory(current)
+        }
+        createdDirectories.withLock { _ = $0.insert(directory) }
+    }
+
+    /// `renameat2(RENAME_EXCHANGE)`: both paths stay valid at every instant.
+    private static func exchange(_ a: String, _ b: String) -> Bool {
+        guard let renameat2 = renameat2Function else { return false }
+        let renameExchange: UInt32 = 1 << 1
+        return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
+    }
+
+    private typealias Renameat2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+
+    /// glibc's `renameat2`, looked up at run time (Swift's Glibc module does not declare it).
+    private static let renameat2Function: Renameat2? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
+        return unsafeBitCast(symbol, to: Renameat2.self)
+    }()
+}
+
+/// A value behind a lock.
+final class Mutex<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
+    }
+}

@@ -1,0 +1,150 @@
+import TendCitations
+import TendContent
+import TendCore
+import TendFrontMatter
+
+/// Which pages a build includes.
+public struct BuildOptions: Sendable {
+    public var drafts = false
+    public var future = false
+    public var today: CalendarDate
+
+    public init(drafts: Bool = false, future: Bool = false, today: CalendarDate) {
+        self.drafts = drafts
+        self.future = future
+        self.today = today
+    }
+}
+
+/// A tag and the pages that carry it.
+public struct TagGroup: Sendable {
+    public var slug: String
+    public var name: String
+    public var pages: [Page]
+    public var url: String { "/tags/\(slug)/" }
+}
+
+/// The join point of a build: which pages are published, and how they relate.
+public struct SiteGraph: Sendable {
+    public let content: SiteContent
+    public var config: SiteConfig { content.config }
+    /// Published articles, newest first.
+    public private(set) var articles: [Page] = []
+    /// Published exercises, by title.
+    public private(set) var exercises: [Page] = []
+    /// Published stand-alone pages, by slug.
+    public private(set) var pages: [Page] = []
+    /// Pages in the main navigation, in `menu` order.
+    public private(set) var menu: [Page] = []
+    public private(set) var tags: [TagGroup] = []
+    /// URLs of drafts and scheduled pages left out of this build.
+    public private(set) var hiddenURLs: [String: String] = [:]
+
+    public var authors: [String: Page] { content.authors }
+
+    /// Every article, exercise and page that is published.
+    public var publishedPages: [Page] { articles + exercises + pages }
+
+    public static func build(_ content: SiteContent, options: BuildOptions) -> (SiteGraph, [Diagnostic]) {
+        var graph = SiteGraph(content: content)
+        var diagnostics = Diagnostics()
+        for page in content.pages {
+            if page.isHidden(drafts: options.drafts, future: options.future, today: options.today) {
+                graph.hiddenURLs[page.url] = page.sourcePath
+                continue
+            }
+            switch page.kind {
+            case .article: graph.articles.append(page)
+            case .exercise: graph.exercises.append(page)
+            default: graph.pages.append(page)
+            }
+        }
+        graph.articles.sort { ($0.matter.date ?? options.today, $1.matter.title) > ($1.matter.date ?? options.today, $0.matter.title) }
+        graph.exercises.sort { ($0.matter.title, $0.slug) < ($1.matter.title, $1.slug) }
+        graph.pages.sort { $0.slug < $1.slug }
+        graph.menu = graph.pages.filter { $0.matter.menu != nil }.sorted { ($0.matter.menu!, $0.slug) < ($1.matter.menu!, $1.slug) }
+        graph.tags = groupTags(graph.articles + graph.exercises, diagnostics: &diagnostics)
+        graph.checkPeople(&diagnostics)
+        graph.checkURLs(&diagnostics)
+        graph.checkSensitiveTags(&diagnostics)
+        return (graph, diagnostics.all)
+    }
+
+    private init(content: SiteContent) { self.content = content }
+
+    /// Related articles: most shared tags, then newest.
+    public func related(to page: Page) -> [Page] {
+        guard config.relatedCount > 0, !page.matter.tags.isEmpty else { return [] }
+        let tags = Set(page.matter.tags.map { Slug.make(from: $0) })
+        let scored = articles.enumerated().compactMap { index, other -> (Int, Int, Page)? in
+            guard other.url != page.url else { return nil }
+            let shared = Set(other.matter.tags.map { Slug.make(from: $0) }).intersection(tags).count
+            return shared > 0 ? (shared, index, other) : nil
+        }
+        return scored.sorted { ($0.0, -$0.1) > ($1.0, -$1.1) }.prefix(config.relatedCount).map(\.2)
+    }
+
+    private static func groupTags(_ pages: [Page], diagnostics: inout Diagnostics) -> [TagGroup] {
+        var groups: [String: TagGroup] = [:]
+        var firstUse: [String: (name: String, path: String)] = [:]
+        for page in pages {
+            for name in page.matter.tags {
+                let slug = Slug.make(from: name)
+                guard !slug.isEmpty else {
+                    diagnostics.error(page.matter.location(of: "tags"), "the tag '\(name)' has no letters or digits for its URL")
+                    continue
+                }
+                if let first = firstUse[slug], first.name != name {
+                    diagnostics.error(
+                        page.matter.location(of: "tags"), "the tag '\(name)' would share the URL /tags/\(slug)/ with the tag '\(first.name)' of \(first.path)",
+                        hint: "write the tag the same way in both files")
+                    continue
+                }
+                firstUse[slug] = firstUse[slug] ?? (name, page.sourcePath)
+                groups[slug, default: TagGroup(slug: slug, name: name, pages: [])].pages.append(page)
+            }
+        }
+        return groups.values.sorted { $0.slug < $1.slug }
+    }
+
+    private func checkPeople(_ diagnostics: inout Diagnostics) {
+        for page in publishedPages {
+            for (field, id) in [("author", page.matter.author), ("reviewed_by", page.matter.reviewedBy)] {
+                guard let id, authors[id] == nil else { continue }
+                diagnostics.error(
+                    page.matter.location(of: field), "no author with the id '\(id)'",
+                    hint: (Suggestions.hint(for: id, in: authors.keys).map { $0 + " " } ?? "") + "authors are the files in content/authors/ (without .md)")
+            }
+        }
+    }
+
+    /// Two sources for one URL are an error naming both files.
+    private func checkURLs(_ diagnostics: inout Diagnostics) {
+        var owners: [String: String] = [:]
+        for url in ["/articles/", "/exercises/", "/tags/", "/authors/", "/references/", "/search/", "/assets/", "/media/", "/feed.xml/", "/sitemap.xml/", "/robots.txt/", "/404.html/"] {
+            owners[url] = "Tend's own \(url) page"
+        }
+        for tag in tags { owners[tag.url] = "the tag '\(tag.name)'" }
+        let everyone = publishedPages + authors.values.sorted { $0.sourcePath < $1.sourcePath }
+        for page in everyone {
+            let key = page.url.lowercased()
+            if let owner = owners[key] {
+                diagnostics.error(
+                    page.matter.location(of: "slug"), "\(page.sourcePath) and \(owner) would both be published at \(page.url)",
+                    hint: "give one of them another slug: in its front matter")
+            } else {
+                owners[key] = page.sourcePath
+            }
+        }
+    }
+
+    private func checkSensitiveTags(_ diagnostics: inout Diagnostics) {
+        let sensitive = Set(config.sensitiveTags)
+        for page in articles + exercises where !page.usedComponents.contains("crisis") {
+            guard let tag = page.matter.tags.first(where: { sensitive.contains(Slug.make(from: $0)) }) else { continue }
+            diagnostics.error(
+                page.matter.location(of: "tags"), "pages tagged '\(tag)' must show crisis resources",
+                hint: "add a line {{< crisis >}} to the body, near the top")
+        }
+    }
+}

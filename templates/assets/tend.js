@@ -1,0 +1,169 @@
+// Tend's site script: search and the breathing pacer. No library, no request to another host.
+(function () {
+  "use strict";
+
+  function setupSearch() {
+    var section = document.querySelector(".search[data-index]");
+    if (!section) return;
+    var input = document.getElementById("search-input");
+    var results = document.getElementById("search-results");
+    var status = document.getElementById("search-status");
+    var all = section.querySelector(".search-all");
+    var index = null;
+
+    function tokens(text) {
+      return text.toLowerCase().split(/[^\p{L}\p{N}']+/u).filter(function (t) { return t.length > 0; });
+    }
+    function fieldScore(text, term, weight) {
+      var words = tokens(text);
+      for (var i = 0; i < words.length; i++) {
+        if (words[i] === term) return weight * 2;
+        if (words[i].indexOf(term) === 0) return weight;
+      }
+      return 0;
+    }
+    function score(entry, terms) {
+      var total = 0;
+      for (var i = 0; i < terms.length; i++) {
+        var term = terms[i];
+        var s = fieldScore(entry.title, term, 10) + fieldScore(entry.tags.join(" "), term, 6) +
+          fieldScore(entry.headings.join(" "), term, 4) + fieldScore(entry.summary, term, 3) + fieldScore(entry.words, term, 1);
+        if (s === 0) return 0;
+        total += s;
+      }
+      return total;
+    }
+    function show(query) {
+      var terms = tokens(query);
+      results.textContent = "";
+      if (terms.length === 0 || !index) {
+        results.hidden = true;
+        all.hidden = false;
+        status.textContent = "";
+        return;
+      }
+      var found = index.map(function (entry) { return { entry: entry, score: score(entry, terms) }; })
+        .filter(function (hit) { return hit.score > 0; })
+        .sort(function (a, b) { return b.score - a.score || a.entry.title.localeCompare(b.entry.title); });
+      found.slice(0, 50).forEach(function (hit) {
+        var li = document.createElement("li");
+        li.className = "card";
+        var h = document.createElement("h3");
+        h.className = "card-title";
+        var a = document.createElement("a");
+        a.href = hit.entry.url;
+        a.textContent = hit.entry.title;
+        h.appendChild(a);
+        var p = document.createElement("p");
+        p.className = "card-summary";
+        p.textContent = hit.entry.summary;
+        li.appendChild(h);
+        li.appendChild(p);
+        results.appendChild(li);
+      });
+      results.hidden = false;
+      all.hidden = true;
+      status.textContent = found.length === 0 ? "No results for “" + query + "”." :
+        found.length + (found.length === 1 ? " result" : " results") + " for “" + query + "”.";
+    }
+    var form = section.querySelector("form");
+    form.addEventListener("submit", function (event) { event.preventDefault(); show(input.value); });
+    input.addEventListener("input", function () { show(input.value); });
+    fetch(section.getAttribute("data-index")).then(function (r) { return r.json(); }).then(function (data) {
+      index = data;
+      var params = new URLSearchParams(window.location.search);
+      if (params.get("q")) { input.value = params.get("q"); }
+      show(input.value);
+    }).catch(function () { status.textContent = "Search is unavailable; all articles are listed below."; });
+  }
+
+  function setupBreathing(section) {
+    var counts = section.getAttribute("data-pattern").split("-").map(Number);
+    var cycles = Number(section.getAttribute("data-cycles")) || 4;
+    var names = counts.length === 2 ? ["Breathe in", "Breathe out"] :
+      counts.length === 3 ? ["Breathe in", "Hold", "Breathe out"] : ["Breathe in", "Hold", "Breathe out", "Hold"];
+    var reduced = window.matchMedia("(prefers-reduced-motion: reduce)");
+
+    var pacer = document.createElement("div");
+    pacer.className = "breathing-pacer";
+    var circle = document.createElement("div");
+    circle.className = "breathing-circle";
+    circle.setAttribute("aria-hidden", "true");
+    var phase = document.createElement("p");
+    phase.className = "breathing-phase";
+    phase.setAttribute("aria-live", "polite");
+    phase.textContent = "Press Start when you are ready.";
+    var controls = document.createElement("div");
+    controls.className = "breathing-controls";
+    var start = document.createElement("button");
+    start.type = "button";
+    start.textContent = "Start";
+    var pause = document.createElement("button");
+    pause.type = "button";
+    pause.textContent = "Pause";
+    pause.disabled = true;
+    controls.appendChild(start);
+    controls.appendChild(pause);
+    pacer.appendChild(circle);
+    pacer.appendChild(phase);
+    pacer.appendChild(controls);
+    section.appendChild(pacer);
+
+    var timer = null, step = 0, cycle = 0, remaining = 0;
+    function announce() {
+      var name = names[step];
+      phase.textContent = name + " for " + counts[step] + " (round " + (cycle + 1) + " of " + cycles + ")";
+      if (reduced.matches) {
+        circle.style.transitionDuration = "0s";
+      } else {
+        circle.style.transitionDuration = counts[step] + "s";
+        if (name === "Breathe in") circle.style.transform = "scale(1)";
+        if (name === "Breathe out") circle.style.transform = "scale(0.6)";
+      }
+    }
+    function tick() {
+      remaining -= 1;
+      if (remaining > 0) return;
+      step += 1;
+      if (step >= counts.length) { step = 0; cycle += 1; }
+      if (cycle >= cycles) { stop("Well done. Breathe normally for a moment."); return; }
+      remaining = counts[step];
+      announce();
+    }
+    function stop(message) {
+      clearInterval(timer);
+      timer = null;
+      start.textContent = "Start";
+      start.disabled = false;
+      pause.disabled = true;
+      pause.setAttribute("aria-pressed", "false");
+      phase.textContent = message;
+      step = 0; cycle = 0;
+      circle.style.transform = "";
+    }
+    start.addEventListener("click", function () {
+      if (timer) return;
+      if (remaining <= 0) { step = 0; cycle = 0; remaining = counts[0]; }
+      announce();
+      timer = setInterval(tick, 1000);
+      start.disabled = true;
+      pause.disabled = false;
+      pause.setAttribute("aria-pressed", "false");
+    });
+    pause.addEventListener("click", function () {
+      if (!timer) return;
+      clearInterval(timer);
+      timer = null;
+      phase.textContent = "Paused. Press Start to continue.";
+      start.textContent = "Continue";
+      start.disabled = false;
+      pause.disabled = true;
+      pause.setAttribute("aria-pressed", "true");
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    setupSearch();
+    Array.prototype.forEach.call(document.querySelectorAll(".breathing[data-pattern]"), setupBreathing);
+  });
+})();

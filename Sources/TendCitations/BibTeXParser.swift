@@ -123,6 +123,8 @@ public struct BibTeXParser {
             guard position < bytes.count else { continue }
             if bytes[position] == UInt8(ascii: ",") {
                 position += 1
+            } else if bytes[position] == UInt8(ascii: "@"), bytes[position - 1] == UInt8(ascii: "\n") {
+                throw ParseError(offset: start, message: "the entry '\(key)' is not closed", hint: "add '\(Character(UnicodeScalar(close)))' after its last field")
             } else if bytes[position] != close {
                 throw ParseError(offset: position, message: "missing comma after the field '\(name)' in '\(key)'", hint: "put a ',' at the end of line \(location(fieldStart).line)")
             }

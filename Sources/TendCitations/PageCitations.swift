@@ -57,7 +57,10 @@ public final class PageCitations {
             if item.suppressAuthor || mergesWithPrevious {
                 text += link(year(of: reference))
             } else {
-                text += link("\(APAStyle.inTextAuthor(reference, narrative: false)), \(year(of: reference))")
+                let author = APAStyle.inTextAuthor(reference, narrative: false)
+                // American punctuation: the comma goes inside closing quotation marks.
+                let separated = author.hasSuffix("”") ? author.dropLast() + ",” " : author + ", "
+                text += link(separated + year(of: reference))
             }
             if !item.suffix.isEmpty { text += ", " + Self.locator(item.suffix) }
             if mergesWithPrevious, !parts.isEmpty {

@@ -41,20 +41,21 @@ public struct YAMLMapping {
         do {
             node = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            diagnostics.append(diagnostic(for: error, origin: origin))
+            diagnostics.append(diagnostic(for: error, origin: origin, yaml: yaml))
             return nil
         } catch {
             diagnostics.error(origin, "the front matter could not be read: \(error)")
             return nil
         }
+        let start = SourceLocation(path: path, line: firstLine - 1, column: 1)
         guard let node else {
-            return YAMLMapping(Node.Mapping([]), origin: origin, location: origin, diagnostics: &diagnostics)
+            return YAMLMapping(Node.Mapping([]), origin: origin, location: start, diagnostics: &diagnostics)
         }
         guard case .mapping(let mapping) = node else {
             diagnostics.error(origin, "the front matter must be 'key: value' lines", hint: "for example: title: My article")
             return nil
         }
-        return YAMLMapping(mapping, origin: origin, location: origin, diagnostics: &diagnostics)
+        return YAMLMapping(mapping, origin: origin, location: start, diagnostics: &diagnostics)
     }
 
     public subscript(_ key: String) -> YAMLValue? {
@@ -115,7 +116,19 @@ public struct YAMLMapping {
         return nil
     }
 
-    private static func diagnostic(for error: YamlError, origin: SourceLocation) -> Diagnostic {
+    /// Where a key is set the second time (keys at any indentation).
+    private static func secondDefinition(of key: String, in yaml: String, origin: SourceLocation) -> SourceLocation? {
+        var seen = 0
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop { $0 == " " }
+            guard trimmed.hasPrefix(key), trimmed.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") else { continue }
+            seen += 1
+            if seen == 2 { return origin.offset(lines: index, column: line.count - trimmed.count + 1) }
+        }
+        return nil
+    }
+
+    private static func diagnostic(for error: YamlError, origin: SourceLocation, yaml: String) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation { origin.offset(lines: mark.line - 1, column: mark.column) }
         let hint = "check the quotes, colons and indentation on this line (use spaces, not tabs)"
         switch error {
@@ -125,7 +138,7 @@ public struct YAMLMapping {
             return .error(at(mark), "the front matter is not valid YAML: \(detail)\(problem)", hint: hint)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .error(
-                at(context.mark), "the front matter sets \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) twice",
+                secondDefinition(of: duplicates.first ?? "", in: yaml, origin: origin) ?? at(context.mark), "the front matter sets \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) twice",
                 hint: "keep one of the lines")
         case .reader(let problem, _, _, _):
             return .error(origin, "the front matter could not be read: \(problem)", hint: hint)

@@ -1,0 +1,114 @@
+import Testing
+import TendCore
+import TendFrontMatter
+
+@Suite struct FrontMatterSplitterTests {
+    @Test func splitsYAMLAndBodyWithLineNumbers() throws {
+        let split = try FrontMatterSplitter.split("---\ntitle: A\n---\nBody\n")
+        #expect(split.yaml == "title: A\n")
+        #expect(split.body == "Body\n")
+        #expect(split.bodyFirstLine == 4)
+        #expect(split.hasFrontMatter)
+    }
+
+    @Test func acceptsByteOrderMarkAndCRLF() throws {
+        let text = try SourceText.decode([0xEF, 0xBB, 0xBF] + Array("---\r\ntitle: A\r\n---\r\nBody\r\n".utf8), path: "a.md")
+        let split = try FrontMatterSplitter.split(text)
+        #expect(split.yaml == "title: A\n")
+        #expect(split.body == "Body\n")
+    }
+
+    @Test func unclosedFrontMatterIsAnError() {
+        #expect(throws: FrontMatterSplitter.Problem.unclosed) { try FrontMatterSplitter.split("---\ntitle: A\nBody\n") }
+    }
+
+    @Test func noFrontMatter() throws {
+        #expect(try FrontMatterSplitter.split("# Hello\n").hasFrontMatter == false)
+    }
+
+    /// Property: joining any YAML and body with fences splits back into the same parts.
+    @Test func roundTrip() throws {
+        var random = SeededGenerator(seed: 7)
+        let alphabet = ["a", "b", ":", " ", "\n", "-", "—", "é", "#", "\"", "'", "."]
+        for _ in 0..<2_000 {
+            var yaml = random.string(from: alphabet, maxLength: 40)
+            var body = random.string(from: alphabet, maxLength: 60)
+            // A line that is exactly '---' or '...' would close the block early; the property is about the rest.
+            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).filter { $0.trimmingCharacters(in: .whitespaces) != "---" && $0.trimmingCharacters(in: .whitespaces) != "..." }
+            yaml = lines.joined(separator: "\n")
+            if !yaml.isEmpty && !yaml.hasSuffix("\n") { yaml += "\n" }
+            if body.isEmpty { body = "x" }
+            let split = try FrontMatterSplitter.split("---\n" + yaml + "---\n" + body)
+            #expect(split.yaml == yaml)
+            #expect(split.body == body)
+        }
+    }
+
+    /// Fuzz: the splitter and the decoder never crash on arbitrary bytes.
+    @Test func neverCrashes() {
+        var random = SeededGenerator(seed: 11)
+        for _ in 0..<3_000 {
+            let bytes = (0..<Int.random(in: 0...80, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+            guard let text = try? SourceText.decode(bytes, path: "x.md") else { continue }
+            if let split = try? FrontMatterSplitter.split("---\n" + text) {
+                var diagnostics = Diagnostics()
+                _ = FrontMatter.decode(yaml: split.yaml, kind: .article, path: "x.md", firstLine: 2, diagnostics: &diagnostics)
+            }
+        }
+    }
+}
+
+@Suite struct FrontMatterDecodingTests {
+    private func decode(_ yaml: String, kind: ContentKind = .article) -> (FrontMatter?, [String]) {
+        var diagnostics = Diagnostics()
+        let matter = FrontMatter.decode(yaml: yaml, kind: kind, path: "content/articles/a.md", firstLine: 2, diagnostics: &diagnostics)
+        return (matter, diagnostics.all.map { "\($0.location.line):\($0.location.column): \($0.severity.rawValue): \($0.message)" })
+    }
+
+    private let valid = "title: T\nsummary: S\ndate: 2026-03-14\nauthor: ada\n"
+
+    @Test func validArticle() {
+        let (matter, messages) = decode(valid + "tags: [repair, nervous system]\ndraft: false\n")
+        #expect(messages.isEmpty)
+        #expect(matter?.date == CalendarDate("2026-03-14"))
+        #expect(matter?.tags == ["repair", "nervous system"])
+    }
+
+    @Test func yaml11SurprisesStayText() {
+        let (matter, messages) = decode("title: No\nsummary: yes\ndate: 2026-03-14\nauthor: on\n")
+        #expect(messages.isEmpty)
+        #expect(matter?.title == "No")
+        #expect(matter?.summary == "yes")
+    }
+
+    @Test(arguments: [
+        ("summary: S\ndate: 2026-03-14\nauthor: ada\n", "1:1: error: missing required field 'title'"),
+        ("title: T\nsummary: S\ndate: 2026-02-30\nauthor: ada\n", "4:7: error: 'date' is not a valid date: '2026-02-30'"),
+        ("title: T\nsummary: S\ndate: 14/03/2026\nauthor: ada\n", "4:7: error: 'date' is not a valid date: '14/03/2026'"),
+        ("title: T\nsummary: S\ndate: 2026-03-14\nauthor: ada\ndraft: \"false\"\n", "6:8: error: 'draft' must be true or false, not 'false'"),
+        ("title: T\nsummary: S\ndate: 2026-03-14\nauthor: ada\ntags: anxiety\n", "6:7: error: 'tags' must be a list"),
+        ("title: [a, b]\nsummary: S\ndate: 2026-03-14\nauthor: ada\n", "2:8: error: 'title' must be text, not a list"),
+        ("title: T\nsummary: S\ndate: 2026-03-14\nauthor: ada\nslug: Bad Slug\n", "6:7: error: invalid slug: 'Bad Slug' may only contain lower-case letters a-z, digits and hyphens"),
+        ("title: T\nsummary: S\ndate: 2026-03-14\nauthor: ada\ntitel: x\n", "6:1: warning: unknown field 'titel' is ignored"),
+        ("title: \"T\nsummary: S\n", "4:1: error: the front matter is not valid YAML: while scanning a quoted scalar: found unexpected end of stream"),
+        ("title: T\ntitle: U\nsummary: S\ndate: 2026-03-14\nauthor: ada\n", "3:1: error: the front matter sets 'title' twice"),
+        ("title: &a T\nsummary: *a\ndate: 2026-03-14\nauthor: ada\n", "2:8: error: YAML anchors and aliases ('&name', '*name') are not supported here"),
+        ("title: !!python/object T\nsummary: S\ndate: 2026-03-14\nauthor: ada\n", "2:8: error: 'title' uses the YAML tag 'tag:yaml.org,2002:python/object', which Tend does not accept"),
+        ("title: T\nsummary: S\ndate: 2026-03-14\n", "1:1: error: missing required field 'author'"),
+    ])
+    func errorsNameTheLine(_ yaml: String, _ expected: String) {
+        let (_, messages) = decode(yaml)
+        #expect(messages.contains(expected), "got \(messages)")
+    }
+
+    @Test func unknownFieldSuggestsTheNearest() {
+        var diagnostics = Diagnostics()
+        _ = FrontMatter.decode(yaml: valid + "sumary: x\n", kind: .article, path: "a.md", firstLine: 2, diagnostics: &diagnostics)
+        #expect(diagnostics.all.first?.hint == "did you mean 'summary'?")
+    }
+
+    @Test func exerciseNeedsDuration() {
+        let (_, messages) = decode("title: T\nsummary: S\n", kind: .exercise)
+        #expect(messages == ["1:1: error: missing required field 'duration_minutes'"])
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import TendBuild
+import TendCore
+
+/// Paths and helpers shared by the tests.
+enum Fixtures {
+    /// `Tests/Fixtures`.
+    static let root: String = {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures").path
+    }()
+
+    /// The repository root (the sample site).
+    static let repository: String = {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    }()
+
+    /// A fixed clock: builds in tests never depend on today's date.
+    static let clock = BuildClock(today: CalendarDate("2026-11-01")!, fixedEpoch: 1_793_491_200)
+}
+
+/// A temporary folder removed when the value is released.
+final class TemporaryDirectory {
+    let path: String
+
+    init() {
+        path = NSTemporaryDirectory() + "tend-test-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    /// Writes `files` (relative path → text) below the folder.
+    func write(_ files: [String: String]) {
+        for (relative, text) in files {
+            let url = URL(fileURLWithPath: path + "/" + relative)
+            try! FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try! text.write(to: url, atomically: true, encoding: .utf8)
+        }
+    }
+
+    func read(_ relative: String) -> String? {
+        try? String(contentsOfFile: path + "/" + relative, encoding: .utf8)
+    }
+}
+
+/// A small valid site that tests change one file of.
+enum MinimalSite {
+    static let siteYML = """
+        title: Test Practice
+        base_url: https://www.example.org/
+        practice:
+          name: Test Practice
+          phone: "(310) 555-0142"
+          email: hello@example.org
+        bibliography: [references.bib]
+
+        """
+
+    static let bibliography = """
+        @book{gottman2015,
+          author = {Gottman, John M. and Silver, Nan},
+          title = {The seven principles for making marriage work},
+          publisher = {Harmony Books},
+          year = {2015}
+        }
+
+        """
+
+    static let author = "---\nname: Ada Author\ncredentials: LMFT\n---\nAda writes.\n"
+
+    static func article(_ frontMatter: String = "", body: String = "Some text.") -> String {
+        "---\ntitle: An article\nsummary: A summary.\ndate: 2026-01-05\nauthor: ada\n\(frontMatter)---\n\(body)\n"
+    }
+
+    static func files(article: String = article()) -> [String: String] {
+        [
+            "content/site.yml": siteYML, "content/references.bib": bibliography,
+            "content/authors/ada.md": author, "content/articles/first.md": article,
+        ]
+    }
+
+    /// Builds `files` into a temporary site; returns the report and the folder.
+    static func build(_ files: [String: String], writes: Bool = true) -> (BuildReport, TemporaryDirectory) {
+        let directory = TemporaryDirectory()
+        directory.write(files)
+        let report = SiteBuilder.build(BuildRequest(siteRoot: directory.path, clock: Fixtures.clock, writesOutput: writes))
+        return (report, directory)
+    }
+
+    /// The diagnostics of a build as printed, one per line.
+    static func messages(_ report: BuildReport, severity: Diagnostic.Severity = .error) -> [String] {
+        report.diagnostics.filter { $0.severity == severity }.map { "\($0.location.path):\($0.location.line):\($0.location.column): \($0.message)" }
+    }
+}
+
+/// Reads every file below a folder: relative path → bytes.
+func readTree(_ root: String) -> [String: Data] {
+    var files: [String: Data] = [:]
+    guard let enumerator = FileManager.default.enumerator(atPath: root) else { return files }
+    for case let relative as String in enumerator {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
+            files[relative] = FileManager.default.contents(atPath: root + "/" + relative)
+        }
+    }
+    return files
+}
+
+/// A deterministic pseudo-random generator for property tests (SplitMix64).
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A random string drawn from `alphabet`, up to `maxLength` characters.
+    mutating func string(from alphabet: [String], maxLength: Int) -> String {
+        let length = Int.random(in: 0...maxLength, using: &self)
+        return (0..<length).map { _ in alphabet.randomElement(using: &self)! }.joined()
+    }
+}

@@ -25,7 +25,11 @@ public struct TemplateLibrary: Sendable {
         var diagnostics: [Diagnostic] = []
         var directories: [(String, Bool)] = []
         if let builtIn = builtInDirectory { directories.append((builtIn, false)) }
-        if let siteDirectory, fileSystem.kind(of: siteDirectory) == .directory { directories.append((siteDirectory, true)) }
+        if let siteDirectory, let real = fileSystem.realPath(siteDirectory), fileSystem.kind(of: real) == .directory,
+            real != builtInDirectory.flatMap(fileSystem.realPath)
+        {
+            directories.append((real, true))
+        }
         for (directory, isSite) in directories {
             for relative in listFiles(directory, fileSystem: fileSystem) {
                 let absolute = directory + "/" + relative

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+import TendBuild
+import TendCore
+
+@Suite struct SiteBuildTests {
+    private func buildFixture(_ site: String, into output: String) -> BuildReport {
+        SiteBuilder.build(BuildRequest(siteRoot: site, outputPath: output, clock: Fixtures.clock))
+    }
+
+    @Test func fixtureSiteMatchesGoldenFiles() {
+        let output = TemporaryDirectory()
+        let site = Fixtures.root + "/sites/basic"
+        let report = buildFixture(site, into: output.path + "/public")
+        #expect(report.succeeded, "\(report.diagnostics)")
+        GoldenFiles.compare(built: output.path + "/public", expected: site + "/expected")
+    }
+
+    @Test func sampleSiteMatchesGoldenFiles() {
+        let output = TemporaryDirectory()
+        let report = buildFixture(Fixtures.repository, into: output.path + "/public")
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(report.diagnostics.isEmpty, "the sample site should build without warnings: \(report.diagnostics)")
+        GoldenFiles.compare(built: output.path + "/public", expected: Fixtures.root + "/golden/sample")
+    }
+
+    @Test func buildsAreDeterministic() {
+        let first = TemporaryDirectory(), second = TemporaryDirectory()
+        let site = Fixtures.root + "/sites/basic"
+        _ = buildFixture(site, into: first.path + "/public")
+        _ = buildFixture(site, into: second.path + "/public")
+        let a = readTree(first.path + "/public"), b = readTree(second.path + "/public")
+        #expect(!a.isEmpty)
+        #expect(a == b)
+    }
+
+    @Test func failedBuildKeepsThePreviousSite() throws {
+        let (report, site) = MinimalSite.build(MinimalSite.files())
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let before = readTree(site.path + "/public")
+        #expect(before["articles/first/index.html"] != nil)
+        site.write(["content/articles/first.md": MinimalSite.article("date: 2026-02-30\n")])
+        let failed = SiteBuilder.build(BuildRequest(siteRoot: site.path, clock: Fixtures.clock))
+        #expect(!failed.succeeded)
+        #expect(readTree(site.path + "/public") == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.hasPrefix(".tend-staging") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func successfulRebuildReplacesTheSite() {
+        let (_, site) = MinimalSite.build(MinimalSite.files())
+        site.write(["content/articles/first.md": MinimalSite.article(body: "Changed body.")])
+        let report = SiteBuilder.build(BuildRequest(siteRoot: site.path, clock: Fixtures.clock))
+        #expect(report.succeeded)
+        #expect(site.read("public/articles/first/index.html")?.contains("Changed body.") == true)
+    }
+
+    @Test func draftsAndFuturePagesAreLeftOutEverywhere() throws {
+        let output = TemporaryDirectory()
+        _ = buildFixture(Fixtures.root + "/sites/basic", into: output.path + "/public")
+        let files = readTree(output.path + "/public")
+        #expect(files["articles/gamma-draft/index.html"] == nil)
+        #expect(files["articles/delta-future/index.html"] == nil)
+        #expect(files["tags/secret-tag/index.html"] == nil)
+        for (path, data) in files where !path.hasPrefix("assets/") {
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(!text.contains("Gamma draft") && !text.contains("Delta future"), "\(path) mentions a hidden page")
+        }
+    }
+
+    @Test func outputOutsideTheSiteIsRefusedWhereItWouldDestroySomething() {
+        let site = TemporaryDirectory()
+        site.write(MinimalSite.files())
+        for output in ["/", site.path, site.path + "/content", site.path + "/templates/x", (site.path as NSString).deletingLastPathComponent] {
+            let report = SiteBuilder.build(BuildRequest(siteRoot: site.path, outputPath: output, clock: Fixtures.clock))
+            #expect(!report.succeeded, "output \(output) should be refused")
+        }
+        #expect(FileManager.default.fileExists(atPath: site.path + "/content/site.yml"))
+    }
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `tend`: builds psychoeducational sites from Markdown, with citations and health-content checks.
 public struct TendCommand: ParsableCommand {
@@ -32,5 +33,22 @@ struct SiteOptions: ParsableArguments {
     var siteRoot: String {
         let trimmed = site.count > 1 && site.hasSuffix("/") ? String(site.dropLast()) : site
         return trimmed
+    }
+}
+
+extension TendCommand {
+    /// Runs the command line: exit status 0 on success, 1 for content errors, 2 for a wrong command line.
+    public static func runMain(_ arguments: [String]? = nil) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Foundation.exit(0)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || code == ExitCode(1) { exit(withError: error) }
+            let message = fullMessage(for: error)
+            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
     }
 }

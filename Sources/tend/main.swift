@@ -1,2 +1,3 @@
 import TendCLI
-TendCommand.main()
+
+TendCommand.runMain()

@@ -9,11 +9,6 @@ enum SearchIndex {
         var out = "[\n"
         for (index, page) in pages.enumerated() {
             if index > 0 { out += ",\n" }
-            var seen = Set<Substring>()
-            var words: [Substring] = []
-            for word in page.plainText.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" }) where word.count > 2 {
-                if seen.insert(word).inserted { words.append(word) }
-            }
             let fields: [(String, JSONValue)] = [
                 ("url", .string(links.path(page.url))),
                 ("title", .string(page.matter.title)),
@@ -21,7 +16,7 @@ enum SearchIndex {
                 ("kind", .string(page.kind.rawValue)),
                 ("tags", .array(page.matter.tags.map { .string($0) })),
                 ("headings", .array(page.headings.filter { $0.id != "references" }.map { .string($0.text) })),
-                ("words", .string(words.joined(separator: " "))),
+                ("words", .string(page.searchWords)),
             ]
             out += JSONValue.object(fields).serialized
         }

@@ -5,6 +5,24 @@ import TendOutput
 import TendSite
 import TendTemplates
 
+/// A count shared by the rendering threads.
+final class Counter: @unchecked Sendable {
+    private var count = 0
+    private let lock = NSLock()
+
+    func increment() {
+        lock.lock()
+        count += 1
+        lock.unlock()
+    }
+
+    var value: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
+    }
+}
+
 /// The build pipeline: load → graph → templates → render → write, each step timed.
 public enum SiteBuilder {
     public static func build(_ request: BuildRequest, fileSystem: FileSystem = LocalFileSystem()) -> BuildReport {
@@ -31,49 +49,38 @@ public enum SiteBuilder {
         guard let templates = library, report.succeeded else { return finish(report) }
         let fixedDate = request.clock.fixedEpoch.map { _ in request.clock.today }
         let renderer = SiteRenderer(graph: graph, templates: templates, links: SiteLinks(baseURL: content.config.baseURL), fixedDate: fixedDate)
-        let files: [OutputFile]
+        let staging: StagedOutput?
         do {
-            files = try step("Render pages") { try renderer.render() }
-        } catch let missing as SiteRenderer.MissingTemplate {
-            report.diagnostics.append(.error(SourceLocation(path: "templates/\(missing.name).html"), "the template '\(missing.name)' does not exist",
-                                             hint: "add templates/\(missing.name).html, or use a layout: the site has"))
-            return finish(report)
+            staging = request.writesOutput ? try StagedOutput(outputPath: request.outputPath, fileSystem: fileSystem) : nil
         } catch {
-            report.diagnostics.append(.error(SourceLocation(path: "templates"), "rendering failed: \(error)"))
+            report.diagnostics.append(.error(SourceLocation(path: request.outputPath), "could not prepare the output folder: \(error)",
+                                             hint: "check that the folder above it exists and is writable"))
             return finish(report)
         }
-        report.pagesWritten = files.filter { $0.path.hasSuffix(".html") }.count
-        report.filesWritten = files.count
-        guard request.writesOutput else { return finish(report) }
+        let pages = Counter()
         do {
-            try step("Write \(files.count) files") { try write(files, to: request.outputPath, fileSystem: fileSystem) }
-        } catch {
-            report.diagnostics.append(.error(SourceLocation(path: request.outputPath), "could not write the site: \(error)",
-                                             hint: "check that the disk has room and the folder is writable; the previous site was left as it was"))
-        }
-        return finish(report)
-    }
-
-    private static func write(_ files: [OutputFile], to outputPath: String, fileSystem: FileSystem) throws {
-        let staging = try StagedOutput(outputPath: outputPath, fileSystem: fileSystem)
-        do {
-            let failures = parallelMap(files) { file -> Error? in
-                do {
+            report.filesWritten = try step(staging == nil ? "Render pages" : "Render and write pages") {
+                try renderer.render { file in
+                    if file.path.hasSuffix(".html") { pages.increment() }
+                    guard let staging else { return }
                     switch file.contents {
                     case .text(let text): try staging.write(text, to: file.path)
                     case .copy(let source): try staging.copy(from: source, to: file.path)
                     }
-                    return nil
-                } catch {
-                    return error
                 }
             }
-            if let failure = failures.compactMap({ $0 }).first { throw failure }
-            try staging.commit()
+            report.pagesWritten = pages.value
+            try step("Swap in the new site") { try staging?.commit() }
+        } catch let missing as SiteRenderer.MissingTemplate {
+            staging?.discard()
+            report.diagnostics.append(.error(SourceLocation(path: "templates/\(missing.name).html"), "the template '\(missing.name)' does not exist",
+                                             hint: "add templates/\(missing.name).html, or use a layout the site has"))
         } catch {
-            staging.discard()
-            throw error
+            staging?.discard()
+            report.diagnostics.append(.error(SourceLocation(path: request.outputPath), "could not write the site: \(error)",
+                                             hint: "check that the disk has room and the folder is writable; the previous site was left as it was"))
         }
+        return finish(report)
     }
 
     private static func finish(_ report: BuildReport) -> BuildReport {

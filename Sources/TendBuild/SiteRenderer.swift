@@ -21,33 +21,46 @@ struct SiteRenderer: Sendable {
         let name: String
     }
 
-    func render() throws -> [OutputFile] {
-        var jobs: [@Sendable () throws -> OutputFile] = []
+    /// Renders every file of the site and hands each to `emit` as soon as it is ready (so
+    /// rendered pages are not all held in memory); pages, lists and indexes render on all cores.
+    /// Returns the number of files.
+    func render(emit: @escaping @Sendable (OutputFile) throws -> Void) throws -> Int {
+        var jobs: [@Sendable () throws -> [OutputFile]] = []
         for page in graph.articles + graph.exercises {
-            jobs.append { try self.entryPage(page) }
+            jobs.append { [try self.entryPage(page)] }
         }
         for page in graph.pages {
-            jobs.append { try self.standalonePage(page) }
+            jobs.append { [try self.standalonePage(page)] }
         }
         for author in graph.authors.values.sorted(by: { $0.url < $1.url }) {
-            jobs.append { try self.authorPage(author) }
+            jobs.append { [try self.authorPage(author)] }
         }
-        let results = parallelMap(jobs) { job in Result { try job() } }
-        var files = try results.map { try $0.get() }
-        files += try listPages()
-        files += try specialPages()
+        jobs += listPageJobs()
+        jobs.append { try self.specialPages() }
         let syndication = Syndication(graph: graph, links: links, fixedDate: fixedDate)
-        files.append(OutputFile(path: "feed.xml", contents: .text(syndication.atomFeed())))
-        files.append(OutputFile(path: "sitemap.xml", contents: .text(syndication.sitemap(listPaths: listPaths))))
-        files.append(OutputFile(path: "robots.txt", contents: .text(syndication.robots())))
-        files.append(OutputFile(path: "search/index.json", contents: .text(SearchIndex.json(graph.articles + graph.exercises, links: links))))
-        for asset in templates.assets {
-            files.append(OutputFile(path: "assets/" + asset.relativePath, contents: .copy(from: asset.sourcePath)))
+        jobs.append { [OutputFile(path: "feed.xml", contents: .text(syndication.atomFeed()))] }
+        jobs.append {
+            [
+                OutputFile(path: "sitemap.xml", contents: .text(syndication.sitemap(listPaths: self.listPaths))),
+                OutputFile(path: "robots.txt", contents: .text(syndication.robots())),
+            ]
         }
-        for media in graph.content.media {
-            files.append(OutputFile(path: String(media.relativePath.dropFirst("content/".count)), contents: .copy(from: media.absolutePath)))
+        jobs.append {
+            [OutputFile(path: "search/index.json", contents: .text(SearchIndex.json(self.graph.articles + self.graph.exercises, links: self.links)))]
         }
-        return files
+        let templates = self.templates, media = graph.content.media
+        jobs.append {
+            templates.assets.map { OutputFile(path: "assets/" + $0.relativePath, contents: .copy(from: $0.sourcePath)) }
+                + media.map { OutputFile(path: String($0.relativePath.dropFirst("content/".count)), contents: .copy(from: $0.absolutePath)) }
+        }
+        let counts = parallelMap(jobs) { job in
+            Result { () throws -> Int in
+                let files = try job()
+                for file in files { try emit(file) }
+                return files.count
+            }
+        }
+        return try counts.reduce(0) { try $0 + $1.get() }
     }
 
     private func html(_ template: String, _ view: [String: Any], path: String) throws -> OutputFile {
@@ -111,37 +124,42 @@ struct SiteRenderer: Sendable {
         return paths
     }
 
-    private func listPage(title: String, intro: String, path: String, items: [Page], pagination: [String: Any]? = nil) throws -> OutputFile {
+    private func listPage(title: String, intro: String, path: String, items: [Page], pagination: [String: String]? = nil) throws -> OutputFile {
         var list: [String: Any] = ["title": title, "intro": intro, "items": items.map(views.card), "empty": items.isEmpty]
         if let pagination { list["pagination"] = pagination }
         let layout = views.layout(title: title, description: intro, path: path)
         return try html("list", merged(layout, ["list": list]), path: path)
     }
 
-    private func listPages() throws -> [OutputFile] {
-        var files: [OutputFile] = []
+    private func listPageJobs() -> [@Sendable () throws -> [OutputFile]] {
+        var jobs: [@Sendable () throws -> [OutputFile]] = []
+        let articles = graph.articles
         let size = graph.config.pageSize
-        let chunks = stride(from: 0, to: max(graph.articles.count, 1), by: size).map { Array(graph.articles[$0..<min($0 + size, graph.articles.count)]) }
+        let chunks = stride(from: 0, to: max(articles.count, 1), by: size).map { Array(articles[$0..<min($0 + size, articles.count)]) }
         for (index, chunk) in chunks.enumerated() {
             let number = index + 1
             let path = number == 1 ? "/articles/" : "/articles/page/\(number)/"
-            var pagination: [String: Any]? = nil
+            var pagination: [String: String]? = nil
             if chunks.count > 1 {
-                var view: [String: Any] = ["current": number, "total": chunks.count]
+                var view = ["current": String(number), "total": String(chunks.count)]
                 if number > 1 { view["previous"] = links.path(number == 2 ? "/articles/" : "/articles/page/\(number - 1)/") }
                 if number < chunks.count { view["next"] = links.path("/articles/page/\(number + 1)/") }
                 pagination = view
             }
-            files.append(try listPage(title: number == 1 ? "Articles" : "Articles, page \(number)", intro: "Psychoeducational articles, newest first.",
-                                      path: path, items: chunk, pagination: pagination))
+            let title = number == 1 ? "Articles" : "Articles, page \(number)"
+            jobs.append { [pagination] in
+                [try self.listPage(title: title, intro: "Psychoeducational articles, newest first.", path: path, items: chunk, pagination: pagination)]
+            }
         }
-        files.append(try listPage(title: "Exercises", intro: "Guided exercises you can do on your own or with a partner.", path: "/exercises/", items: graph.exercises))
+        jobs.append { [try self.listPage(title: "Exercises", intro: "Guided exercises you can do on your own or with a partner.", path: "/exercises/", items: self.graph.exercises)] }
         for tag in graph.tags {
-            files.append(try listPage(title: "Tagged “\(tag.name)”", intro: "Articles and exercises about \(tag.name).", path: tag.url, items: tag.pages))
+            jobs.append { [try self.listPage(title: "Tagged “\(tag.name)”", intro: "Articles and exercises about \(tag.name).", path: tag.url, items: tag.pages)] }
         }
-        let tagView: [String: Any] = ["tags": graph.tags.map { ["name": $0.name, "url": links.path($0.url), "count": $0.pages.count] }]
-        files.append(try html("tags", merged(views.layout(title: "Topics", description: "Every topic on this site.", path: "/tags/"), ["taglist": tagView]), path: "/tags/"))
-        return files
+        jobs.append {
+            let tagView: [String: Any] = ["tags": self.graph.tags.map { ["name": $0.name, "url": self.links.path($0.url), "count": $0.pages.count] }]
+            return [try self.html("tags", self.merged(self.views.layout(title: "Topics", description: "Every topic on this site.", path: "/tags/"), ["taglist": tagView]), path: "/tags/")]
+        }
+        return jobs
     }
 
     private func specialPages() throws -> [OutputFile] {

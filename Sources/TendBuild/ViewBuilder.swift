@@ -84,7 +84,7 @@ struct ViewBuilder: Sendable {
             "is_exercise": false, "consultation_html": false, "has_related": false,
             "title": page.matter.title, "summary": page.matter.summary ?? "", "body_html": page.bodyHTML,
             "reading_minutes": page.readingMinutes,
-            "tags": page.matter.tags.map { ["name": $0, "url": links.path("/tags/\(Slug.make(from: $0))/")] },
+            "tags": zip(page.matter.tags, page.tagSlugs).map { ["name": $0, "url": links.path("/tags/\($1)/")] },
         ]
         if let date = page.matter.date { view["date"] = date.longForm; view["date_iso"] = date.description }
         if let updated = page.matter.updated { view["updated"] = updated.longForm; view["updated_iso"] = updated.description }

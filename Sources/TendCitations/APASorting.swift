@@ -19,35 +19,52 @@ enum APASorting {
         return text.filter { $0.isLetter || $0.isNumber || $0 == " " }
     }
 
-    /// True when `a` comes before `b` in an APA reference list.
-    static func precedes(_ a: Reference, _ b: Reference) -> Bool {
-        let keysA = authorKeys(a), keysB = authorKeys(b)
-        for (nameA, nameB) in zip(keysA, keysB) where nameA != nameB {
-            return nameA.compare(nameB) == .orderedAscending
+    /// What APA sorts a reference by, computed once per reference.
+    struct SortKey {
+        let authors: [String]
+        let year: Int
+        let title: String
+        let key: String
+
+        init(_ reference: Reference) {
+            authors = authorKeys(reference)
+            year = reference.year ?? Int.min
+            title = titleKey(reference.title)
+            key = reference.key
         }
-        if keysA.count != keysB.count { return keysA.count < keysB.count }
-        // Same authors: no date first, then by year, then by title.
-        let yearA = a.year ?? Int.min, yearB = b.year ?? Int.min
-        if yearA != yearB { return yearA < yearB }
-        let titleA = titleKey(a.title), titleB = titleKey(b.title)
-        if titleA != titleB { return titleA < titleB }
-        return a.key < b.key
+
+        /// True when this entry comes first in an APA reference list: by author names (a
+        /// one-author work before multi-author works that start with the same author), then
+        /// no date before dates, then year, then title.
+        func precedes(_ other: SortKey) -> Bool {
+            for (nameA, nameB) in zip(authors, other.authors) where nameA != nameB { return nameA < nameB }
+            if authors.count != other.authors.count { return authors.count < other.authors.count }
+            if year != other.year { return year < other.year }
+            if title != other.title { return title < other.title }
+            return key < other.key
+        }
+    }
+
+    /// References in APA order, with their sort keys.
+    static func sorted(_ references: [Reference], keys: [String: SortKey]) -> [(Reference, SortKey)] {
+        references.map { ($0, keys[$0.key] ?? SortKey($0)) }.sorted { $0.1.precedes($1.1) }
     }
 
     /// `a`, `b`, ... for works with the same authors and year, in list order.
-    static func yearSuffixes(_ sorted: [Reference]) -> [String: String] {
+    static func yearSuffixes(_ sorted: [(Reference, SortKey)]) -> [String: String] {
         var suffixes: [String: String] = [:]
         var index = 0
         while index < sorted.count {
+            let (first, firstKey) = sorted[index]
             var end = index + 1
-            while end < sorted.count, authorKeys(sorted[end]) == authorKeys(sorted[index]), sorted[end].year == sorted[index].year,
-                !sorted[index].authors.isEmpty || !sorted[index].editors.isEmpty
+            while end < sorted.count, sorted[end].1.year == firstKey.year, sorted[end].1.authors == firstKey.authors,
+                !first.authors.isEmpty || !first.editors.isEmpty
             {
                 end += 1
             }
             if end - index > 1 {
-                for (offset, reference) in sorted[index..<end].enumerated() {
-                    suffixes[reference.key] = letters(offset)
+                for (offset, entry) in sorted[index..<end].enumerated() {
+                    suffixes[entry.0.key] = letters(offset)
                 }
             }
             index = end

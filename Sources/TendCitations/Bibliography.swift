@@ -3,6 +3,8 @@ import TendCore
 /// Every reference a site can cite, by key, from all its bibliography files.
 public struct Bibliography: Sendable {
     public private(set) var references: [String: Reference] = [:]
+    /// APA sort keys, computed once per entry (they fold case and accents, which is slow).
+    private(set) var sortKeys: [String: APASorting.SortKey] = [:]
 
     public init() {}
 
@@ -20,6 +22,7 @@ public struct Bibliography: Sendable {
                 continue
             }
             references[reference.key] = reference
+            sortKeys[reference.key] = APASorting.SortKey(reference)
         }
         return all
     }

@@ -8,6 +8,7 @@ public final class PageCitations {
     private let suffixes: [String: String]
     private let order: [String: Int]
     private var counts: [String: Int] = [:]
+    private let authorKeys: [String: [String]]
 
     /// `cited` are the keys cited in the text (all known); `nocite` adds works listed without a citation (`*`: all).
     public init(bibliography: Bibliography, cited: [String], nocite: [String]) {
@@ -17,10 +18,11 @@ public final class PageCitations {
         } else {
             keys.formUnion(nocite.filter { bibliography[$0] != nil })
         }
-        let sorted = keys.compactMap { bibliography[$0] }.sorted(by: APASorting.precedes)
-        references = sorted
+        let sorted = APASorting.sorted(keys.compactMap { bibliography[$0] }, keys: bibliography.sortKeys)
+        references = sorted.map(\.0)
         suffixes = APASorting.yearSuffixes(sorted)
-        order = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1.key, $0) })
+        order = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1.0.key, $0) })
+        authorKeys = Dictionary(uniqueKeysWithValues: sorted.map { ($0.0.key, $0.1.authors) })
     }
 
     /// The year label a work carries on this page (`2015`, `1994a`, `n.d.`).
@@ -50,7 +52,7 @@ public final class PageCitations {
         var previousAuthors: [String]? = nil
         for item in sorted {
             guard let reference = lookup(item.key) else { continue }
-            let authors = APASorting.authorKeys(reference)
+            let authors = authorKeys[reference.key] ?? []
             let link = { (text: String) in "<a href=\"#\(self.anchor(item.key))\" id=\"\(self.nextCitationID(item.key))\">\(text)</a>" }
             var text = item.prefix.isEmpty ? "" : Escape.html(item.prefix) + " "
             let mergesWithPrevious = previousAuthors == authors && item.prefix.isEmpty && !item.suppressAuthor

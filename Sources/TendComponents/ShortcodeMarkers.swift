@@ -18,7 +18,7 @@ public struct ShortcodeMarkers {
     private static let delimiter: Character = "\u{E000}"
 
     public init(_ source: String) {
-        guard source.contains("{{<") else {
+        guard Self.mayContainShortcode(source) else {
             text = source
             return
         }
@@ -39,6 +39,20 @@ public struct ShortcodeMarkers {
         }
         lines = found
         text = output
+    }
+
+    /// A byte scan for `{{<` (far cheaper than Foundation's substring search).
+    private static func mayContainShortcode(_ text: String) -> Bool {
+        var braces = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "{") {
+                braces += 1
+            } else {
+                if byte == UInt8(ascii: "<") && braces >= 2 { return true }
+                braces = 0
+            }
+        }
+        return false
     }
 
     /// The index of the shortcode a heading node stands for, or nil for an ordinary heading.

@@ -28,9 +28,11 @@ public struct Page: Sendable {
     public var matter: FrontMatter
     public var bodyHTML: String
     public var headings: [Heading]
-    /// The body as readers see it, without code or citations (search index, reading time).
-    public var plainText: String
+    /// The distinct words of the body, space-separated, for the search index.
+    public var searchWords: String
     public var wordCount: Int
+    /// Flesch–Kincaid grade of the body's prose (citations, code and headings excluded).
+    public var readabilityGrade: Double?
     /// The works in the page's reference list, in APA order.
     public var references: [Reference]
     /// Names of the components the body uses.
@@ -40,6 +42,8 @@ public struct Page: Sendable {
     public var steps: [String]
     /// Bare `@word`s that are no citation key (left as text).
     public var handles: [(word: String, location: SourceLocation)]
+    /// The URL slug of each tag, in the order of `matter.tags`.
+    public var tagSlugs: [String] { matter.tags.map(Slug.make) }
 
     /// True for an article or exercise that is left out of this build.
     public func isHidden(drafts: Bool, future: Bool, today: CalendarDate) -> Bool {

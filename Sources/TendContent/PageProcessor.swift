@@ -54,7 +54,7 @@ public struct PageProcessor: Sendable {
         }
         var page = Page(
             kind: kind, sourcePath: path, slug: slug, url: Self.url(kind: kind, slug: slug), matter: matter, bodyHTML: "",
-            headings: [], plainText: "", wordCount: 0, references: [], usedComponents: [], links: [], steps: [], handles: [])
+            headings: [], searchWords: "", wordCount: 0, readabilityGrade: nil, references: [], usedComponents: [], links: [], steps: [], handles: [])
         render(split.body, lineOffset: lineOffset, into: &page, diagnostics: &diagnostics)
         return (page, diagnostics.all)
     }
@@ -144,8 +144,10 @@ public struct PageProcessor: Sendable {
         page.steps = document.nodes(where: { $0.kind == .list && $0.isOrderedList }).first.map { list in
             list.children.map { $0.plainText.trimmingSpaces }
         } ?? []
-        page.plainText = Self.readableText(document)
-        page.wordCount = page.plainText.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+        let (allText, prose) = Self.readableText(document)
+        page.searchWords = TextStatistics.distinctWords(allText).joined(separator: " ")
+        page.wordCount = TextStatistics.wordCount(allText)
+        page.readabilityGrade = TextStatistics.fleschKincaidGrade(prose)
         page.bodyHTML = document.renderHTML()
     }
 
@@ -203,24 +205,30 @@ public struct PageProcessor: Sendable {
         return last.plainText.trimmingSpaces.lowercased() == "references"
     }
 
-    /// The words a reader reads: text outside code blocks, tables' cells included.
-    private static func readableText(_ document: MarkdownDocument) -> String {
-        var out = ""
+    /// The words a reader reads (outside code blocks), and the prose alone (no headings, no
+    /// code, no citations) for the readability grade.
+    private static func readableText(_ document: MarkdownDocument) -> (all: String, prose: String) {
+        var all = ""
+        var prose = ""
+        var headingDepth = 0
         document.walk { node, entering in
             switch node.kind {
-            case .codeBlock:
-                return
+            case .heading:
+                headingDepth += entering ? 1 : -1
+                if !entering { all += "\n" }
             case .text, .code:
-                if entering, let literal = node.literal { out += literal }
+                guard entering, let literal = node.literal else { return }
+                all += literal
+                if headingDepth == 0 && node.kind == .text { prose += literal }
             case .softBreak, .lineBreak:
-                if entering { out += " " }
-            case .paragraph, .heading, .item, .tableCell:
-                if !entering { out += "\n" }
+                if entering { all += " "; prose += " " }
+            case .paragraph, .item, .tableCell:
+                if !entering { all += "\n"; prose += "\n" }
             default:
                 break
             }
         }
-        return out
+        return (all, prose)
     }
 
     /// Whether a narrative citation opens a sentence: at the start of its block, or after `.`, `?`, `!`.

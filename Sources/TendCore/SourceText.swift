@@ -68,20 +68,26 @@ public enum SourceText {
         return length
     }
 
-    /// Bidirectional control characters that can make text read differently than it is stored.
+    /// Bidirectional control characters (U+202A-202E, U+2066-2069) that can make text read
+    /// differently than it is stored; found by their UTF-8 bytes.
     public static func firstBidiControl(in text: String) -> (line: Int, column: Int)? {
-        var line = 1, column = 1
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x202A...0x202E, 0x2066...0x2069:
-                return (line, column)
-            case 0x0A:
+        let bytes = Array(text.utf8)
+        var line = 1
+        var lineStart = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n") {
                 line += 1
-                column = 0
-            default:
-                break
+                lineStart = index + 1
+            } else if byte == 0xE2, index + 2 < bytes.count {
+                let second = bytes[index + 1], third = bytes[index + 2]
+                if (second == 0x80 && (0xAA...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third)) {
+                    let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).count + 1
+                    return (line, column)
+                }
             }
-            column += 1
+            index += 1
         }
         return nil
     }

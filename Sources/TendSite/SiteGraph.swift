@@ -39,6 +39,10 @@ public struct SiteGraph: Sendable {
     public private(set) var tags: [TagGroup] = []
     /// URLs of drafts and scheduled pages left out of this build.
     public private(set) var hiddenURLs: [String: String] = [:]
+    /// Indices into `articles` by tag slug, for related articles.
+    private var articlesByTag: [String: [Int]] = [:]
+    /// Tag slugs by page URL.
+    private var tagSlugsByURL: [String: [String]] = [:]
 
     public var authors: [String: Page] { content.authors }
 
@@ -63,6 +67,10 @@ public struct SiteGraph: Sendable {
         graph.exercises.sort { ($0.matter.title, $0.slug) < ($1.matter.title, $1.slug) }
         graph.pages.sort { $0.slug < $1.slug }
         graph.menu = graph.pages.filter { $0.matter.menu != nil }.sorted { ($0.matter.menu!, $0.slug) < ($1.matter.menu!, $1.slug) }
+        for page in graph.articles + graph.exercises { graph.tagSlugsByURL[page.url] = page.tagSlugs }
+        for (index, article) in graph.articles.enumerated() {
+            for slug in Set(graph.tagSlugsByURL[article.url] ?? []) { graph.articlesByTag[slug, default: []].append(index) }
+        }
         graph.tags = groupTags(graph.articles + graph.exercises, diagnostics: &diagnostics)
         graph.checkPeople(&diagnostics)
         graph.checkURLs(&diagnostics)
@@ -72,24 +80,39 @@ public struct SiteGraph: Sendable {
 
     private init(content: SiteContent) { self.content = content }
 
-    /// Related articles: most shared tags, then newest.
+    /// Related articles: most shared tags, then newest. Walks the page's per-tag article lists
+    /// (sorted newest first) together, so the cost stays small even for very popular tags.
     public func related(to page: Page) -> [Page] {
-        guard config.relatedCount > 0, !page.matter.tags.isEmpty else { return [] }
-        let tags = Set(page.matter.tags.map { Slug.make(from: $0) })
-        let scored = articles.enumerated().compactMap { index, other -> (Int, Int, Page)? in
-            guard other.url != page.url else { return nil }
-            let shared = Set(other.matter.tags.map { Slug.make(from: $0) }).intersection(tags).count
-            return shared > 0 ? (shared, index, other) : nil
+        guard config.relatedCount > 0, let slugs = tagSlugsByURL[page.url], !slugs.isEmpty else { return [] }
+        let lists = Set(slugs).compactMap { articlesByTag[$0] }
+        var positions = [Int](repeating: 0, count: lists.count)
+        var best: [(count: Int, index: Int)] = []
+        let wanted = config.relatedCount
+        while true {
+            var next = Int.max
+            for (list, position) in zip(lists, positions) where position < list.count { next = min(next, list[position]) }
+            if next == Int.max { break }
+            var count = 0
+            for listIndex in lists.indices where positions[listIndex] < lists[listIndex].count && lists[listIndex][positions[listIndex]] == next {
+                count += 1
+                positions[listIndex] += 1
+            }
+            guard articles[next].url != page.url else { continue }
+            if best.count < wanted || count > best[best.count - 1].count {
+                best.append((count, next))
+                best.sort { ($0.count, -$0.index) > ($1.count, -$1.index) }
+                if best.count > wanted { best.removeLast() }
+            }
+            if best.count == wanted && best.allSatisfy({ $0.count == lists.count }) { break }
         }
-        return scored.sorted { ($0.0, -$0.1) > ($1.0, -$1.1) }.prefix(config.relatedCount).map(\.2)
+        return best.map { articles[$0.index] }
     }
 
     private static func groupTags(_ pages: [Page], diagnostics: inout Diagnostics) -> [TagGroup] {
         var groups: [String: TagGroup] = [:]
         var firstUse: [String: (name: String, path: String)] = [:]
         for page in pages {
-            for name in page.matter.tags {
-                let slug = Slug.make(from: name)
+            for (name, slug) in zip(page.matter.tags, page.tagSlugs) {
                 guard !slug.isEmpty else {
                     diagnostics.error(page.matter.location(of: "tags"), "the tag '\(name)' has no letters or digits for its URL")
                     continue
@@ -141,7 +164,8 @@ public struct SiteGraph: Sendable {
     private func checkSensitiveTags(_ diagnostics: inout Diagnostics) {
         let sensitive = Set(config.sensitiveTags)
         for page in articles + exercises where !page.usedComponents.contains("crisis") {
-            guard let tag = page.matter.tags.first(where: { sensitive.contains(Slug.make(from: $0)) }) else { continue }
+            guard let index = page.tagSlugs.firstIndex(where: { sensitive.contains($0) }) else { continue }
+            let tag = page.matter.tags[index]
             diagnostics.error(
                 page.matter.location(of: "tags"), "pages tagged '\(tag)' must show crisis resources",
                 hint: "add a line {{< crisis >}} to the body, near the top")

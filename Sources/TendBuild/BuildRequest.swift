@@ -11,6 +11,8 @@ public struct BuildRequest: Sendable {
     public var clock: BuildClock
     /// False for `tend check`: everything is validated and rendered, nothing is written.
     public var writesOutput = true
+    /// True for `tend check`: also report unused entries, images, headings, stale reviews, readability.
+    public var checksContent = false
 
     public init(siteRoot: String, outputPath: String? = nil, drafts: Bool = false, future: Bool = false, clock: BuildClock = .system(), writesOutput: Bool = true) {
         self.siteRoot = siteRoot
@@ -29,6 +31,8 @@ public struct BuildReport: Sendable {
     public var filesWritten = 0
     /// Each step's name and seconds, in order.
     public var timings: [(step: String, seconds: Double)] = []
+    /// Flesch–Kincaid grade of each published article, by source path.
+    public var readability: [(path: String, grade: Double)] = []
 
     public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
 }

@@ -42,6 +42,12 @@ public enum SiteBuilder {
         let options = BuildOptions(drafts: request.drafts, future: request.future, today: request.clock.today)
         let (graph, graphProblems) = step("Build the site graph") { SiteGraph.build(content, options: options) }
         report.diagnostics += graphProblems
+        step("Check links") {
+            let checker = SiteChecker(graph: graph, today: request.clock.today)
+            report.diagnostics += checker.linkProblems()
+            if request.checksContent { report.diagnostics += checker.contentProblems() }
+        }
+        report.readability = graph.articles.compactMap { page in page.readabilityGrade.map { (page.sourcePath, $0) } }.sorted { $0.path < $1.path }
         let (library, templateProblems) = step("Load templates") {
             TemplateLibrary.load(siteDirectory: request.siteRoot + "/templates", siteRoot: request.siteRoot, fileSystem: fileSystem)
         }

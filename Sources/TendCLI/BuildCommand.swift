@@ -25,6 +25,9 @@ struct BuildCommand: ParsableCommand {
             for (index, timing) in report.timings.enumerated() {
                 print("[\(index + 1)/\(report.timings.count)] \(timing.step): \(String(format: "%.3f", timing.seconds)) s")
             }
+            for (path, grade) in report.readability {
+                print("\(path): reading grade \(String(format: "%.1f", grade))")
+            }
         }
         guard report.succeeded else {
             let count = report.diagnostics.filter { $0.severity == .error }.count

@@ -3,25 +3,76 @@ import Foundation
 import TendBuild
 import TendCore
 
-/// `tend check`: everything `build` validates, without writing anything.
+/// `tend check`: everything `build` validates and more, without writing anything.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check the site for errors without writing public/."
+        abstract: "Check the site (links, citations, images, headings, reviews, readability) without writing public/."
     )
 
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, github
+    }
+
     @OptionGroup var options: SiteOptions
+
+    @Option(name: .long, help: "Output format: text, json or github (workflow annotations).")
+    var format: Format = .text
 
     @Flag(name: .long, help: "Exit with status 1 on warnings too.")
     var strict = false
 
     func run() throws {
         let request = BuildRequest(siteRoot: options.siteRoot, drafts: options.drafts, future: options.future, writesOutput: false)
-        let report = SiteBuilder.build(request)
-        DiagnosticPrinter(quiet: options.quiet).print(report.diagnostics)
+        var checking = request
+        checking.checksContent = true
+        let report = SiteBuilder.build(checking)
         let errors = report.diagnostics.filter { $0.severity == .error }.count
         let warnings = report.diagnostics.filter { $0.severity == .warning }.count
-        if !options.quiet { print("Checked \(report.pagesWritten) pages: \(errors) errors, \(warnings) warnings") }
+        switch format {
+        case .text:
+            DiagnosticPrinter(quiet: options.quiet).print(report.diagnostics)
+            if options.verbose || !options.quiet {
+                for (path, grade) in report.readability where options.verbose {
+                    print("\(path): reading grade \(String(format: "%.1f", grade))")
+                }
+                print("Checked \(report.pagesWritten) pages: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+            }
+        case .json:
+            print(DiagnosticFormats.json(report.diagnostics))
+        case .github:
+            for diagnostic in report.diagnostics { print(DiagnosticFormats.githubAnnotation(diagnostic)) }
+        }
         if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
+    }
+}
+
+/// Machine-readable forms of diagnostics.
+enum DiagnosticFormats {
+    /// `::error file=PATH,line=N,col=M::message`, as GitHub Actions reads it.
+    static func githubAnnotation(_ diagnostic: Diagnostic) -> String {
+        let level = diagnostic.severity == .note ? "notice" : diagnostic.severity.rawValue
+        func property(_ text: String) -> String {
+            text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+                .replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+        }
+        var message = diagnostic.message
+        if let hint = diagnostic.hint { message += "\n" + hint }
+        message = message.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+        let location = diagnostic.location
+        return "::\(level) file=\(property(location.path)),line=\(location.line),col=\(location.column)::\(message)"
+    }
+
+    /// A JSON list of `{severity, file, line, column, message, hint}`.
+    static func json(_ diagnostics: [Diagnostic]) -> String {
+        let items = diagnostics.map { diagnostic -> String in
+            var fields = [
+                "\"severity\":" + Escape.json(diagnostic.severity.rawValue), "\"file\":" + Escape.json(diagnostic.location.path),
+                "\"line\":\(diagnostic.location.line)", "\"column\":\(diagnostic.location.column)", "\"message\":" + Escape.json(diagnostic.message),
+            ]
+            if let hint = diagnostic.hint { fields.append("\"hint\":" + Escape.json(hint)) }
+            return "  {" + fields.joined(separator: ",") + "}"
+        }
+        return "[\n" + items.joined(separator: ",\n") + (items.isEmpty ? "]" : "\n]")
     }
 }

@@ -13,11 +13,14 @@ public struct ComponentPass {
 
     private let path: String
     private let lineOffset: Int
+    private let showsConsultation: Bool
 
-    /// `lineOffset` is the number of file lines before the Markdown body.
-    public init(path: String, lineOffset: Int) {
+    /// `lineOffset` is the number of file lines before the Markdown body; a page that says
+    /// `consultation: false` passes `showsConsultation: false` and its consultation blocks vanish.
+    public init(path: String, lineOffset: Int, showsConsultation: Bool = true) {
         self.path = path
         self.lineOffset = lineOffset
+        self.showsConsultation = showsConsultation
     }
 
     public mutating func apply(
@@ -89,6 +92,7 @@ public struct ComponentPass {
         used.insert(shortcode.name)
         switch shortcode.name {
         case "consultation":
+            guard showsConsultation else { return "" }
             let channels = shortcode.value(of: "channels").map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
             return ComponentHTML.consultation(context, headline: shortcode.value(of: "headline"), body: shortcode.value(of: "body"), channels: channels)
         case "crisis":

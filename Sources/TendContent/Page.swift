@@ -4,6 +4,8 @@ import TendFrontMatter
 
 /// A heading of a page's body, for its table of contents and the search index.
 public struct Heading: Sendable, Hashable {
+    /// Where the heading is in its source file.
+    public var location: SourceLocation
     public var level: Int
     public var id: String
     public var text: String

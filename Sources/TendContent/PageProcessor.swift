@@ -10,10 +10,27 @@ public struct PageProcessor: Sendable {
     public var config: SiteConfig
     public var bibliography: Bibliography
     public var limits = MarkdownLimits()
+    /// Reads a file below `content/` (a page's own bibliography); nil when it cannot be read.
+    public var readContentFile: @Sendable (String) -> String? = { _ in nil }
 
     public init(config: SiteConfig, bibliography: Bibliography) {
         self.config = config
         self.bibliography = bibliography
+    }
+
+    /// The site's bibliography plus the files the page's front matter adds.
+    private func bibliography(for matter: FrontMatter, diagnostics: inout Diagnostics) -> Bibliography {
+        guard !matter.bibliography.isEmpty else { return bibliography }
+        var combined = bibliography
+        for name in matter.bibliography {
+            guard !name.contains(".."), !name.hasPrefix("/"), let text = readContentFile(name) else {
+                diagnostics.error(matter.location(of: "bibliography"), "the bibliography '\(name)' could not be read",
+                                  hint: "give a file name relative to content/, such as references-extra.bib")
+                continue
+            }
+            diagnostics.append(contentsOf: combined.add(text: text, path: "content/" + name))
+        }
+        return combined
     }
 
     /// Processes `bytes`, read from `file`; nil when the page cannot be built at all.
@@ -71,6 +88,7 @@ public struct PageProcessor: Sendable {
 
     private func render(_ body: String, lineOffset: Int, into page: inout Page, diagnostics: inout Diagnostics) {
         let path = page.sourcePath
+        let bibliography = bibliography(for: page.matter, diagnostics: &diagnostics)
         let markers = ShortcodeMarkers(body)
         let document = MarkdownDocument(parsing: markers.text, options: .init(allowRawHTML: config.allowRawHTML))
         func location(_ node: MarkdownNode, column: Int? = nil) -> SourceLocation {
@@ -88,7 +106,7 @@ public struct PageProcessor: Sendable {
         var cited: [String] = []
         for node in texts {
             guard let literal = node.literal else { continue }
-            let scan = CitationScanner.scan(literal) { self.bibliography[$0] != nil }
+            let scan = CitationScanner.scan(literal) { bibliography[$0] != nil }
             for match in scan.matches {
                 for item in match.citation.items {
                     if bibliography[item.key] == nil {
@@ -124,20 +142,20 @@ public struct PageProcessor: Sendable {
             node.replace(with: pieces)
         }
 
-        var components = ComponentPass(path: path, lineOffset: lineOffset)
+        var components = ComponentPass(path: path, lineOffset: lineOffset, showsConsultation: page.matter.consultation != false)
         components.apply(markers, to: document, context: config.components) { citations.referenceListHTML() }
         diagnostics.append(contentsOf: components.diagnostics)
         page.usedComponents = components.used
 
         let authorWroteReferencesHeading = Self.endsWithReferencesHeading(document)
         let reserveReferencesID = !citations.references.isEmpty && !components.placedReferences && !authorWroteReferencesHeading
-        page.headings = assignHeadingIDs(document, reserved: reserveReferencesID ? ["references"] : [])
+        page.headings = assignHeadingIDs(document, reserved: reserveReferencesID ? ["references"] : [], location: { location($0, column: nil) })
         if !citations.references.isEmpty && !components.placedReferences {
             if authorWroteReferencesHeading {
                 document.root.append(blockHTML: citations.referenceListHTML())
             } else {
                 document.root.append(blockHTML: "<section class=\"references-section\" aria-labelledby=\"references\">\n<h2 id=\"references\">References</h2>\n\(citations.referenceListHTML())</section>\n")
-                page.headings.append(Heading(level: 2, id: "references", text: "References"))
+                page.headings.append(Heading(location: SourceLocation(path: path, line: lineOffset + 1), level: 2, id: "references", text: "References"))
             }
         }
         page.references = citations.references
@@ -175,7 +193,7 @@ public struct PageProcessor: Sendable {
     }
 
     /// Gives every heading a unique id from its text; returns them in order.
-    private func assignHeadingIDs(_ document: MarkdownDocument, reserved: Set<String>) -> [Heading] {
+    private func assignHeadingIDs(_ document: MarkdownDocument, reserved: Set<String>, location: (MarkdownNode) -> SourceLocation) -> [Heading] {
         var used = reserved
         var headings: [Heading] = []
         for node in document.nodes(where: { $0.kind == .heading }) {
@@ -191,10 +209,11 @@ public struct PageProcessor: Sendable {
             used.insert(id)
             let html = document.renderHTML(node)
             let level = node.headingLevel
+            let place = location(node)
             let open = "<h\(level)>"
             guard html.hasPrefix(open) else { continue }
             node.replace(withBlockHTML: "<h\(level) id=\"\(id)\">" + html.dropFirst(open.count))
-            headings.append(Heading(level: level, id: id, text: text))
+            headings.append(Heading(location: place, level: level, id: id, text: text))
         }
         return headings
     }

@@ -38,7 +38,11 @@ public struct SiteContent: Sendable {
                                   hint: "check the name under 'bibliography:' in content/site.yml")
             }
         }
-        let processor = PageProcessor(config: config, bibliography: bibliography)
+        var configured = PageProcessor(config: config, bibliography: bibliography)
+        configured.readContentFile = { name in
+            (try? fileSystem.contents(of: siteRoot + "/content/" + name)).flatMap { try? SourceText.decode($0, path: "content/" + name) }
+        }
+        let processor = configured
         let results = parallelMap(sources.pages) { entry -> (Page?, [Diagnostic]) in
             do {
                 let bytes = try fileSystem.contents(of: entry.file.absolutePath)

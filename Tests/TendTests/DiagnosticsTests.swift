@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TendBuild
 import TendCore
+import TendContent
 
 /// Every kind of bad input gets an exact message at the right file, line and column.
 @Suite struct DiagnosticsTests {
@@ -141,5 +142,55 @@ import TendCore
         ])
         let html = site.read("public/articles/first/index.html") ?? ""
         #expect(!html.contains("onclick") && !html.contains("alert(1)"))
+    }
+}
+
+@Suite struct CheckTests {
+    private func check(_ files: [String: String]) -> [String] {
+        var all = MinimalSite.files()
+        for (path, text) in files { all[path] = text }
+        let site = TemporaryDirectory()
+        site.write(all)
+        var request = BuildRequest(siteRoot: site.path, clock: Fixtures.clock, writesOutput: false)
+        request.checksContent = true
+        let report = SiteBuilder.build(request)
+        return report.diagnostics.map { "\($0.location.path):\($0.location.line):\($0.location.column): \($0.severity.rawValue): \($0.message)" }
+    }
+
+    @Test func brokenLinksDraftsAndAnchors() {
+        let body = "See [x](/articles/nope/), [draft](/articles/later/), [anchor](#missing) and [ok](/articles/first/#a-section).\n\n## A section"
+        let messages = check([
+            "content/articles/first.md": MinimalSite.article(body: body),
+            "content/articles/later.md": MinimalSite.article("draft: true\n"),
+        ])
+        #expect(messages.contains("content/articles/first.md:7:5: error: the link '/articles/nope/' points to a page that does not exist"))
+        #expect(messages.contains("content/articles/first.md:7:27: error: the link '/articles/later/' points to content/articles/later.md, which is a draft or scheduled for later"))
+        #expect(messages.contains("content/articles/first.md:7:54: error: the link '#missing' points to '#missing', which is not on /articles/first/"))
+        #expect(!messages.contains { $0.contains("a-section") })
+    }
+
+    @Test func imagesHeadingsBibliographyAuthorsAndReviews() {
+        let body = "![](/media/missing.png)\n\n#### Too deep\n\nA handle @someone here."
+        let messages = check([
+            "content/articles/first.md": MinimalSite.article("reviewed_by: ada\nreviewed_on: 2024-01-01\n", body: body),
+            "content/authors/idle.md": "---\nname: Idle Person\n---\nBio.\n",
+        ])
+        #expect(messages.contains("content/articles/first.md:9:1: warning: the image '/media/missing.png' has no alt text"))
+        #expect(messages.contains("content/articles/first.md:9:1: error: the image '/media/missing.png' does not exist"))
+        #expect(messages.contains("content/articles/first.md:11:1: warning: the heading 'Too deep' skips from h1 to h4"))
+        #expect(messages.contains("content/articles/first.md:7:14: warning: the clinical review is 34 months old (the site asks for a review every 12 months)"))
+        #expect(messages.contains("content/references.bib:1:1: warning: 'gottman2015' is never cited"))
+        #expect(messages.contains("content/authors/idle.md:1:1: warning: no published page names 'idle' as author or reviewer"))
+        #expect(messages.contains("content/articles/first.md:13:10: note: '@someone' is not a citation key, so it stays text"))
+    }
+
+    @Test func readabilityGradeOfKnownText() {
+        // 36 one-syllable words in 3 sentences: 0.39 × 12 + 11.8 × 1 − 15.59 = 0.89.
+        let text = "The cat sat on the mat in the sun all day long. We like to walk by the sea with our dog and cat. It is a good day to rest and read a nice book."
+        let grade = TextStatistics.fleschKincaidGrade(text)
+        #expect(grade.map { abs($0 - 0.89) < 0.001 } == true, "got \(String(describing: grade))")
+        let dense = String(repeating: "Psychoeducational interventions operationalize multidimensional neurophysiological regulation considerations. ", count: 6)
+        #expect(TextStatistics.fleschKincaidGrade(dense)! > 16)
+        #expect(TextStatistics.fleschKincaidGrade("Too short.") == nil)
     }
 }

@@ -1,0 +1,175 @@
+import Foundation
+import TendCitations
+import TendContent
+import TendCore
+import TendFrontMatter
+
+/// What `tend check` (and, for links, `tend build`) validates across pages: links and anchors,
+/// images, heading structure, unused bibliography entries and authors, stale reviews,
+/// readability.
+public struct SiteChecker {
+    let graph: SiteGraph
+    let today: CalendarDate
+
+    public init(graph: SiteGraph, today: CalendarDate) {
+        self.graph = graph
+        self.today = today
+    }
+
+    /// Problems that stop a build: links to pages that do not exist or are not published.
+    public func linkProblems() -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let targets = knownTargets()
+        for page in graph.publishedPages + graph.authors.values.sorted(by: { $0.url < $1.url }) {
+            for link in page.links where !link.isImage {
+                diagnostics += check(link, on: page, targets: targets)
+            }
+        }
+        return diagnostics
+    }
+
+    /// Everything else `tend check` reports.
+    public func contentProblems() -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let pages = graph.publishedPages
+        let media = Set(graph.content.media.map { "/" + $0.relativePath.dropFirst("content/".count) })
+        for page in pages {
+            for link in page.links where link.isImage {
+                let path = link.url.split(separator: "?").first.map(String.init) ?? link.url
+                if link.altText.trimmingCharacters(in: .whitespaces).isEmpty {
+                    diagnostics.append(.warning(link.location, "the image '\(link.url)' has no alt text",
+                                                hint: "describe it for people who cannot see it: ![A couple talking on a bench](\(link.url))"))
+                }
+                if URLPolicy.scheme(of: path) == nil && !media.contains(path) && !media.contains("/" + path) {
+                    diagnostics.append(.error(link.location, "the image '\(link.url)' does not exist",
+                                              hint: "put the file in content/media/ and link it as /media/<name>"))
+                }
+            }
+            for link in page.links where !link.isImage {
+                if let scheme = URLPolicy.scheme(of: link.url), scheme == "http" || scheme == "https" {
+                    if URLComponents(string: link.url)?.host?.contains(".") != true {
+                        diagnostics.append(.warning(link.location, "the link '\(link.url)' is not a well-formed web address"))
+                    }
+                }
+            }
+            diagnostics += headingProblems(page)
+            if let reviewed = page.matter.reviewedOn, reviewed.months(until: today) >= graph.config.reviewMaxAgeMonths {
+                diagnostics.append(.warning(page.matter.location(of: "reviewed_on"),
+                                            "the clinical review is \(reviewed.months(until: today)) months old (the site asks for a review every \(graph.config.reviewMaxAgeMonths) months)",
+                                            hint: "ask a clinician to review it, then update reviewed_on"))
+            }
+            if page.kind == .article, let grade = page.readabilityGrade, grade > graph.config.readabilityMaxGrade {
+                diagnostics.append(.warning(SourceLocation(path: page.sourcePath),
+                                            "reading level is grade \(String(format: "%.1f", grade)); the site aims for grade \(Int(graph.config.readabilityMaxGrade)) or below",
+                                            hint: "shorter sentences and everyday words make health information easier to use"))
+            }
+            for handle in page.handles {
+                diagnostics.append(Diagnostic(.note, handle.location, "'\(handle.word)' is not a citation key, so it stays text",
+                                              hint: "if you meant to cite, check the key; an e-mail or handle needs no change"))
+            }
+        }
+        let cited = Set(pages.flatMap { $0.references.map(\.key) })
+        for reference in graph.content.bibliography.references.values.sorted(by: { $0.location < $1.location }) where !cited.contains(reference.key) {
+            diagnostics.append(.warning(reference.location, "'\(reference.key)' is never cited", hint: "cite it with [@\(reference.key)], list it under nocite:, or remove it"))
+        }
+        let usedAuthors = Set(pages.flatMap { [$0.matter.author, $0.matter.reviewedBy].compactMap { $0 } })
+        for author in graph.authors.values.sorted(by: { $0.sourcePath < $1.sourcePath }) where !usedAuthors.contains(author.slug) {
+            diagnostics.append(.warning(SourceLocation(path: author.sourcePath), "no published page names '\(author.slug)' as author or reviewer"))
+        }
+        return diagnostics
+    }
+
+    private func headingProblems(_ page: Page) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var previous = 1
+        for heading in page.headings where heading.id != "references" {
+            if heading.level == 1 {
+                diagnostics.append(.warning(heading.location, "the heading '\(heading.text)' is a second h1 on the page",
+                                            hint: "the title is the page's only h1: write sections as '## \(heading.text)'"))
+            } else if heading.level > previous + 1 {
+                diagnostics.append(.warning(heading.location, "the heading '\(heading.text)' skips from h\(previous) to h\(heading.level)",
+                                            hint: "use \(String(repeating: "#", count: previous + 1)) for this heading"))
+            }
+            previous = heading.level
+        }
+        return diagnostics
+    }
+
+    /// Every path the site publishes, with the anchors each page has.
+    private func knownTargets() -> [String: Set<String>] {
+        var targets: [String: Set<String>] = [:]
+        for page in graph.publishedPages + Array(graph.authors.values) {
+            var anchors = Set(page.headings.map(\.id))
+            anchors.formUnion(page.references.map { "ref-" + $0.key })
+            targets[page.url] = anchors
+        }
+        let size = max(graph.config.pageSize, 1)
+        let pageCount = max(1, (graph.articles.count + size - 1) / size)
+        for path in ["/", "/articles/", "/exercises/", "/tags/", "/references/", "/search/", "/crisis/", "/feed.xml", "/sitemap.xml", "/robots.txt", "/404.html"] {
+            targets[path, default: []] = targets[path] ?? []
+        }
+        if pageCount > 1 { for number in 2...pageCount { targets["/articles/page/\(number)/"] = [] } }
+        for tag in graph.tags { targets[tag.url] = [] }
+        for media in graph.content.media { targets["/" + media.relativePath.dropFirst("content/".count)] = [] }
+        return targets
+    }
+
+    private func check(_ link: LinkUse, on page: Page, targets: [String: Set<String>]) -> [Diagnostic] {
+        let url = link.url
+        guard !url.isEmpty, URLPolicy.scheme(of: url) == nil, !url.hasPrefix("//") else { return [] }
+        var path = url, anchor: String? = nil
+        if let hash = url.firstIndex(of: "#") {
+            anchor = String(url[url.index(after: hash)...])
+            path = String(url[..<hash])
+        }
+        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+        let target = path.isEmpty ? page.url : Self.resolve(path, from: page.url, rootPath: rootPath)
+        if path.hasPrefix("/assets/") || target.hasPrefix("/assets/") { return [] }
+        var candidates = [target]
+        if !target.hasSuffix("/") && !target.contains(".") { candidates.append(target + "/") }
+        guard let found = candidates.first(where: { targets[$0] != nil }) else {
+            if let hidden = candidates.lazy.compactMap({ graph.hiddenURLs[$0] }).first {
+                return [.error(link.location, "the link '\(url)' points to \(hidden), which is a draft or scheduled for later",
+                               hint: "publish that page first, or remove the link; build with --drafts or --future to preview")]
+            }
+            let near = Suggestions.nearest(to: target, in: targets.keys, limit: 1)
+            return [.error(link.location, "the link '\(url)' points to a page that does not exist",
+                           hint: near.first.map { "did you mean '\($0)'?" } ?? "check the address; internal links look like /articles/<slug>/")]
+        }
+        if let anchor, !anchor.isEmpty, !targets[found]!.contains(anchor), !Self.isGeneratedAnchor(anchor) {
+            return [.error(link.location, "the link '\(url)' points to '#\(anchor)', which is not on \(found)",
+                           hint: Suggestions.hint(for: anchor, in: targets[found]!) ?? "heading anchors are the heading's words in lower case joined by hyphens")]
+        }
+        return []
+    }
+
+    private var rootPath: String {
+        let base = graph.config.baseURL
+        guard let schemeEnd = base.range(of: "://"), let slash = base[schemeEnd.upperBound...].firstIndex(of: "/") else { return "/" }
+        return String(base[slash...])
+    }
+
+    /// Anchors Tend writes itself: the main landmark, citations, footnotes.
+    private static func isGeneratedAnchor(_ anchor: String) -> Bool {
+        anchor == "main" || anchor.hasPrefix("cite-") || anchor.hasPrefix("fn") || anchor == "toc-title"
+    }
+
+    /// An absolute site path for a link written on the page at `base` (`../x/`, `x/`, `/blog/x/`).
+    static func resolve(_ path: String, from base: String, rootPath: String) -> String {
+        var absolute: String
+        if path.hasPrefix("/") {
+            absolute = path
+            if rootPath != "/", absolute.hasPrefix(rootPath) { absolute = "/" + absolute.dropFirst(rootPath.count) }
+        } else {
+            absolute = (base.hasSuffix("/") ? base : base + "/") + path
+        }
+        var parts: [Substring] = []
+        for part in absolute.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." { _ = parts.popLast(); continue }
+            parts.append(part)
+        }
+        let joined = "/" + parts.joined(separator: "/")
+        return absolute.hasSuffix("/") && joined != "/" ? joined + "/" : joined
+    }
+}

@@ -38,14 +38,15 @@ let package = Package(
             name: "TendBuild",
             dependencies: ["TendCore", "TendContent", "TendSite", "TendTemplates", "TendOutput", "TendCitations"]
         ),
+        .target(name: "TendImport", dependencies: ["TendCore"]),
         .target(
             name: "TendCLI",
-            dependencies: ["TendBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["TendBuild", "TendImport", "TendCitations", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "tend", dependencies: ["TendCLI"]),
         .testTarget(
             name: "TendTests",
-            dependencies: ["TendCLI", "TendBuild"]
+            dependencies: ["TendCLI", "TendBuild", "TendImport"]
         ),
     ]
 )

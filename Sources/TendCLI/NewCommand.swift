@@ -35,15 +35,7 @@ struct NewCommand: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(path) already exists; choose another title or edit that file\n".utf8))
             throw ExitCode(1)
         }
-        var authorID = author
-        if kind != .page && authorID == nil {
-            let authors = ((try? FileManager.default.contentsOfDirectory(atPath: site + "/content/authors")) ?? [])
-                .filter { $0.hasSuffix(".md") }.sorted()
-            if let first = authors.first {
-                authorID = String(first.dropLast(3))
-                print("No --author given: using '\(authorID!)', the site's first author.")
-            }
-        }
+        let authorID = kind == .page ? nil : (author ?? Self.firstAuthor(site: site, announce: true))
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try Self.template(kind: kind, title: title, author: authorID, today: BuildClock.system().today)
             .write(toFile: path, atomically: true, encoding: .utf8)
@@ -51,8 +43,17 @@ struct NewCommand: ParsableCommand {
         print("Next: run `tend serve --drafts` and open the page, then set draft: false when it is ready.")
     }
 
+    /// The site's first author by id, announced when used in place of `--author`.
+    static func firstAuthor(site: String, announce: Bool) -> String? {
+        let authors = ((try? FileManager.default.contentsOfDirectory(atPath: site + "/content/authors")) ?? []).filter { $0.hasSuffix(".md") }.sorted()
+        guard let first = authors.first else { return nil }
+        let id = String(first.dropLast(3))
+        if announce { print("No --author given: using '\(id)', the site's first author.") }
+        return id
+    }
+
     static func template(kind: Kind, title: String, author: String?, today: CalendarDate) -> String {
-        let quotedTitle = "\"" + title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        let quotedTitle = ImportCommand.quoted(title)
         var lines = ["---", "title: \(quotedTitle)"]
         switch kind {
         case .article:

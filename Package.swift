@@ -39,14 +39,15 @@ let package = Package(
             dependencies: ["TendCore", "TendContent", "TendSite", "TendTemplates", "TendOutput", "TendCitations"]
         ),
         .target(name: "TendImport", dependencies: ["TendCore"]),
+        .target(name: "TendServer"),
         .target(
             name: "TendCLI",
-            dependencies: ["TendBuild", "TendImport", "TendCitations", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["TendBuild", "TendImport", "TendServer", "TendCitations", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "tend", dependencies: ["TendCLI"]),
         .testTarget(
             name: "TendTests",
-            dependencies: ["TendCLI", "TendBuild", "TendImport"]
+            dependencies: ["TendCLI", "TendBuild", "TendImport", "TendServer"]
         ),
     ]
 )

@@ -11,6 +11,8 @@ public struct BuildRequest: Sendable {
     public var clock: BuildClock
     /// False for `tend check`: everything is validated and rendered, nothing is written.
     public var writesOutput = true
+    /// Replaces `base_url` (the preview server serves the site from its own address).
+    public var baseURLOverride: String?
     /// True for `tend check`: also report unused entries, images, headings, stale reviews, readability.
     public var checksContent = false
 

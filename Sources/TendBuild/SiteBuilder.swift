@@ -38,7 +38,8 @@ public enum SiteBuilder {
         }
         let (loaded, loadProblems) = step("Load and render Markdown") { SiteContent.load(siteRoot: request.siteRoot, fileSystem: fileSystem) }
         report.diagnostics += loadProblems
-        guard let content = loaded else { return finish(report) }
+        guard var content = loaded else { return finish(report) }
+        if let base = request.baseURLOverride { content.config.baseURL = base }
         let options = BuildOptions(drafts: request.drafts, future: request.future, today: request.clock.today)
         let (graph, graphProblems) = step("Build the site graph") { SiteGraph.build(content, options: options) }
         report.diagnostics += graphProblems

@@ -6,7 +6,7 @@ public struct TendCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "tend",
         abstract: "Build a psychoeducational website from Markdown, with APA citations and health-content checks.",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ImportCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, ImportCommand.self],
         defaultSubcommand: nil
     )
 

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import TendBuild
+import TendCore
+import TendServer
+
+/// Writes a line to standard output at once (print buffers when output is not a terminal).
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
+/// `tend serve`: build, serve, rebuild on every save and reload open pages.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Preview the site: build it, serve it, rebuild and reload the browser on every save."
+    )
+
+    @OptionGroup var options: SiteOptions
+
+    @Option(name: .long, help: "The address to listen on (loopback by default).")
+    var host: String = "127.0.0.1"
+
+    @Option(name: .long, help: "The port to listen on.")
+    var port: UInt16 = 8000
+
+    @Option(name: .long, help: "Where to write the preview (default: public/ in the site folder).")
+    var output: String?
+
+    func run() throws {
+        let loopback = ["127.0.0.1", "localhost", "::1"].contains(host)
+        if !loopback {
+            FileHandle.standardError.write(Data("warning: serving on \(host): other machines on the network can see your drafts\n".utf8))
+        }
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        var request = BuildRequest(siteRoot: options.siteRoot, outputPath: output, drafts: options.drafts, future: options.future)
+        request.baseURLOverride = "http://\(shownHost):\(port)/"
+        let printer = DiagnosticPrinter(quiet: options.quiet)
+        func rebuild() -> BuildReport {
+            let start = Date()
+            let report = SiteBuilder.build(request)
+            printer.print(report.diagnostics)
+            if report.succeeded {
+                say("Built \(report.pagesWritten) pages in \(Int(Date().timeIntervalSince(start) * 1000)) ms")
+            } else {
+                say("The build failed; still serving the last good site.")
+            }
+            return report
+        }
+        _ = rebuild()
+        var configuration = DevServer.Configuration(host: host, port: port, root: request.outputPath)
+        if !loopback { configuration.extraAllowedHosts = [host.lowercased()] }
+        let server: DevServer
+        do {
+            server = try DevServer(configuration)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        server.start()
+        say("Serving http://\(shownHost):\(server.port)/ — press Ctrl-C to stop.")
+        let watcher = try FileWatcher(directories: [options.siteRoot + "/content", options.siteRoot + "/templates"].filter {
+            FileManager.default.fileExists(atPath: $0)
+        })
+        while true {
+            watcher.waitForChange()
+            let report = rebuild()
+            if report.succeeded {
+                server.reload()
+            } else {
+                server.showErrors(report.diagnostics.filter { $0.severity == .error }.map(\.description))
+            }
+        }
+    }
+}

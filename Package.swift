@@ -39,7 +39,7 @@ let package = Package(
             dependencies: ["TendCore", "TendContent", "TendSite", "TendTemplates", "TendOutput", "TendCitations"]
         ),
         .target(name: "TendImport", dependencies: ["TendCore"]),
-        .target(name: "TendServer"),
+        .target(name: "TendServer", dependencies: ["TendCore"]),
         .target(
             name: "TendCLI",
             dependencies: ["TendBuild", "TendImport", "TendServer", "TendCitations", .product(name: "ArgumentParser", package: "swift-argument-parser")]

@@ -1,4 +1,5 @@
 import Foundation
+import TendCore
 
 /// The preview server behind `tend serve`: static files from the built site, live reload over
 /// server-sent events, and an error overlay. Loopback only unless asked otherwise; GET and HEAD
@@ -59,7 +60,7 @@ public final class DevServer: @unchecked Sendable {
 
     /// Shows a build error over every open page (the last good site stays served).
     public func showErrors(_ messages: [String]) {
-        let json = "[" + messages.map { "\"" + Self.jsonEscape($0) + "\"" }.joined(separator: ",") + "]"
+        let json = "[" + messages.map(Escape.json).joined(separator: ",") + "]"
         events.publish(ServerEvent(name: "build-error", data: json))
     }
 
@@ -293,23 +294,6 @@ public final class DevServer: @unchecked Sendable {
             sent += count
         }
         return true
-    }
-
-    static func jsonEscape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
     }
 }
 

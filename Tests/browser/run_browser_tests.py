@@ -1,0 +1,235 @@
+#!/usr/bin/env python3
+"""Tend's browser suite: serves the sample site with `tend serve`, audits every page type with
+axe-core in headless Chromium, takes screenshots, and checks behaviour a string test cannot see.
+
+Usage: python3 Tests/browser/run_browser_tests.py [--tend PATH] [--axe PATH] [--screenshots DIR]
+Needs Debian's chromium and chromium-driver, Selenium from PyPI, and axe.min.js (from the
+axe-playwright-python wheel). Prints one line per check and ends with 'N passed, N failed'.
+"""
+import argparse
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+os.environ.setdefault("SE_OFFLINE", "true")
+
+from selenium import webdriver  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+PAGES = {
+    "home": "/",
+    "article": "/articles/micro-hurts/",
+    "exercise": "/exercises/settle-your-breath/",
+    "contact": "/contact/",
+    "tag": "/tags/nervous-system/",
+    "search": "/search/",
+    "404": "/this-page-does-not-exist/",
+}
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+class Results:
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+
+    def check(self, name, ok, detail=""):
+        if ok:
+            self.passed += 1
+            print(f"PASS {name}")
+        else:
+            self.failed += 1
+            print(f"FAIL {name}{': ' + detail if detail else ''}")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(tend, site, port):
+    process = subprocess.Popen([tend, "serve", "--site", site, "--port", str(port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
+            return process
+        except Exception:
+            time.sleep(0.2)
+    process.kill()
+    raise SystemExit("tend serve did not start: " + (process.stdout.read() if process.stdout else ""))
+
+
+def make_driver():
+    options = webdriver.ChromeOptions()
+    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
+                 "--force-device-scale-factor=1"]:
+        options.add_argument(flag)
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    service = Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
+    return webdriver.Chrome(service=service, options=options)
+
+
+def emulate(driver, width, height, scheme="light", reduced_motion=False):
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [
+        {"name": "prefers-color-scheme", "value": scheme},
+        {"name": "prefers-reduced-motion", "value": "reduce" if reduced_motion else "no-preference"},
+    ]})
+
+
+def run_axe(driver, axe_source):
+    driver.execute_script(axe_source)
+    return driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}}).then(r => done(r.violations.map(v => "
+        "({id: v.id, impact: v.impact, nodes: v.nodes.length, target: v.nodes[0] && v.nodes[0].target.join(' ')}))));",
+        AXE_TAGS)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--tend", default=os.path.join(REPO, ".build", "debug", "tend"))
+    parser.add_argument("--axe", default=os.environ.get("AXE_JS", os.path.join(REPO, ".build", "axe", "axe.min.js")))
+    parser.add_argument("--screenshots", default=os.path.join(REPO, "screenshots"))
+    args = parser.parse_args()
+    axe_source = open(args.axe, encoding="utf-8").read()
+    os.makedirs(args.screenshots, exist_ok=True)
+    results = Results()
+
+    work = tempfile.mkdtemp(prefix="tend-browser-")
+    site = os.path.join(work, "site")
+    shutil.copytree(os.path.join(REPO, "content"), os.path.join(site, "content"))
+    port = free_port()
+    server = start_server(args.tend, site, port)
+    base = f"http://127.0.0.1:{port}"
+    driver = make_driver()
+    driver.set_script_timeout(60)
+    try:
+        for name, path in PAGES.items():
+            emulate(driver, 1280, 800)
+            driver.get(base + path)
+            violations = [v for v in run_axe(driver, axe_source) if v["impact"] in ("serious", "critical")]
+            results.check(f"axe {name}: no serious or critical violations", not violations,
+                          "; ".join(f"{v['id']} ({v['impact']}, {v['nodes']} nodes, e.g. {v['target']})" for v in violations))
+            for width, height in [(390, 844), (1280, 800)]:
+                for scheme in ["light", "dark"]:
+                    emulate(driver, width, height, scheme)
+                    driver.get(base + path)
+                    time.sleep(0.2)
+                    driver.save_screenshot(os.path.join(args.screenshots, f"{name}-{width}-{scheme}.png"))
+            emulate(driver, 1280, 800, "dark")
+            driver.get(base + path)
+            violations = [v for v in run_axe(driver, axe_source) if v["impact"] in ("serious", "critical")]
+            results.check(f"axe {name} (dark): no serious or critical violations", not violations,
+                          "; ".join(f"{v['id']} ({v['impact']}, e.g. {v['target']})" for v in violations))
+
+        # Keyboard: the skip link comes first, every control is reachable and visibly focused.
+        emulate(driver, 1280, 800)
+        driver.get(base + PAGES["article"])
+        body = driver.find_element(By.TAG_NAME, "body")
+        body.send_keys(Keys.TAB)
+        first = driver.switch_to.active_element
+        results.check("keyboard: the skip link is the first focusable element", "skip-link" in (first.get_attribute("class") or ""))
+        focusable = driver.execute_script(
+            "return Array.from(document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]:not([tabindex=\"-1\"])'))"
+            ".filter(e => e.offsetParent !== null && !e.disabled).length")
+        reached, unfocused = set(), []
+        for _ in range(focusable + 5):
+            element = driver.switch_to.active_element
+            if element.tag_name.lower() == "body":
+                element.send_keys(Keys.TAB)
+                continue
+            key = driver.execute_script("const e = arguments[0]; return e.tagName + '|' + (e.getAttribute('href') || e.textContent).slice(0, 80) + '|' + Array.from(e.parentNode.children).indexOf(e) + '|' + e.getBoundingClientRect().top", element)
+            reached.add(key)
+            visible = driver.execute_script(
+                "const s = getComputedStyle(arguments[0]); return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'", element)
+            if not visible:
+                unfocused.append(key)
+            element.send_keys(Keys.TAB)
+        results.check(f"keyboard: all {focusable} interactive elements reachable by Tab", len(reached) >= focusable, f"reached {len(reached)}")
+        results.check("keyboard: focus is visible on every element", not unfocused, ", ".join(unfocused[:5]))
+
+        # Citations: to the reference and back.
+        citation = driver.find_element(By.CSS_SELECTOR, ".citation a, a.citation")
+        target = citation.get_attribute("href").split("#")[1]
+        citation.click()
+        time.sleep(0.3)
+        in_view = driver.execute_script(f"const r = document.getElementById('{target}').getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight")
+        results.check("citation: link moves to its reference", driver.current_url.endswith("#" + target) and in_view)
+        driver.find_element(By.CSS_SELECTOR, f"#{target} .backlink").click()
+        time.sleep(0.3)
+        results.check("citation: back link returns to the citation", "#cite-" in driver.current_url)
+
+        # Breathing pacer: starts, announces, pauses; no motion under reduced motion.
+        driver.get(base + PAGES["exercise"])
+        start = driver.find_element(By.XPATH, "//div[@class='breathing-controls']/button[1]")
+        start.click()
+        time.sleep(1.2)
+        phase = driver.find_element(By.CSS_SELECTOR, ".breathing-phase")
+        results.check("pacer: starts and announces the phase", "Breathe in" in phase.text and phase.get_attribute("aria-live") == "polite", phase.text)
+        transform = driver.execute_script("return getComputedStyle(document.querySelector('.breathing-circle')).transform")
+        results.check("pacer: animates with motion allowed", transform not in ("none", ""), transform)
+        driver.find_element(By.XPATH, "//div[@class='breathing-controls']/button[2]").click()
+        time.sleep(0.3)
+        results.check("pacer: pauses", "Paused" in phase.text, phase.text)
+        emulate(driver, 1280, 800, reduced_motion=True)
+        driver.get(base + PAGES["exercise"])
+        driver.find_element(By.XPATH, "//div[@class='breathing-controls']/button[1]").click()
+        time.sleep(1.5)
+        transform = driver.execute_script("return getComputedStyle(document.querySelector('.breathing-circle')).transform")
+        text = driver.find_element(By.CSS_SELECTOR, ".breathing-phase").text
+        results.check("pacer: no motion under reduced motion, text cue still shown", transform in ("none", "") and "Breathe" in text, f"{transform} / {text}")
+
+        # Search by a word from an article's body.
+        emulate(driver, 1280, 800)
+        driver.get(base + PAGES["search"])
+        box = driver.find_element(By.ID, "search-input")
+        box.send_keys("shoulder")
+        time.sleep(0.8)
+        links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "#search-results a")]
+        results.check("search: finds an article by a word from its body", any("/articles/micro-hurts/" in link for link in links), str(links))
+
+        # Live reload: an edit reloads the page; the client reconnects after a restart.
+        driver.get(base + PAGES["article"])
+        driver.execute_script("window.__tendMarker = 1")
+        time.sleep(1)
+        path = os.path.join(site, "content", "articles", "micro-hurts.md")
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write("\nAn edit made by the browser suite.\n")
+        deadline = time.time() + 10
+        while time.time() < deadline and driver.execute_script("return window.__tendMarker === 1"):
+            time.sleep(0.1)
+        results.check("live reload: a saved edit reloads the page", "An edit made by the browser suite." in driver.page_source)
+        driver.execute_script("window.__tendMarker = 2")
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=10)
+        time.sleep(1)
+        server = start_server(args.tend, site, port)
+        deadline = time.time() + 15
+        while time.time() < deadline and driver.execute_script("return window.__tendMarker === 2"):
+            time.sleep(0.2)
+        results.check("live reload: the client reconnects after the server restarts", not driver.execute_script("return window.__tendMarker === 2"))
+    finally:
+        driver.quit()
+        server.kill()
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"browser suite: {len(PAGES)} pages audited, {results.passed + results.failed} checks")
+    print(f"{results.passed} passed, {results.failed} failed")
+    return 1 if results.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -46,10 +46,9 @@ import TendFrontMatter
 
     /// Fuzz: the splitter and the decoder never crash on arbitrary bytes.
     @Test func neverCrashes() {
-        var random = SeededGenerator(seed: 11)
-        for _ in 0..<3_000 {
+        fuzz(iterations: 3_000, seed: 11) { random in
             let bytes = (0..<Int.random(in: 0...80, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
-            guard let text = try? SourceText.decode(bytes, path: "x.md") else { continue }
+            guard let text = try? SourceText.decode(bytes, path: "x.md") else { return }
             if let split = try? FrontMatterSplitter.split("---\n" + text) {
                 var diagnostics = Diagnostics()
                 _ = FrontMatter.decode(yaml: split.yaml, kind: .article, path: "x.md", firstLine: 2, diagnostics: &diagnostics)

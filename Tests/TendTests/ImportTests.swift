@@ -122,4 +122,15 @@ import TendBuild
         #expect(site.read("public/articles/small-hurts-big-distance-a-guide-for-couples/index.html")?.contains("van der Kolk, B. A. (2014)") == true)
         #expect(throws: (any Error).self) { var again = try NewCommand.parse(["exercise", "Box Breathing for Beginners", "--site", site.path]); try again.run() }
     }
+
+    /// Fuzz: the importer and the APA reference parser never crash, and their Markdown never carries raw HTML.
+    @Test func neverCrashes() {
+        let alphabet = ["— ", "1. ", "2) ", "References\n", "(2015). ", "Gottman, J. M., & ", "📞 Call us at (310) 555-0142\n", "\n", "Title", " ", "<b>", "*", ".", "?", "é", "#", "[", "]", "\r\n"]
+        fuzz(iterations: 3_000, seed: 13) { random in
+            let text = random.string(from: alphabet, maxLength: 50)
+            let result = PlainTextImporter().convert(text)
+            #expect(!result.body.contains("<b>"))
+            _ = APAReferenceParser.parse(text)
+        }
+    }
 }

@@ -124,3 +124,22 @@ struct SeededGenerator: RandomNumberGenerator {
         return (0..<length).map { _ in alphabet.randomElement(using: &self)! }.joined()
     }
 }
+
+/// Runs `body` with a fresh seed `iterations` times, or, when `TEND_FUZZ_SECONDS` is set, again
+/// and again for that many seconds (the long fuzzing runs before a release). Returns the count.
+@discardableResult
+func fuzz(iterations: Int, seed: UInt64, _ body: (inout SeededGenerator) -> Void) -> Int {
+    var random = SeededGenerator(seed: seed)
+    if let text = ProcessInfo.processInfo.environment["TEND_FUZZ_SECONDS"], let seconds = Double(text) {
+        let deadline = Date().addingTimeInterval(seconds)
+        var count = 0
+        while Date() < deadline {
+            for _ in 0..<100 { body(&random) }
+            count += 100
+        }
+        print("fuzzed \(count) inputs (seed \(seed))")
+        return count
+    }
+    for _ in 0..<iterations { body(&random) }
+    return iterations
+}

@@ -11,6 +11,8 @@ public struct BuildRequest: Sendable {
     public var clock: BuildClock
     /// False for `tend check`: everything is validated and rendered, nothing is written.
     public var writesOutput = true
+    /// Do all work on one thread (parallel and serial builds must give the same bytes).
+    public var serial = false
     /// Replaces `base_url` (the preview server serves the site from its own address).
     public var baseURLOverride: String?
     /// True for `tend check`: also report unused entries, images, headings, stale reviews, readability.
@@ -33,6 +35,8 @@ public struct BuildReport: Sendable {
     public var filesWritten = 0
     /// Each step's name and seconds, in order.
     public var timings: [(step: String, seconds: Double)] = []
+    /// True when nothing had changed since the last build, so nothing was rebuilt.
+    public var unchanged = false
     /// Flesch–Kincaid grade of each published article, by source path.
     public var readability: [(path: String, grade: Double)] = []
 

@@ -36,7 +36,25 @@ public enum SiteBuilder {
             report.diagnostics = [.error(SourceLocation(path: request.outputPath), problem, hint: "choose another --output folder, such as public")]
             return report
         }
-        let (loaded, loadProblems) = step("Load and render Markdown") { SiteContent.load(siteRoot: request.siteRoot, fileSystem: fileSystem) }
+        // Nothing changed since the last successful build: the site in the output folder is current.
+        let cacheKey = [request.outputPath, String(request.drafts), String(request.future), request.clock.today.description,
+                        request.baseURLOverride ?? "", TemplateLibrary.builtInDirectory ?? ""].joined(separator: "|")
+        let inputs = request.writesOutput && !request.checksContent
+            ? step("Compare with the last build") {
+                BuildCache.snapshot(of: [request.siteRoot + "/content", request.siteRoot + "/templates"] + [TemplateLibrary.builtInDirectory].compactMap { $0 })
+            } : []
+        if request.writesOutput && !request.checksContent {
+            let (cache, problem) = BuildCache.load(siteRoot: request.siteRoot)
+            if let problem { report.diagnostics.append(Diagnostic(.note, SourceLocation(path: ".tend-cache"), problem)) }
+            if let cache, cache.key == cacheKey, cache.entries == inputs, cache.outputStamp == BuildCache.stamp(of: request.outputPath) {
+                report.unchanged = true
+                report.pagesWritten = cache.pagesWritten
+                report.filesWritten = cache.filesWritten
+                report.diagnostics += cache.diagnostics
+                return finish(report)
+            }
+        }
+        let (loaded, loadProblems) = step("Load and render Markdown") { SiteContent.load(siteRoot: request.siteRoot, fileSystem: fileSystem, serial: request.serial) }
         report.diagnostics += loadProblems
         guard var content = loaded else { return finish(report) }
         if let base = request.baseURLOverride { content.config.baseURL = base }
@@ -55,7 +73,8 @@ public enum SiteBuilder {
         report.diagnostics += templateProblems
         guard let templates = library, report.succeeded else { return finish(report) }
         let fixedDate = request.clock.fixedEpoch.map { _ in request.clock.today }
-        let renderer = SiteRenderer(graph: graph, templates: templates, links: SiteLinks(baseURL: content.config.baseURL), fixedDate: fixedDate)
+        var renderer = SiteRenderer(graph: graph, templates: templates, links: SiteLinks(baseURL: content.config.baseURL), fixedDate: fixedDate)
+        renderer.serial = request.serial
         let staging: StagedOutput?
         do {
             staging = request.writesOutput ? try StagedOutput(outputPath: request.outputPath, fileSystem: fileSystem) : nil
@@ -78,6 +97,10 @@ public enum SiteBuilder {
             }
             report.pagesWritten = pages.value
             try step("Swap in the new site") { try staging?.commit() }
+            if staging != nil && report.succeeded {
+                BuildCache(key: cacheKey, entries: inputs, outputStamp: BuildCache.stamp(of: request.outputPath), pagesWritten: report.pagesWritten,
+                           filesWritten: report.filesWritten, diagnostics: report.diagnostics.filter { $0.severity != .note }).save(siteRoot: request.siteRoot)
+            }
         } catch let missing as SiteRenderer.MissingTemplate {
             staging?.discard()
             report.diagnostics.append(.error(SourceLocation(path: "templates/\(missing.name).html"), "the template '\(missing.name)' does not exist",

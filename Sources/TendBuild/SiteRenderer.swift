@@ -12,6 +12,8 @@ struct SiteRenderer: Sendable {
     let templates: TemplateLibrary
     let links: SiteLinks
     let fixedDate: CalendarDate?
+    /// Render on this thread only (to prove parallel output equals serial output).
+    var serial = false
 
     private var views: ViewBuilder { ViewBuilder(graph: graph, links: links) }
     private var data: StructuredData { StructuredData(graph: graph, links: links) }
@@ -53,7 +55,7 @@ struct SiteRenderer: Sendable {
             templates.assets.map { OutputFile(path: "assets/" + $0.relativePath, contents: .copy(from: $0.sourcePath)) }
                 + media.map { OutputFile(path: String($0.relativePath.dropFirst("content/".count)), contents: .copy(from: $0.absolutePath)) }
         }
-        let counts = parallelMap(jobs) { job in
+        let counts = parallelMap(jobs, serial: serial) { job in
             Result { () throws -> Int in
                 let files = try job()
                 for file in files { try emit(file) }

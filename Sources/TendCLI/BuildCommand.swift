@@ -36,7 +36,11 @@ struct BuildCommand: ParsableCommand {
         }
         if !options.quiet {
             let seconds = Date().timeIntervalSince(start)
-            print("Built \(report.pagesWritten) pages (\(report.filesWritten) files) in \(String(format: "%.2f", seconds)) s")
+            if report.unchanged {
+                print("Nothing changed since the last build (\(report.pagesWritten) pages) — checked in \(String(format: "%.2f", seconds)) s")
+            } else {
+                print("Built \(report.pagesWritten) pages (\(report.filesWritten) files) in \(String(format: "%.2f", seconds)) s")
+            }
         }
     }
 }

@@ -14,7 +14,7 @@ public struct SiteContent: Sendable {
     public var media: [SourceFile]
 
     /// Loads the site at `siteRoot`, processing pages on all cores. Every problem found is returned.
-    public static func load(siteRoot: String, fileSystem: FileSystem) -> (SiteContent?, [Diagnostic]) {
+    public static func load(siteRoot: String, fileSystem: FileSystem, serial: Bool = false) -> (SiteContent?, [Diagnostic]) {
         var diagnostics = Diagnostics()
         let (sources, discoveryProblems) = SiteSources.discover(siteRoot: siteRoot, fileSystem: fileSystem)
         diagnostics.append(contentsOf: discoveryProblems)
@@ -43,7 +43,7 @@ public struct SiteContent: Sendable {
             (try? fileSystem.contents(of: siteRoot + "/content/" + name)).flatMap { try? SourceText.decode($0, path: "content/" + name) }
         }
         let processor = configured
-        let results = parallelMap(sources.pages) { entry -> (Page?, [Diagnostic]) in
+        let results = parallelMap(sources.pages, serial: serial) { entry -> (Page?, [Diagnostic]) in
             do {
                 let bytes = try fileSystem.contents(of: entry.file.absolutePath)
                 return processor.process(bytes, file: entry.file, kind: entry.kind)

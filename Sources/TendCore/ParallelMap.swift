@@ -1,8 +1,9 @@
 import Dispatch
 
-/// `transform` applied to every element on all cores; results in input order.
-public func parallelMap<Element: Sendable, Result>(_ items: [Element], _ transform: @Sendable (Element) -> Result) -> [Result] {
-    guard items.count > 1 else { return items.map(transform) }
+/// `transform` applied to every element on all cores (or in order on this thread when
+/// `serial`); results in input order either way.
+public func parallelMap<Element: Sendable, Result>(_ items: [Element], serial: Bool = false, _ transform: @Sendable (Element) -> Result) -> [Result] {
+    guard items.count > 1, !serial else { return items.map(transform) }
     return [Result](unsafeUninitializedCapacity: items.count) { buffer, initialized in
         nonisolated(unsafe) let base = buffer.baseAddress!
         DispatchQueue.concurrentPerform(iterations: items.count) { index in

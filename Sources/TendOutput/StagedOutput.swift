@@ -16,15 +16,32 @@ public final class StagedOutput: @unchecked Sendable {
         self.fileSystem = fileSystem
         let parent = (outputPath as NSString).deletingLastPathComponent
         let name = (outputPath as NSString).lastPathComponent
-        stagingPath = (parent.isEmpty ? "." : parent) + "/.tend-staging-\(name)-\(getpid())"
+        let folder = parent.isEmpty ? "." : parent
+        stagingPath = folder + "/.tend-staging-\(name)-\(getpid())"
+        Self.removeAbandonedStaging(in: folder, name: name, fileSystem: fileSystem)
         try? fileSystem.remove(stagingPath)
         try fileSystem.createDirectory(stagingPath)
     }
 
+    /// Staging folders left by builds that were killed (their process is gone) are removed.
+    private static func removeAbandonedStaging(in folder: String, name: String, fileSystem: FileSystem) {
+        let prefix = ".tend-staging-\(name)-"
+        for entry in (try? fileSystem.entries(of: folder)) ?? [] where entry.hasPrefix(prefix) {
+            guard let pid = Int32(entry.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0 else { continue }
+            try? fileSystem.remove(folder + "/" + entry)
+        }
+    }
+
     /// Writes `bytes` at `relativePath` (such as `articles/x/index.html`), creating folders.
+    /// Writes `bytes` at `relativePath`. When the previous site has the same bytes there, the
+    /// old file is linked instead: no new file is written, and its timestamps stay as they were.
     public func write(_ bytes: [UInt8], to relativePath: String) throws {
         let path = stagingPath + "/" + relativePath
         try ensureDirectory(for: relativePath)
+        let previous = outputPath + "/" + relativePath
+        if let old = try? fileSystem.contents(of: previous), old == bytes, link(previous, path) == 0 {
+            return
+        }
         try fileSystem.write(bytes, to: path)
     }
 
@@ -54,8 +71,25 @@ public final class StagedOutput: @unchecked Sendable {
                 throw FileSystemError(path: outputPath, reason: "could not create the output folder: \(String(cString: strerror(errno)))")
             }
         }
-        // After the exchange the staging path holds the previous site.
-        try? fileSystem.remove(stagingPath)
+        // After the exchange the staging path holds the previous site: it is removed in the
+        // background, so the command returns as soon as the new site is in place.
+        Self.removeInBackground(stagingPath, fileSystem: fileSystem)
+    }
+
+    private static func removeInBackground(_ path: String, fileSystem: FileSystem) {
+        let trash = (path as NSString).deletingLastPathComponent + "/.tend-trash-" + UUID().uuidString
+        guard rename(path, trash) == 0 else {
+            try? fileSystem.remove(path)
+            return
+        }
+        let remover = Process()
+        remover.executableURL = URL(fileURLWithPath: "/bin/rm")
+        remover.arguments = ["-rf", trash]
+        do {
+            try remover.run()
+        } catch {
+            try? fileSystem.remove(trash)
+        }
     }
 
     /// Removes the staging folder; the output is untouched.

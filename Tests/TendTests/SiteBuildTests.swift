@@ -78,3 +78,42 @@ import TendCore
         #expect(FileManager.default.fileExists(atPath: site.path + "/content/site.yml"))
     }
 }
+
+@Suite struct IncrementalBuildTests {
+    @Test func unchangedInputsSkipTheBuild() {
+        let (first, site) = MinimalSite.build(MinimalSite.files())
+        #expect(first.succeeded && !first.unchanged)
+        let second = SiteBuilder.build(BuildRequest(siteRoot: site.path, clock: Fixtures.clock))
+        #expect(second.unchanged)
+        #expect(second.pagesWritten == first.pagesWritten)
+    }
+
+    @Test func rebuildAfterAnEditEqualsACleanBuild() {
+        let (_, site) = MinimalSite.build(MinimalSite.files())
+        site.write(["content/articles/first.md": MinimalSite.article("tags: [repair]\n", body: "Edited [@gottman2015].")])
+        let incremental = SiteBuilder.build(BuildRequest(siteRoot: site.path, clock: Fixtures.clock))
+        #expect(incremental.succeeded && !incremental.unchanged)
+        let clean = TemporaryDirectory()
+        _ = SiteBuilder.build(BuildRequest(siteRoot: site.path, outputPath: clean.path + "/public", clock: Fixtures.clock))
+        #expect(readTree(site.path + "/public") == readTree(clean.path + "/public"))
+        #expect(site.read("public/tags/repair/index.html") != nil)
+    }
+
+    @Test func damagedCacheIsIgnoredWithANote() {
+        let (_, site) = MinimalSite.build(MinimalSite.files())
+        site.write([".tend-cache/build-state": "tend-cache 1\nsomething else\n"])
+        let report = SiteBuilder.build(BuildRequest(siteRoot: site.path, clock: Fixtures.clock))
+        #expect(report.succeeded && !report.unchanged)
+        #expect(report.diagnostics.contains { $0.severity == .note && $0.message.contains("another version of Tend or damaged") })
+    }
+
+    @Test func parallelOutputEqualsSerialOutput() {
+        let parallel = TemporaryDirectory(), serial = TemporaryDirectory()
+        let site = Fixtures.root + "/sites/basic"
+        _ = SiteBuilder.build(BuildRequest(siteRoot: site, outputPath: parallel.path + "/public", clock: Fixtures.clock))
+        var request = BuildRequest(siteRoot: site, outputPath: serial.path + "/public", clock: Fixtures.clock)
+        request.serial = true
+        _ = SiteBuilder.build(request)
+        #expect(readTree(parallel.path + "/public") == readTree(serial.path + "/public"))
+    }
+}

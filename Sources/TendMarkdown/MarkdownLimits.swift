@@ -40,7 +40,7 @@ public struct MarkdownLimits: Sendable {
             lineNumber += 1
             let line = bytes[start..<end]
             if line.count > maxLineBytes {
-                return Violation(line: lineNumber, message: "line \(lineNumber) is \(line.count) characters long; the limit is \(maxLineBytes)",
+                return Violation(line: lineNumber, message: "this line is \(line.count) characters long; the limit is \(maxLineBytes)",
                                  hint: "break the paragraph into shorter lines or several paragraphs")
             }
             let blank = line.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
@@ -50,13 +50,13 @@ public struct MarkdownLimits: Sendable {
             } else {
                 bracketsInBlock += line.lazy.filter { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "`") }.count
                 if bracketsInBlock > maxBracketsPerBlock {
-                    return Violation(line: blockStart, message: "the paragraph starting on line \(blockStart) has more than \(maxBracketsPerBlock) brackets and emphasis marks",
+                    return Violation(line: blockStart, message: "this paragraph has more than \(maxBracketsPerBlock) brackets and emphasis marks",
                                      hint: "this looks like damaged or generated text; split it or remove the stray marks")
                 }
             }
             let depth = nesting(line)
             if depth > maxNesting {
-                return Violation(line: lineNumber, message: "quotes or lists are nested \(depth) levels deep on line \(lineNumber); the limit is \(maxNesting)",
+                return Violation(line: lineNumber, message: "quotes or lists are nested \(depth) levels deep here; the limit is \(maxNesting)",
                                  hint: "flatten the nesting")
             }
             if tableColumns > 0 {
@@ -65,13 +65,13 @@ public struct MarkdownLimits: Sendable {
                 } else {
                     tableRows += 1
                     if tableRows * tableColumns > maxTableCells {
-                        return Violation(line: tableStart, message: "the table on line \(tableStart) has more than \(maxTableCells) cells",
+                        return Violation(line: tableStart, message: "this table has more than \(maxTableCells) cells",
                                          hint: "split it into smaller tables")
                     }
                 }
             } else if let columns = delimiterRowColumns(line), !previousLine.isEmpty {
                 if columns > maxTableColumns {
-                    return Violation(line: lineNumber - 1, message: "the table on line \(lineNumber - 1) has \(columns) columns; the limit is \(maxTableColumns)",
+                    return Violation(line: lineNumber - 1, message: "this table has \(columns) columns; the limit is \(maxTableColumns)",
                                      hint: "split it into narrower tables")
                 }
                 tableColumns = max(columns, cellCount(previousLine))

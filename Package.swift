@@ -45,6 +45,7 @@ let package = Package(
             dependencies: ["TendBuild", "TendImport", "TendServer", "TendCitations", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "tend", dependencies: ["TendCLI"]),
+        .executableTarget(name: "tend-citation-bench", dependencies: ["TendCitations"]),
         .testTarget(
             name: "TendTests",
             dependencies: ["TendCLI", "TendBuild", "TendImport", "TendServer"]

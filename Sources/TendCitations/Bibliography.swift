@@ -5,6 +5,8 @@ public struct Bibliography: Sendable {
     public private(set) var references: [String: Reference] = [:]
     /// APA sort keys, computed once per entry (they fold case and accents, which is slow).
     private(set) var sortKeys: [String: APASorting.SortKey] = [:]
+    /// Each entry's APA text, formatted once (pages cite the same works again and again).
+    private(set) var formatted: [String: FormattedReference] = [:]
 
     public init() {}
 
@@ -23,6 +25,7 @@ public struct Bibliography: Sendable {
             }
             references[reference.key] = reference
             sortKeys[reference.key] = APASorting.SortKey(reference)
+            formatted[reference.key] = FormattedReference(reference)
         }
         return all
     }
@@ -35,5 +38,19 @@ public struct Bibliography: Sendable {
     public func suggestion(for key: String) -> String {
         Suggestions.hint(for: key, in: references.keys)
             ?? (references.isEmpty ? "the site has no bibliography: list one under 'bibliography:' in content/site.yml" : "check the key against your bibliography file")
+    }
+}
+
+/// The parts of a reference's APA form that do not depend on the page citing it.
+struct FormattedReference: Sendable {
+    /// The reference-list entry when the work needs no `a`/`b` year suffix.
+    let entry: String
+    let parentheticalAuthor: String
+    let narrativeAuthor: String
+
+    init(_ reference: Reference) {
+        entry = APAStyle.entry(reference)
+        parentheticalAuthor = APAStyle.inTextAuthor(reference, narrative: false)
+        narrativeAuthor = APAStyle.inTextAuthor(reference, narrative: true)
     }
 }

@@ -9,6 +9,7 @@ public final class PageCitations {
     private let order: [String: Int]
     private var counts: [String: Int] = [:]
     private let authorKeys: [String: [String]]
+    private let formatted: [String: FormattedReference]
 
     /// `cited` are the keys cited in the text (all known); `nocite` adds works listed without a citation (`*`: all).
     public init(bibliography: Bibliography, cited: [String], nocite: [String]) {
@@ -23,6 +24,7 @@ public final class PageCitations {
         suffixes = APASorting.yearSuffixes(sorted)
         order = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1.0.key, $0) })
         authorKeys = Dictionary(uniqueKeysWithValues: sorted.map { ($0.0.key, $0.1.authors) })
+        formatted = bibliography.formatted
     }
 
     /// The year label a work carries on this page (`2015`, `1994a`, `n.d.`).
@@ -32,7 +34,8 @@ public final class PageCitations {
 
     /// A work's reference-list entry as it reads on this page (HTML).
     public func entryHTML(_ reference: Reference) -> String {
-        APAStyle.entry(reference, yearSuffix: suffixes[reference.key] ?? "")
+        if let suffix = suffixes[reference.key] { return APAStyle.entry(reference, yearSuffix: suffix) }
+        return formatted[reference.key]?.entry ?? APAStyle.entry(reference)
     }
 
     /// The HTML of one citation. Every item links to its entry; `sentenceInitial` capitalises a
@@ -40,7 +43,7 @@ public final class PageCitations {
     public func render(_ citation: Citation, sentenceInitial: Bool = false) -> String {
         let items = citation.items.filter { order[$0.key] != nil }
         if citation.isNarrative, let item = items.first, let reference = lookup(item.key) {
-            var author = APAStyle.inTextAuthor(reference, narrative: true)
+            var author = formatted[reference.key]?.narrativeAuthor ?? APAStyle.inTextAuthor(reference, narrative: true)
             if sentenceInitial, let first = author.first, first.isLowercase {
                 author = first.uppercased() + author.dropFirst()
             }
@@ -59,7 +62,7 @@ public final class PageCitations {
             if item.suppressAuthor || mergesWithPrevious {
                 text += link(year(of: reference))
             } else {
-                let author = APAStyle.inTextAuthor(reference, narrative: false)
+                let author = formatted[reference.key]?.parentheticalAuthor ?? APAStyle.inTextAuthor(reference, narrative: false)
                 // American punctuation: the comma goes inside closing quotation marks.
                 let separated = author.hasSuffix("”") ? author.dropLast() + ",” " : author + ", "
                 text += link(separated + year(of: reference))

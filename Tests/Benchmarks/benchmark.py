@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Measures Tend against Hugo and against cmark-gfm on the same articles, in one run.
+
+For each corpus size it makes the shared reference corpus (../shared/bench/gen_corpus.py, Tend and
+Hugo layouts of the same articles) or, with --own, Tend's own generator; then runs, alternating
+the tools, N times each:
+  - a clean Tend build, a rebuild with nothing changed, a rebuild after one article is edited;
+  - a clean Hugo build (hugo --quiet), when hugo is installed;
+  - cmark-gfm rendering every article body in one process (the floor for Markdown work).
+It prints medians, ratios and peak memory as a table.
+
+Usage: python3 Tests/Benchmarks/benchmark.py [--sizes 1000,10000] [--runs 5] [--tend PATH] [--own]
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SHARED_GENERATOR = os.path.join(os.path.dirname(REPO), "shared", "bench", "gen_corpus.py")
+
+
+def timed(command, cwd=None):
+    """Wall time in seconds and peak resident memory in MB of one command."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{command[0]} failed: {process.stderr.read().decode()[:2000]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def body_files(articles_dir, out_dir):
+    """Article bodies without front matter, for cmark-gfm."""
+    os.makedirs(out_dir, exist_ok=True)
+    paths = []
+    for name in sorted(os.listdir(articles_dir)):
+        if not name.endswith(".md"):
+            continue
+        text = open(os.path.join(articles_dir, name), encoding="utf-8").read()
+        if text.startswith("---"):
+            text = text.split("\n---\n", 1)[1] if "\n---\n" in text else text
+        path = os.path.join(out_dir, name)
+        open(path, "w", encoding="utf-8").write(text)
+        paths.append(path)
+    return paths
+
+
+def median(values):
+    return statistics.median(values) if values else float("nan")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--tend", default=os.path.join(REPO, ".build", "release", "tend"))
+    parser.add_argument("--own", action="store_true", help="use Tend's own corpus generator (no Hugo layout)")
+    args = parser.parse_args()
+    if not os.path.exists(args.tend):
+        raise SystemExit("build Tend first: swift build -c release")
+    hugo = shutil.which("hugo")
+    cmark = shutil.which("cmark-gfm")
+    rows = []
+    work = tempfile.mkdtemp(prefix="tend-bench-")
+    try:
+        for size in [int(s) for s in args.sizes.split(",")]:
+            corpus = os.path.join(work, f"corpus-{size}")
+            if args.own:
+                subprocess.run([sys.executable, os.path.join(REPO, "Tests", "Benchmarks", "make_corpus.py"), "--articles", str(size), "--out", os.path.join(corpus, "tend")], check=True)
+                hugo_site = None
+            else:
+                subprocess.run([sys.executable, SHARED_GENERATOR, "--articles", str(size), "--out", corpus, "--tend", "--hugo"], check=True, stdout=subprocess.DEVNULL)
+                hugo_site = corpus
+            tend_site = os.path.join(corpus, "tend")
+            bodies = body_files(os.path.join(tend_site, "content", "articles"), os.path.join(work, f"bodies-{size}"))
+            edited = os.path.join(tend_site, "content", "articles", sorted(os.listdir(os.path.join(tend_site, "content", "articles")))[0])
+            results = {key: [] for key in ["clean", "clean_mem", "nochange", "edit", "hugo", "hugo_mem", "cmark"]}
+            for run in range(args.runs):
+                shutil.rmtree(os.path.join(tend_site, "public"), ignore_errors=True)
+                shutil.rmtree(os.path.join(tend_site, ".tend-cache"), ignore_errors=True)
+                seconds, memory = timed([args.tend, "build", "--quiet"], cwd=tend_site)
+                results["clean"].append(seconds)
+                results["clean_mem"].append(memory)
+                results["nochange"].append(timed([args.tend, "build", "--quiet"], cwd=tend_site)[0])
+                with open(edited, "a", encoding="utf-8") as handle:
+                    handle.write(f"\nAn edit for run {run}.\n")
+                results["edit"].append(timed([args.tend, "build", "--quiet"], cwd=tend_site)[0])
+                if hugo and hugo_site:
+                    shutil.rmtree(os.path.join(hugo_site, "public"), ignore_errors=True)
+                    seconds, memory = timed([hugo, "--quiet", "--source", hugo_site])
+                    results["hugo"].append(seconds)
+                    results["hugo_mem"].append(memory)
+                if cmark:
+                    results["cmark"].append(timed([cmark, "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter", "-e", "tasklist", "--smart", *bodies])[0])
+            rows.append((size, {key: median(values) for key, values in results.items()}))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    cpu = subprocess.run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True, text=True).stdout.strip()
+    print(f"Machine: {os.cpu_count()} cores, {cpu}; medians of {args.runs} runs, tools alternated.")
+    print()
+    print("| articles | Tend clean | Tend no change | Tend one edit | Tend peak MB | Hugo clean | Hugo peak MB | cmark-gfm | Tend/Hugo | Tend/cmark |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for size, r in rows:
+        ratio_hugo = r["clean"] / r["hugo"] if r["hugo"] == r["hugo"] else float("nan")
+        ratio_cmark = r["clean"] / r["cmark"] if r["cmark"] == r["cmark"] else float("nan")
+        print(f"| {size} | {r['clean']:.2f} s | {r['nochange']:.2f} s | {r['edit']:.2f} s | {r['clean_mem']:.0f} | {r['hugo']:.2f} s | {r['hugo_mem']:.0f} | {r['cmark']:.2f} s | {ratio_hugo:.2f} | {ratio_cmark:.2f} |")
+    if len(rows) >= 2:
+        print(f"\nScaling: Tend clean({rows[-1][0]}) / clean({rows[0][0]}) = {rows[-1][1]['clean'] / rows[0][1]['clean']:.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -43,7 +43,8 @@ struct BuildCache {
                     if info.st_mode & S_IFMT == S_IFDIR {
                         pending.append(path)
                     } else {
-                        entries.append(Entry(path: path, size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)))
+                        entries.append(
+                            Entry(path: path, size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)))
                     }
                 }
             }
@@ -80,13 +81,17 @@ struct BuildCache {
             } else if fields.first == "D", fields.count == 7, let severity = Diagnostic.Severity(rawValue: fields[1]),
                 let lineNumber = Int(fields[3]), let column = Int(fields[4])
             {
-                diagnostics.append(Diagnostic(severity, SourceLocation(path: fields[2], line: lineNumber, column: column), fields[5], hint: fields[6].isEmpty ? nil : fields[6]))
+                diagnostics.append(
+                    Diagnostic(
+                        severity, SourceLocation(path: fields[2], line: lineNumber, column: column), fields[5], hint: fields[6].isEmpty ? nil : fields[6]))
             } else {
                 return (nil, "the build cache in .tend-cache/ is damaged; rebuilding everything")
             }
         }
         guard entries.count == counts[2] else { return (nil, "the build cache in .tend-cache/ is incomplete; rebuilding everything") }
-        return (BuildCache(key: key, entries: entries, outputStamp: outputStamp, pagesWritten: counts[0], filesWritten: counts[1], diagnostics: diagnostics), nil)
+        return (
+            BuildCache(key: key, entries: entries, outputStamp: outputStamp, pagesWritten: counts[0], filesWritten: counts[1], diagnostics: diagnostics), nil
+        )
     }
 
     /// Writes the cache atomically (a temporary file renamed into place).
@@ -97,7 +102,8 @@ struct BuildCache {
         }
         for diagnostic in diagnostics {
             let location = diagnostic.location
-            text += ["D", diagnostic.severity.rawValue, location.path, String(location.line), String(location.column), diagnostic.message, diagnostic.hint ?? ""]
+            text +=
+                ["D", diagnostic.severity.rawValue, location.path, String(location.line), String(location.column), diagnostic.message, diagnostic.hint ?? ""]
                 .map(Self.escape).joined(separator: "\t") + "\n"
         }
         let folder = siteRoot + "/.tend-cache"

@@ -18,7 +18,9 @@ public struct BuildRequest: Sendable {
     /// True for `tend check`: also report unused entries, images, headings, stale reviews, readability.
     public var checksContent = false
 
-    public init(siteRoot: String, outputPath: String? = nil, drafts: Bool = false, future: Bool = false, clock: BuildClock = .system(), writesOutput: Bool = true) {
+    public init(
+        siteRoot: String, outputPath: String? = nil, drafts: Bool = false, future: Bool = false, clock: BuildClock = .system(), writesOutput: Bool = true
+    ) {
         self.siteRoot = siteRoot
         self.outputPath = outputPath ?? siteRoot + "/public"
         self.drafts = drafts

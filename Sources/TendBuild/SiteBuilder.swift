@@ -37,11 +37,15 @@ public enum SiteBuilder {
             return report
         }
         // Nothing changed since the last successful build: the site in the output folder is current.
-        let cacheKey = [request.outputPath, String(request.drafts), String(request.future), request.clock.today.description,
-                        request.baseURLOverride ?? "", TemplateLibrary.builtInDirectory ?? ""].joined(separator: "|")
-        let inputs = request.writesOutput && !request.checksContent
+        let cacheKey = [
+            request.outputPath, String(request.drafts), String(request.future), request.clock.today.description,
+            request.baseURLOverride ?? "", TemplateLibrary.builtInDirectory ?? "",
+        ].joined(separator: "|")
+        let inputs =
+            request.writesOutput && !request.checksContent
             ? step("Compare with the last build") {
-                BuildCache.snapshot(of: [request.siteRoot + "/content", request.siteRoot + "/templates"] + [TemplateLibrary.builtInDirectory].compactMap { $0 })
+                BuildCache.snapshot(
+                    of: [request.siteRoot + "/content", request.siteRoot + "/templates"] + [TemplateLibrary.builtInDirectory].compactMap { $0 })
             } : []
         if request.writesOutput && !request.checksContent {
             let (cache, problem) = BuildCache.load(siteRoot: request.siteRoot)
@@ -54,7 +58,9 @@ public enum SiteBuilder {
                 return finish(report)
             }
         }
-        let (loaded, loadProblems) = step("Load and render Markdown") { SiteContent.load(siteRoot: request.siteRoot, fileSystem: fileSystem, serial: request.serial) }
+        let (loaded, loadProblems) = step("Load and render Markdown") {
+            SiteContent.load(siteRoot: request.siteRoot, fileSystem: fileSystem, serial: request.serial)
+        }
         report.diagnostics += loadProblems
         guard var content = loaded else { return finish(report) }
         if let base = request.baseURLOverride { content.config.baseURL = base }
@@ -79,8 +85,10 @@ public enum SiteBuilder {
         do {
             staging = request.writesOutput ? try StagedOutput(outputPath: request.outputPath, fileSystem: fileSystem) : nil
         } catch {
-            report.diagnostics.append(.error(SourceLocation(path: request.outputPath), "could not prepare the output folder: \(error)",
-                                             hint: "check that the folder above it exists and is writable"))
+            report.diagnostics.append(
+                .error(
+                    SourceLocation(path: request.outputPath), "could not prepare the output folder: \(error)",
+                    hint: "check that the folder above it exists and is writable"))
             return finish(report)
         }
         let pages = Counter()
@@ -98,17 +106,23 @@ public enum SiteBuilder {
             report.pagesWritten = pages.value
             try step("Swap in the new site") { try staging?.commit() }
             if staging != nil && report.succeeded {
-                BuildCache(key: cacheKey, entries: inputs, outputStamp: BuildCache.stamp(of: request.outputPath), pagesWritten: report.pagesWritten,
-                           filesWritten: report.filesWritten, diagnostics: report.diagnostics.filter { $0.severity != .note }).save(siteRoot: request.siteRoot)
+                BuildCache(
+                    key: cacheKey, entries: inputs, outputStamp: BuildCache.stamp(of: request.outputPath), pagesWritten: report.pagesWritten,
+                    filesWritten: report.filesWritten, diagnostics: report.diagnostics.filter { $0.severity != .note }
+                ).save(siteRoot: request.siteRoot)
             }
         } catch let missing as SiteRenderer.MissingTemplate {
             staging?.discard()
-            report.diagnostics.append(.error(SourceLocation(path: "templates/\(missing.name).html"), "the template '\(missing.name)' does not exist",
-                                             hint: "add templates/\(missing.name).html, or use a layout the site has"))
+            report.diagnostics.append(
+                .error(
+                    SourceLocation(path: "templates/\(missing.name).html"), "the template '\(missing.name)' does not exist",
+                    hint: "add templates/\(missing.name).html, or use a layout the site has"))
         } catch {
             staging?.discard()
-            report.diagnostics.append(.error(SourceLocation(path: request.outputPath), "could not write the site: \(error)",
-                                             hint: "check that the disk has room and the folder is writable; the previous site was left as it was"))
+            report.diagnostics.append(
+                .error(
+                    SourceLocation(path: request.outputPath), "could not write the site: \(error)",
+                    hint: "check that the disk has room and the folder is writable; the previous site was left as it was"))
         }
         return finish(report)
     }

@@ -114,7 +114,8 @@ struct SiteRenderer: Sendable {
             "has_articles": !written.isEmpty, "has_reviewed": !reviewed.isEmpty,
         ]
         if let photo = author.matter.photo { view["photo"] = links.path("/" + photo.drop { $0 == "/" }) }
-        let layout = views.layout(title: name, description: "\(name)\(author.matter.credentials.map { ", " + $0 } ?? "") — \(graph.config.title)", path: author.url, type: "profile")
+        let layout = views.layout(
+            title: name, description: "\(name)\(author.matter.credentials.map { ", " + $0 } ?? "") — \(graph.config.title)", path: author.url, type: "profile")
         return try html("author", merged(layout, ["author": view]), path: author.url)
     }
 
@@ -153,13 +154,24 @@ struct SiteRenderer: Sendable {
                 [try self.listPage(title: title, intro: "Psychoeducational articles, newest first.", path: path, items: chunk, pagination: pagination)]
             }
         }
-        jobs.append { [try self.listPage(title: "Exercises", intro: "Guided exercises you can do on your own or with a partner.", path: "/exercises/", items: self.graph.exercises)] }
+        jobs.append {
+            [
+                try self.listPage(
+                    title: "Exercises", intro: "Guided exercises you can do on your own or with a partner.", path: "/exercises/", items: self.graph.exercises)
+            ]
+        }
         for tag in graph.tags {
-            jobs.append { [try self.listPage(title: "Tagged “\(tag.name)”", intro: "Articles and exercises about \(tag.name).", path: tag.url, items: tag.pages)] }
+            jobs.append {
+                [try self.listPage(title: "Tagged “\(tag.name)”", intro: "Articles and exercises about \(tag.name).", path: tag.url, items: tag.pages)]
+            }
         }
         jobs.append {
             let tagView: [String: Any] = ["tags": self.graph.tags.map { ["name": $0.name, "url": self.links.path($0.url), "count": $0.pages.count] }]
-            return [try self.html("tags", self.merged(self.views.layout(title: "Topics", description: "Every topic on this site.", path: "/tags/"), ["taglist": tagView]), path: "/tags/")]
+            return [
+                try self.html(
+                    "tags", self.merged(self.views.layout(title: "Topics", description: "Every topic on this site.", path: "/tags/"), ["taglist": tagView]),
+                    path: "/tags/")
+            ]
         }
         return jobs
     }
@@ -174,17 +186,30 @@ struct SiteRenderer: Sendable {
             "empty": graph.articles.isEmpty,
             "consultation_html": ComponentHTML.consultation(graph.config.components),
         ]
-        let homeLayout = views.layout(title: graph.config.title, description: graph.config.description, path: "/",
-                                      jsonLD: [JSONValue.object([("@context", .string("https://schema.org")), ("@type", .string("WebSite")),
-                                                                 ("name", .string(graph.config.title)), ("url", .string(links.baseURL))]).serialized])
+        let homeLayout = views.layout(
+            title: graph.config.title, description: graph.config.description, path: "/",
+            jsonLD: [
+                JSONValue.object([
+                    ("@context", .string("https://schema.org")), ("@type", .string("WebSite")),
+                    ("name", .string(graph.config.title)), ("url", .string(links.baseURL)),
+                ]).serialized
+            ])
         files.append(try html("home", merged(homeLayout, ["home": home]), path: "/"))
-        files.append(try html("search", merged(views.layout(title: "Search", description: "Search the articles and exercises.", path: "/search/"),
-                                               ["search": ["index_url": links.path("/search/index.json"), "items": (graph.articles + graph.exercises).map(views.card)]]),
-                              path: "/search/"))
+        files.append(
+            try html(
+                "search",
+                merged(
+                    views.layout(title: "Search", description: "Search the articles and exercises.", path: "/search/"),
+                    ["search": ["index_url": links.path("/search/index.json"), "items": (graph.articles + graph.exercises).map(views.card)]]),
+                path: "/search/"))
         files.append(try referencesPage())
         if views.needsCrisisPage {
             let crisis: [String: Any] = ["title": "Crisis resources", "body_html": ComponentHTML.crisis(graph.config.components)]
-            files.append(try html("page", merged(views.layout(title: "Crisis resources", description: graph.config.components.crisisMessage, path: "/crisis/"), ["entry": crisis]), path: "/crisis/"))
+            files.append(
+                try html(
+                    "page",
+                    merged(views.layout(title: "Crisis resources", description: graph.config.components.crisisMessage, path: "/crisis/"), ["entry": crisis]),
+                    path: "/crisis/"))
         }
         let notFound = views.layout(title: "Page not found", description: "This page does not exist.", path: "/404.html")
         files.append(OutputFile(path: "404.html", contents: .text(templates.render("404", notFound) ?? "")))

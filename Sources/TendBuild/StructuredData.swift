@@ -16,12 +16,19 @@ struct StructuredData {
 
     private func person(_ id: String?) -> JSONValue? {
         guard let id, let author = graph.authors[id] else { return nil }
-        var fields: [(String, JSONValue)] = [("@type", .string("Person")), ("name", .string(author.matter.name ?? id)), ("url", .string(links.absolute(author.url)))]
+        var fields: [(String, JSONValue)] = [
+            ("@type", .string("Person")), ("name", .string(author.matter.name ?? id)), ("url", .string(links.absolute(author.url))),
+        ]
         if let credentials = author.matter.credentials, !credentials.isEmpty {
             fields.append(("jobTitle", .string(credentials)))
-            fields.append(("hasCredential", .array(credentials.split(separator: ",").map {
-                .object([("@type", .string("EducationalOccupationalCredential")), ("name", .string($0.trimmingCharacters(in: .whitespaces)))])
-            })))
+            fields.append(
+                (
+                    "hasCredential",
+                    .array(
+                        credentials.split(separator: ",").map {
+                            .object([("@type", .string("EducationalOccupationalCredential")), ("name", .string($0.trimmingCharacters(in: .whitespaces)))])
+                        })
+                ))
         }
         return .object(fields)
     }
@@ -34,9 +41,14 @@ struct StructuredData {
             fields.append(("@type", .string("HowTo")))
             fields.append(("name", .string(page.matter.title)))
             if let minutes = page.matter.durationMinutes { fields.append(("totalTime", .string("PT\(minutes)M"))) }
-            fields.append(("step", .array(page.steps.enumerated().map { index, text in
-                .object([("@type", .string("HowToStep")), ("position", .number(index + 1)), ("text", .string(text))])
-            })))
+            fields.append(
+                (
+                    "step",
+                    .array(
+                        page.steps.enumerated().map { index, text in
+                            .object([("@type", .string("HowToStep")), ("position", .number(index + 1)), ("text", .string(text))])
+                        })
+                ))
         } else {
             fields.append(("@type", .string(graph.config.schemaType)))
             fields.append(("headline", .string(page.matter.title)))
@@ -75,7 +87,9 @@ struct StructuredData {
         if !names.isEmpty { fields.append(("author", .array(names))) }
         if let year = reference.year { fields.append(("datePublished", .string(String(year)))) }
         if !reference.publisher.isEmpty { fields.append(("publisher", .object([("@type", .string("Organization")), ("name", .string(reference.publisher))]))) }
-        if !reference.containerTitle.isEmpty { fields.append(("isPartOf", .object([("@type", .string("CreativeWork")), ("name", .string(reference.containerTitle))]))) }
+        if !reference.containerTitle.isEmpty {
+            fields.append(("isPartOf", .object([("@type", .string("CreativeWork")), ("name", .string(reference.containerTitle))])))
+        }
         if !reference.doi.isEmpty { fields.append(("sameAs", .string("https://doi.org/" + reference.doi))) }
         return .object(fields)
     }
@@ -84,9 +98,16 @@ struct StructuredData {
     func breadcrumbs(_ trail: [(name: String, path: String)]) -> String {
         JSONValue.object([
             ("@context", .string("https://schema.org")), ("@type", .string("BreadcrumbList")),
-            ("itemListElement", .array(trail.enumerated().map { index, step in
-                .object([("@type", .string("ListItem")), ("position", .number(index + 1)), ("name", .string(step.name)), ("item", .string(links.absolute(step.path)))])
-            })),
+            (
+                "itemListElement",
+                .array(
+                    trail.enumerated().map { index, step in
+                        .object([
+                            ("@type", .string("ListItem")), ("position", .number(index + 1)), ("name", .string(step.name)),
+                            ("item", .string(links.absolute(step.path))),
+                        ])
+                    })
+            ),
         ]).serialized
     }
 

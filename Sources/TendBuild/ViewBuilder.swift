@@ -50,7 +50,10 @@ struct ViewBuilder: Sendable {
         items += graph.menu.map { ($0.matter.title, $0.url) }
         items.append(("Search", "/search/"))
         return items.map { title, path in
-            ["title": title, "url": links.path(path), "current": current == path || (path != "/" && current.hasPrefix(path) && path.count > 1 && path != "/search/")]
+            [
+                "title": title, "url": links.path(path),
+                "current": current == path || (path != "/" && current.hasPrefix(path) && path.count > 1 && path != "/search/"),
+            ]
         }
     }
 

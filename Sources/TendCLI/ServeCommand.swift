@@ -59,9 +59,10 @@ struct ServeCommand: ParsableCommand {
         }
         server.start()
         say("Serving http://\(shownHost):\(server.port)/ — press Ctrl-C to stop.")
-        let watcher = try FileWatcher(directories: [options.siteRoot + "/content", options.siteRoot + "/templates"].filter {
-            FileManager.default.fileExists(atPath: $0)
-        })
+        let watcher = try FileWatcher(
+            directories: [options.siteRoot + "/content", options.siteRoot + "/templates"].filter {
+                FileManager.default.fileExists(atPath: $0)
+            })
         while true {
             watcher.waitForChange()
             let report = rebuild()

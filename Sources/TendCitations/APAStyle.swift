@@ -87,7 +87,9 @@ public enum APAStyle {
             var details: [String] = []
             if !reference.edition.isEmpty { details.append("\(edition(reference.edition)) ed.") }
             if !reference.volume.isEmpty { details.append("Vol. \(Escape.html(reference.volume))") }
-            if !reference.pages.isEmpty { details.append("\(reference.pages.contains(where: { $0 == "-" || $0 == "–" || $0 == "," }) ? "pp." : "p.") \(pages(reference.pages))") }
+            if !reference.pages.isEmpty {
+                details.append("\(reference.pages.contains(where: { $0 == "-" || $0 == "–" || $0 == "," }) ? "pp." : "p.") \(pages(reference.pages))")
+            }
             if !details.isEmpty { text += " (\(details.joined(separator: ", ")))" }
             text += "."
             if let publisher { text += " " + publisher }
@@ -114,7 +116,8 @@ public enum APAStyle {
     private static func linkText(_ reference: Reference) -> String? {
         if !reference.doi.isEmpty {
             var doi = reference.doi
-            for prefix in ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"] where doi.lowercased().hasPrefix(prefix) {
+            for prefix in ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"] where doi.lowercased().hasPrefix(prefix)
+            {
                 doi = String(doi.dropFirst(prefix.count))
             }
             let url = "https://doi.org/" + Escape.urlPath(doi)

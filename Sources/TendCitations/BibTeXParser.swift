@@ -112,7 +112,8 @@ public struct BibTeXParser {
         while true {
             skipWhitespace()
             guard position < bytes.count else {
-                throw ParseError(offset: start, message: "the entry '\(key)' is not closed", hint: "add '\(Character(UnicodeScalar(close)))' after its last field")
+                throw ParseError(
+                    offset: start, message: "the entry '\(key)' is not closed", hint: "add '\(Character(UnicodeScalar(close)))' after its last field")
             }
             if bytes[position] == close { position += 1; break }
             let fieldStart = position
@@ -124,9 +125,12 @@ public struct BibTeXParser {
             if bytes[position] == UInt8(ascii: ",") {
                 position += 1
             } else if bytes[position] == UInt8(ascii: "@"), bytes[position - 1] == UInt8(ascii: "\n") {
-                throw ParseError(offset: start, message: "the entry '\(key)' is not closed", hint: "add '\(Character(UnicodeScalar(close)))' after its last field")
+                throw ParseError(
+                    offset: start, message: "the entry '\(key)' is not closed", hint: "add '\(Character(UnicodeScalar(close)))' after its last field")
             } else if bytes[position] != close {
-                throw ParseError(offset: position, message: "missing comma after the field '\(name)' in '\(key)'", hint: "put a ',' at the end of line \(location(fieldStart).line)")
+                throw ParseError(
+                    offset: position, message: "missing comma after the field '\(name)' in '\(key)'",
+                    hint: "put a ',' at the end of line \(location(fieldStart).line)")
             }
         }
         return BibTeXEntry(type: type, key: key, fields: fields, location: location(start)).reference
@@ -138,7 +142,8 @@ public struct BibTeXParser {
         let nameStart = position
         let name = readIdentifier().lowercased()
         guard !name.isEmpty else {
-            throw ParseError(offset: nameStart, message: "expected a field name such as 'title'", hint: "check for a stray character or a missing comma before this point")
+            throw ParseError(
+                offset: nameStart, message: "expected a field name such as 'title'", hint: "check for a stray character or a missing comma before this point")
         }
         skipWhitespace()
         guard position < bytes.count, bytes[position] == UInt8(ascii: "=") else {
@@ -167,7 +172,8 @@ public struct BibTeXParser {
                 guard let expansion = macros[macro.lowercased()] else {
                     throw ParseError(
                         offset: start, message: "unknown @string '\(macro)' in the field '\(name)'",
-                        hint: Suggestions.hint(for: macro, in: macros.keys) ?? "define it with @string{\(macro) = {...}} before this entry, or put the value in braces")
+                        hint: Suggestions.hint(for: macro, in: macros.keys)
+                            ?? "define it with @string{\(macro) = {...}} before this entry, or put the value in braces")
                 }
                 value += expansion
             }
@@ -238,7 +244,8 @@ public struct BibTeXParser {
         let start = position
         while position < bytes.count {
             let byte = bytes[position]
-            let isNameByte = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            let isNameByte =
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
                 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || "_-:.+/".utf8.contains(byte) || byte >= 0x80
             guard isNameByte else { break }
             position += 1

@@ -13,14 +13,16 @@ public struct Bibliography: Sendable {
     /// Loads one file's text (BibTeX unless the path ends in `.json`); a key that is already known
     /// is an error naming both places.
     public mutating func add(text: String, path: String) -> [Diagnostic] {
-        let (parsed, diagnostics) = path.lowercased().hasSuffix(".json")
+        let (parsed, diagnostics) =
+            path.lowercased().hasSuffix(".json")
             ? CSLJSONParser.parse(text, path: path) : BibTeXParser.parse(text, path: path)
         var all = diagnostics
         for reference in parsed {
             if let existing = references[reference.key] {
-                all.append(.error(
-                    reference.location, "the citation key '\(reference.key)' is defined twice",
-                    hint: "it is also defined at \(existing.location.path):\(existing.location.line); rename or remove one"))
+                all.append(
+                    .error(
+                        reference.location, "the citation key '\(reference.key)' is defined twice",
+                        hint: "it is also defined at \(existing.location.path):\(existing.location.line); rename or remove one"))
                 continue
             }
             references[reference.key] = reference
@@ -37,7 +39,8 @@ public struct Bibliography: Sendable {
     /// A hint naming the nearest keys to a misspelt one.
     public func suggestion(for key: String) -> String {
         Suggestions.hint(for: key, in: references.keys)
-            ?? (references.isEmpty ? "the site has no bibliography: list one under 'bibliography:' in content/site.yml" : "check the key against your bibliography file")
+            ?? (references.isEmpty
+                ? "the site has no bibliography: list one under 'bibliography:' in content/site.yml" : "check the key against your bibliography file")
     }
 }
 

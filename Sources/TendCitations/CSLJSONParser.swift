@@ -11,7 +11,10 @@ public enum CSLJSONParser {
             }
             items = list.compactMap { $0 as? [String: Any] }
         } catch {
-            return ([], [.error(SourceLocation(path: path), "the file is not valid JSON: \(Self.describe(error))", hint: "export it again from Zotero as 'CSL JSON'")])
+            return (
+                [],
+                [.error(SourceLocation(path: path), "the file is not valid JSON: \(Self.describe(error))", hint: "export it again from Zotero as 'CSL JSON'")]
+            )
         }
         var references: [Reference] = []
         var diagnostics: [Diagnostic] = []

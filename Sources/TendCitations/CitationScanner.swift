@@ -73,7 +73,8 @@ public enum CitationScanner {
         var index = start
         while index < end {
             if bytes[index] == UInt8(ascii: "@") {
-                let suppress = index > start && bytes[index - 1] == UInt8(ascii: "-")
+                let suppress =
+                    index > start && bytes[index - 1] == UInt8(ascii: "-")
                     && (index - 1 == start || isSpace(bytes[index - 2]))
                 let boundary = index == start || isSpace(bytes[index - 1]) || suppress
                 if boundary {
@@ -98,7 +99,7 @@ public enum CitationScanner {
         guard index > 0 else { return true }
         let previous = bytes[index - 1]
         return isSpace(previous) || previous == UInt8(ascii: "(") || previous == UInt8(ascii: "\"")
-            || previous == 0x9C || previous == 0x98 // the last byte of “ and ‘
+            || previous == 0x9C || previous == 0x98  // the last byte of “ and ‘
     }
 
     /// Keys start with a letter, digit or `_`; inner punctuation counts only when a letter or digit follows.

@@ -21,7 +21,9 @@ public enum ComponentHTML {
             item("text", href: "sms:" + text.dialable, icon: "✉", visible: "Text " + Escape.html(text.display), hidden: "to reach \(name)")
         }
         if wanted.contains("email"), let email = context.email {
-            item("email", href: "mailto:\(email)?subject=" + Escape.urlComponent("Consultation request"), icon: "@", visible: "Email " + Escape.html(email), hidden: "\(name)")
+            item(
+                "email", href: "mailto:\(email)?subject=" + Escape.urlComponent("Consultation request"), icon: "@", visible: "Email " + Escape.html(email),
+                hidden: "\(name)")
         }
         if wanted.contains("book"), let booking = context.bookingURL {
             item("book", href: booking, icon: "→", visible: "Book online", hidden: "with \(name)", external: true)

@@ -42,23 +42,28 @@ public struct ComponentPass {
                 guard let definition = ComponentDefinition.all[shortcode.name] else {
                     let known = ComponentDefinition.all.keys.sorted()
                     let near = Suggestions.hint(for: shortcode.name, in: known)
-                    error(fileLine, shortcode.column, "unknown component '\(shortcode.name)'",
-                          hint: (near.map { $0 + " " } ?? "") + "known components: " + known.joined(separator: ", "))
+                    error(
+                        fileLine, shortcode.column, "unknown component '\(shortcode.name)'",
+                        hint: (near.map { $0 + " " } ?? "") + "known components: " + known.joined(separator: ", "))
                     node.removeFromTree()
                     continue
                 }
                 if shortcode.isClosing {
                     guard definition.isPaired, let last = open.lastIndex(where: { $0.shortcode.name == shortcode.name }) else {
-                        error(fileLine, shortcode.column, "'{{< /\(shortcode.name) >}}' closes a component that was not opened",
-                              hint: definition.isPaired ? "add {{< \(shortcode.name) >}} above, or remove this line" : "'\(shortcode.name)' stands alone and needs no closing line")
+                        error(
+                            fileLine, shortcode.column, "'{{< /\(shortcode.name) >}}' closes a component that was not opened",
+                            hint: definition.isPaired
+                                ? "add {{< \(shortcode.name) >}} above, or remove this line" : "'\(shortcode.name)' stands alone and needs no closing line")
                         node.removeFromTree()
                         continue
                     }
                     let opening = open.remove(at: last)
-                    let (openHTML, closeHTML) = ComponentHTML.callout(kind: opening.shortcode.value(of: "kind") ?? "note", title: opening.shortcode.value(of: "title"))
+                    let (openHTML, closeHTML) = ComponentHTML.callout(
+                        kind: opening.shortcode.value(of: "kind") ?? "note", title: opening.shortcode.value(of: "title"))
                     if !opening.node.wrapSiblings(until: node, open: openHTML, close: closeHTML) {
-                        error(opening.line, opening.shortcode.column, "'{{< \(shortcode.name) >}}' and its closing line must be at the same level",
-                              hint: "put both lines at the start of a line, outside lists and quotes, or both inside the same one")
+                        error(
+                            opening.line, opening.shortcode.column, "'{{< \(shortcode.name) >}}' and its closing line must be at the same level",
+                            hint: "put both lines at the start of a line, outside lists and quotes, or both inside the same one")
                         opening.node.removeFromTree()
                         node.removeFromTree()
                     }
@@ -77,8 +82,9 @@ public struct ComponentPass {
             }
         }
         for unclosed in open {
-            error(unclosed.line, unclosed.shortcode.column, "'{{< \(unclosed.shortcode.name) >}}' is never closed",
-                  hint: "add a line {{< /\(unclosed.shortcode.name) >}} after its content")
+            error(
+                unclosed.line, unclosed.shortcode.column, "'{{< \(unclosed.shortcode.name) >}}' is never closed",
+                hint: "add a line {{< /\(unclosed.shortcode.name) >}} after its content")
             unclosed.node.removeFromTree()
         }
         for (node, html) in singles {
@@ -111,8 +117,10 @@ public struct ComponentPass {
             guard let type = definition.attributes[attribute.name] else {
                 let known = definition.attributes.keys.sorted()
                 let near = Suggestions.hint(for: attribute.name, in: known)
-                error(line, attribute.column, "the component '\(shortcode.name)' has no attribute '\(attribute.name)'",
-                      hint: known.isEmpty ? "'\(shortcode.name)' takes no attributes" : (near.map { $0 + " " } ?? "") + "it accepts: " + known.joined(separator: ", "))
+                error(
+                    line, attribute.column, "the component '\(shortcode.name)' has no attribute '\(attribute.name)'",
+                    hint: known.isEmpty
+                        ? "'\(shortcode.name)' takes no attributes" : (near.map { $0 + " " } ?? "") + "it accepts: " + known.joined(separator: ", "))
                 valid = false
                 continue
             }

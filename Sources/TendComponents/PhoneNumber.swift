@@ -36,4 +36,3 @@ public struct PhoneNumber: Hashable, Sendable {
         }
     }
 }
-

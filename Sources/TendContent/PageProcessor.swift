@@ -24,8 +24,9 @@ public struct PageProcessor: Sendable {
         var combined = bibliography
         for name in matter.bibliography {
             guard !name.contains(".."), !name.hasPrefix("/"), let text = readContentFile(name) else {
-                diagnostics.error(matter.location(of: "bibliography"), "the bibliography '\(name)' could not be read",
-                                  hint: "give a file name relative to content/, such as references-extra.bib")
+                diagnostics.error(
+                    matter.location(of: "bibliography"), "the bibliography '\(name)' could not be read",
+                    hint: "give a file name relative to content/, such as references-extra.bib")
                 continue
             }
             diagnostics.append(contentsOf: combined.add(text: text, path: "content/" + name))
@@ -44,17 +45,32 @@ public struct PageProcessor: Sendable {
             return (nil, [error])
         }
         if let (line, column) = SourceText.firstBidiControl(in: text) {
-            diagnostics.warning(SourceLocation(path: path, line: line, column: column), "the text contains an invisible bidirectional control character",
-                                hint: "it can make text display in a different order than it is stored; delete it unless you need right-to-left text")
+            diagnostics.warning(
+                SourceLocation(path: path, line: line, column: column), "the text contains an invisible bidirectional control character",
+                hint: "it can make text display in a different order than it is stored; delete it unless you need right-to-left text")
         }
         let split: SplitSource
         do {
             split = try FrontMatterSplitter.split(text)
         } catch {
-            return (nil, [.error(SourceLocation(path: path), "the front matter starts with '---' but is never closed", hint: "add a line with only '---' after the last field")])
+            return (
+                nil,
+                [
+                    .error(
+                        SourceLocation(path: path), "the front matter starts with '---' but is never closed",
+                        hint: "add a line with only '---' after the last field")
+                ]
+            )
         }
         guard split.hasFrontMatter else {
-            return (nil, [.error(SourceLocation(path: path), "the file has no front matter", hint: "start the file with a '---' line, the fields (title: ...), and another '---' line")])
+            return (
+                nil,
+                [
+                    .error(
+                        SourceLocation(path: path), "the file has no front matter",
+                        hint: "start the file with a '---' line, the fields (title: ...), and another '---' line")
+                ]
+            )
         }
         guard let matter = FrontMatter.decode(yaml: split.yaml, kind: kind, path: path, firstLine: split.yamlFirstLine, diagnostics: &diagnostics) else {
             return (nil, diagnostics.all)
@@ -67,7 +83,8 @@ public struct PageProcessor: Sendable {
         let fileSlug = Slug.make(from: String(path.split(separator: "/").last!.dropLast(3)))
         let slug = matter.slug ?? fileSlug
         if matter.slug == nil, let problem = Slug.problem(with: slug) {
-            diagnostics.error(SourceLocation(path: path), "the file name gives an unusable URL: \(problem)", hint: "rename the file, or set slug: in the front matter")
+            diagnostics.error(
+                SourceLocation(path: path), "the file name gives an unusable URL: \(problem)", hint: "rename the file, or set slug: in the front matter")
         }
         var page = Page(
             kind: kind, sourcePath: path, slug: slug, url: Self.url(kind: kind, slug: slug), matter: matter, bodyHTML: "",
@@ -154,14 +171,18 @@ public struct PageProcessor: Sendable {
             if authorWroteReferencesHeading {
                 document.root.append(blockHTML: citations.referenceListHTML())
             } else {
-                document.root.append(blockHTML: "<section class=\"references-section\" aria-labelledby=\"references\">\n<h2 id=\"references\">References</h2>\n\(citations.referenceListHTML())</section>\n")
+                document.root.append(
+                    blockHTML:
+                        "<section class=\"references-section\" aria-labelledby=\"references\">\n<h2 id=\"references\">References</h2>\n\(citations.referenceListHTML())</section>\n"
+                )
                 page.headings.append(Heading(location: SourceLocation(path: path, line: lineOffset + 1), level: 2, id: "references", text: "References"))
             }
         }
         page.references = citations.references
-        page.steps = document.nodes(where: { $0.kind == .list && $0.isOrderedList }).first.map { list in
-            list.children.map { $0.plainText.trimmingSpaces }
-        } ?? []
+        page.steps =
+            document.nodes(where: { $0.kind == .list && $0.isOrderedList }).first.map { list in
+                list.children.map { $0.plainText.trimmingSpaces }
+            } ?? []
         let (allText, prose) = Self.readableText(document)
         page.searchWords = TextStatistics.distinctWords(allText).joined(separator: " ")
         page.wordCount = TextStatistics.wordCount(allText)
@@ -174,8 +195,9 @@ public struct PageProcessor: Sendable {
         guard !config.allowRawHTML else { return }
         for node in document.nodes(where: { $0.kind == .htmlBlock || $0.kind == .htmlInline }) {
             let snippet = (node.literal ?? "").trimmingSpaces.prefix(40)
-            diagnostics.warning(location(node, nil), "raw HTML was left out of the page: \(snippet)",
-                                hint: "write it in Markdown, or set markdown: { allow_html: true } in content/site.yml if every author is trusted")
+            diagnostics.warning(
+                location(node, nil), "raw HTML was left out of the page: \(snippet)",
+                hint: "write it in Markdown, or set markdown: { allow_html: true } in content/site.yml if every author is trusted")
             node.removeFromTree()
         }
     }

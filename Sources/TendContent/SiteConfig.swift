@@ -17,7 +17,8 @@ public struct SiteConfig: Sendable {
     public var relatedCount = 3
     public var crisisBanner = true
     public var sensitiveTags: [String] = ["suicide", "self-harm", "abuse"]
-    public var disclaimer = "This article is for education only. It is not a substitute for professional care, diagnosis or treatment, and it is not for emergencies."
+    public var disclaimer =
+        "This article is for education only. It is not a substitute for professional care, diagnosis or treatment, and it is not for emergencies."
     public var readabilityMaxGrade = 8.0
     public var reviewMaxAgeMonths = 12
     /// `MedicalWebPage` (default) or `Article`, for JSON-LD.
@@ -72,7 +73,9 @@ public struct SiteConfig: Sendable {
             config.reviewMaxAgeMonths = review["max_age_months"]?.int(&d) ?? config.reviewMaxAgeMonths
         }
         if let value = fields["schema_type"], let type = value.string(&d) {
-            if ["MedicalWebPage", "Article"].contains(type) { config.schemaType = type } else {
+            if ["MedicalWebPage", "Article"].contains(type) {
+                config.schemaType = type
+            } else {
                 d.error(value.location, "'schema_type' must be MedicalWebPage or Article, not '\(type)'")
             }
         }
@@ -128,17 +131,19 @@ public struct SiteConfig: Sendable {
             guard let line = entry.mapping(&d) else { continue }
             line.warnAboutUnknownKeys(known: ["label", "phone", "text"], &d)
             guard let label = line.require("label", &d, example: "988 Suicide & Crisis Lifeline")?.string(&d) else { continue }
-            components.crisisLines.append(.init(
-                label: label, phone: phone(line["phone"], field: "crisis.lines phone", shortCode: true, &d),
-                text: phone(line["text"], field: "crisis.lines text", shortCode: true, &d)))
+            components.crisisLines.append(
+                .init(
+                    label: label, phone: phone(line["phone"], field: "crisis.lines phone", shortCode: true, &d),
+                    text: phone(line["text"], field: "crisis.lines text", shortCode: true, &d)))
         }
     }
 
     private func phone(_ value: YAMLValue?, field: String, shortCode: Bool = false, _ d: inout Diagnostics) -> PhoneNumber? {
         guard let value, let text = value.string(&d) else { return nil }
         guard let number = PhoneNumber(text, allowShortCode: shortCode) else {
-            d.error(value.location, "'\(field)' is not a phone number Tend can dial: '\(text)'",
-                    hint: "write a 10-digit US number such as \"(310) 555-0142\", or an international one starting with +, such as \"+44 20 7946 0958\"")
+            d.error(
+                value.location, "'\(field)' is not a phone number Tend can dial: '\(text)'",
+                hint: "write a 10-digit US number such as \"(310) 555-0142\", or an international one starting with +, such as \"+44 20 7946 0958\"")
             return nil
         }
         return number

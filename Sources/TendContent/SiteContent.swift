@@ -34,8 +34,9 @@ public struct SiteContent: Sendable {
             } catch let diagnostic as Diagnostic {
                 diagnostics.append(diagnostic)
             } catch {
-                diagnostics.error(SourceLocation(path: SiteConfig.path), "the bibliography file '\(relative)' could not be read",
-                                  hint: "check the name under 'bibliography:' in content/site.yml")
+                diagnostics.error(
+                    SourceLocation(path: SiteConfig.path), "the bibliography file '\(relative)' could not be read",
+                    hint: "check the name under 'bibliography:' in content/site.yml")
             }
         }
         var configured = PageProcessor(config: config, bibliography: bibliography)
@@ -82,4 +83,3 @@ public struct SiteContent: Sendable {
         }
     }
 }
-

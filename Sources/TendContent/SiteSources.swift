@@ -28,7 +28,10 @@ public struct SiteSources: Sendable {
             guard let real = fileSystem.realPath(absolute), visited.insert(real).inserted else { continue }
             guard let entries = try? fileSystem.entries(of: absolute) else {
                 if relative == "content" {
-                    diagnostics.append(.error(SourceLocation(path: "content"), "there is no content/ folder here", hint: "run tend in the site's root folder, or pass --site DIR"))
+                    diagnostics.append(
+                        .error(
+                            SourceLocation(path: "content"), "there is no content/ folder here", hint: "run tend in the site's root folder, or pass --site DIR")
+                    )
                 }
                 continue
             }
@@ -39,8 +42,10 @@ public struct SiteSources: Sendable {
                 var kind = fileSystem.kind(of: childAbsolute)
                 if kind == .symbolicLink {
                     guard let target = fileSystem.realPath(childAbsolute), isInside(target, rootReal) else {
-                        diagnostics.append(.warning(SourceLocation(path: childRelative), "ignored a symbolic link that points outside the site",
-                                                    hint: "copy the file into the site instead"))
+                        diagnostics.append(
+                            .warning(
+                                SourceLocation(path: childRelative), "ignored a symbolic link that points outside the site",
+                                hint: "copy the file into the site instead"))
                         continue
                     }
                     kind = fileSystem.kind(of: target)
@@ -72,8 +77,10 @@ public struct SiteSources: Sendable {
         } else if parts.count == 2 && (parts[1] == "site.yml" || parts[1].hasSuffix(".bib") || parts[1].hasSuffix(".json")) {
             sources.otherFiles.append(file)
         } else {
-            diagnostics.append(.warning(SourceLocation(path: file.relativePath), "ignored a file Tend does not know what to do with",
-                                        hint: "Markdown goes in content/articles, exercises, pages or authors; images and files in content/media"))
+            diagnostics.append(
+                .warning(
+                    SourceLocation(path: file.relativePath), "ignored a file Tend does not know what to do with",
+                    hint: "Markdown goes in content/articles, exercises, pages or authors; images and files in content/media"))
         }
     }
 

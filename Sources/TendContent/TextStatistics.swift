@@ -62,7 +62,8 @@ public enum TextStatistics {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"): word.append(byte)
             case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
-            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "'"): if !word.isEmpty { word.append(byte) } else if byte != UInt8(ascii: "'") { word.append(byte) }
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "'"):
+                if !word.isEmpty { word.append(byte) } else if byte != UInt8(ascii: "'") { word.append(byte) }
             case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\n"):
                 finishWord()
                 if sawSentenceText { sentences += 1; sawSentenceText = false }

@@ -4,11 +4,14 @@ import Foundation
 public enum Slug {
     /// Turns any title or file name into a slug: accents folded to ASCII, other characters to hyphens.
     public static func make(from text: String) -> String {
-        let folded = text.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "&") }) ? text : text
-            .replacingOccurrences(of: "ß", with: "ss").replacingOccurrences(of: "æ", with: "ae")
-            .replacingOccurrences(of: "Æ", with: "ae").replacingOccurrences(of: "ø", with: "o")
-            .replacingOccurrences(of: "Ø", with: "o").replacingOccurrences(of: "&", with: " and ")
-            .folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil)
+        let folded =
+            text.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "&") })
+            ? text
+            : text
+                .replacingOccurrences(of: "ß", with: "ss").replacingOccurrences(of: "æ", with: "ae")
+                .replacingOccurrences(of: "Æ", with: "ae").replacingOccurrences(of: "ø", with: "o")
+                .replacingOccurrences(of: "Ø", with: "o").replacingOccurrences(of: "&", with: " and ")
+                .folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil)
         var out = [UInt8]()
         out.reserveCapacity(folded.utf8.count)
         var pendingHyphen = false

@@ -84,7 +84,8 @@ public struct FrontMatter: Sendable {
         summary = (needsSummary ? fields.require("summary", &d, example: "One or two sentences on what readers will learn.") : fields["summary"])?.string(&d)
         date = (needsDate ? fields.require("date", &d, example: "2026-03-14") : fields["date"])?.date(&d)
         updated = fields["updated"]?.date(&d)
-        author = (needsAuthor ? fields.require("author", &d, example: "the file name of an author in content/authors/, without .md") : fields["author"])?.string(&d)
+        author = (needsAuthor ? fields.require("author", &d, example: "the file name of an author in content/authors/, without .md") : fields["author"])?
+            .string(&d)
         reviewedBy = fields["reviewed_by"]?.string(&d)
         reviewedOn = fields["reviewed_on"]?.date(&d)
         tags = fields["tags"]?.stringList(&d) ?? []
@@ -102,7 +103,9 @@ public struct FrontMatter: Sendable {
             bibliography = value.isScalar ? [value.string(&d)].compactMap { $0 } : value.stringList(&d) ?? []
         }
         if let slug, let problem = Slug.problem(with: slug) {
-            d.error(location(of: "slug"), "invalid slug: \(problem)", hint: "for example: slug: \(Slug.make(from: slug).isEmpty ? "my-article" : Slug.make(from: slug))")
+            d.error(
+                location(of: "slug"), "invalid slug: \(problem)",
+                hint: "for example: slug: \(Slug.make(from: slug).isEmpty ? "my-article" : Slug.make(from: slug))")
             self.slug = nil
         }
         if let layout, let problem = Slug.problem(with: layout) {
@@ -115,4 +118,3 @@ public struct FrontMatter: Sendable {
         }
     }
 }
-

@@ -92,7 +92,8 @@ public struct YAMLMapping {
                     continue
                 }
                 let previous = position > 0 ? bytes[position - 1] : UInt8(ascii: " ")
-                let atValueStart = previous == UInt8(ascii: " ") || previous == UInt8(ascii: "[") || previous == UInt8(ascii: ",")
+                let atValueStart =
+                    previous == UInt8(ascii: " ") || previous == UInt8(ascii: "[") || previous == UInt8(ascii: ",")
                     || position == 0
                 switch byte {
                 case UInt8(ascii: "#") where atValueStart:
@@ -103,8 +104,10 @@ public struct YAMLMapping {
                     let opensValue = lastSignificant == nil || [":", "-", "[", ",", "?"].map { UInt8(ascii: $0) }.contains(lastSignificant!)
                     let nameFollows = position + 1 < bytes.count && bytes[position + 1] != UInt8(ascii: " ")
                     if atValueStart && opensValue && nameFollows {
-                        return (index + 1, position + 1, "YAML anchors and aliases ('&name', '*name') are not supported here",
-                                "write the value out in full, or put it in quotes")
+                        return (
+                            index + 1, position + 1, "YAML anchors and aliases ('&name', '*name') are not supported here",
+                            "write the value out in full, or put it in quotes"
+                        )
                     }
                 default:
                     break
@@ -138,7 +141,8 @@ public struct YAMLMapping {
             return .error(at(mark), "the front matter is not valid YAML: \(detail)\(problem)", hint: hint)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .error(
-                secondDefinition(of: duplicates.first ?? "", in: yaml, origin: origin) ?? at(context.mark), "the front matter sets \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) twice",
+                secondDefinition(of: duplicates.first ?? "", in: yaml, origin: origin) ?? at(context.mark),
+                "the front matter sets \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) twice",
                 hint: "keep one of the lines")
         case .reader(let problem, _, _, _):
             return .error(origin, "the front matter could not be read: \(problem)", hint: hint)

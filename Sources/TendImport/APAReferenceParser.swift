@@ -56,7 +56,8 @@ public enum APAReferenceParser {
         var parts = splitSentences(text)
         guard !parts.isEmpty else { return nil }
         let title = parts.removeFirst()
-        var reference = ImportedReference(key: "", type: "book", authors: authors.map(\.bibtex), year: yearText == "n.d." ? "" : String(yearText.prefix(4)), title: title)
+        var reference = ImportedReference(
+            key: "", type: "book", authors: authors.map(\.bibtex), year: yearText == "n.d." ? "" : String(yearText.prefix(4)), title: title)
         for part in parts {
             let lower = part.lowercased()
             if lower.hasPrefix("https://doi.org/") || lower.hasPrefix("http://doi.org/") || lower.hasPrefix("doi:") {
@@ -167,7 +168,7 @@ public enum APAReferenceParser {
 
     private static func stripNumbering(_ line: String) -> String {
         var text = Substring(line)
-        if text.hasPrefix("[") , let close = text.firstIndex(of: "]") { text = text[text.index(after: close)...] }
+        if text.hasPrefix("["), let close = text.firstIndex(of: "]") { text = text[text.index(after: close)...] }
         let digits = text.prefix { $0.isNumber }
         if !digits.isEmpty {
             let rest = text.dropFirst(digits.count)

@@ -57,7 +57,9 @@ public struct PlainTextImporter {
                 }
                 inReferences = false
             }
-            if line.lowercased().trimmingCharacters(in: .punctuationCharacters) == "references" || line.lowercased() == "sources" || line.lowercased() == "bibliography" {
+            if line.lowercased().trimmingCharacters(in: .punctuationCharacters) == "references" || line.lowercased() == "sources"
+                || line.lowercased() == "bibliography"
+            {
                 inReferences = true
                 continue
             }
@@ -175,7 +177,9 @@ public struct PlainTextImporter {
         let lower = line.lowercased()
         let emoji = ["📞", "📱", "📩", "📧", "✉", "🔗", "👉", "🌍", "☎"]
         if emoji.contains(where: { line.hasPrefix($0) }) { return true }
-        let starts = ["call us", "text us", "email us", "e-mail us", "visit us", "check us out", "follow us", "explore our", "find us on", "phone:", "email:", "tel:"]
+        let starts = [
+            "call us", "text us", "email us", "e-mail us", "visit us", "check us out", "follow us", "explore our", "find us on", "phone:", "email:", "tel:",
+        ]
         guard starts.contains(where: { lower.hasPrefix($0) }) else { return false }
         let digits = line.filter(\.isNumber).count
         return digits >= 7 || lower.contains("@") || lower.contains("www.") || lower.contains("http") || lower.contains("instagram") || lower.contains(".com")

@@ -22,8 +22,9 @@ public struct MarkdownLimits: Sendable {
     public func check(_ text: String) -> Violation? {
         let utf8 = text.utf8
         if utf8.count > maxBytes {
-            return Violation(line: 1, message: "the file is \(utf8.count / 1000) KB; the limit is \(maxBytes / 1000) KB",
-                             hint: "split it into several articles")
+            return Violation(
+                line: 1, message: "the file is \(utf8.count / 1000) KB; the limit is \(maxBytes / 1000) KB",
+                hint: "split it into several articles")
         }
         var lineNumber = 0
         var tableColumns = 0
@@ -40,24 +41,28 @@ public struct MarkdownLimits: Sendable {
             lineNumber += 1
             let line = bytes[start..<end]
             if line.count > maxLineBytes {
-                return Violation(line: lineNumber, message: "this line is \(line.count) characters long; the limit is \(maxLineBytes)",
-                                 hint: "break the paragraph into shorter lines or several paragraphs")
+                return Violation(
+                    line: lineNumber, message: "this line is \(line.count) characters long; the limit is \(maxLineBytes)",
+                    hint: "break the paragraph into shorter lines or several paragraphs")
             }
             let blank = line.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
             if blank {
                 bracketsInBlock = 0
                 blockStart = lineNumber + 1
             } else {
-                bracketsInBlock += line.lazy.filter { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "`") }.count
+                bracketsInBlock +=
+                    line.lazy.filter { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "`") }.count
                 if bracketsInBlock > maxBracketsPerBlock {
-                    return Violation(line: blockStart, message: "this paragraph has more than \(maxBracketsPerBlock) brackets and emphasis marks",
-                                     hint: "this looks like damaged or generated text; split it or remove the stray marks")
+                    return Violation(
+                        line: blockStart, message: "this paragraph has more than \(maxBracketsPerBlock) brackets and emphasis marks",
+                        hint: "this looks like damaged or generated text; split it or remove the stray marks")
                 }
             }
             let depth = nesting(line)
             if depth > maxNesting {
-                return Violation(line: lineNumber, message: "quotes or lists are nested \(depth) levels deep here; the limit is \(maxNesting)",
-                                 hint: "flatten the nesting")
+                return Violation(
+                    line: lineNumber, message: "quotes or lists are nested \(depth) levels deep here; the limit is \(maxNesting)",
+                    hint: "flatten the nesting")
             }
             if tableColumns > 0 {
                 if blank {
@@ -65,14 +70,16 @@ public struct MarkdownLimits: Sendable {
                 } else {
                     tableRows += 1
                     if tableRows * tableColumns > maxTableCells {
-                        return Violation(line: tableStart, message: "this table has more than \(maxTableCells) cells",
-                                         hint: "split it into smaller tables")
+                        return Violation(
+                            line: tableStart, message: "this table has more than \(maxTableCells) cells",
+                            hint: "split it into smaller tables")
                     }
                 }
             } else if let columns = delimiterRowColumns(line), !previousLine.isEmpty {
                 if columns > maxTableColumns {
-                    return Violation(line: lineNumber - 1, message: "this table has \(columns) columns; the limit is \(maxTableColumns)",
-                                     hint: "split it into narrower tables")
+                    return Violation(
+                        line: lineNumber - 1, message: "this table has \(columns) columns; the limit is \(maxTableColumns)",
+                        hint: "split it into narrower tables")
                 }
                 tableColumns = max(columns, cellCount(previousLine))
                 tableRows = 2

@@ -91,7 +91,8 @@ public final class DevServer: @unchecked Sendable {
         withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { _ = getsockname(socketFD, $0, &length) }
         }
-        port = address.ss_family == sa_family_t(AF_INET6)
+        port =
+            address.ss_family == sa_family_t(AF_INET6)
             ? withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { UInt16(bigEndian: $0.pointee.sin6_port) } }
             : withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { UInt16(bigEndian: $0.pointee.sin_port) } }
         listener = socketFD
@@ -200,7 +201,8 @@ public final class DevServer: @unchecked Sendable {
             streamEvents(client)
             return false
         case "/__tend/live.js":
-            respond(client, status: "200 OK", contentType: "text/javascript; charset=utf-8", body: LiveReloadScript.source, keepAlive: keepAlive, omitBody: isHead)
+            respond(
+                client, status: "200 OK", contentType: "text/javascript; charset=utf-8", body: LiveReloadScript.source, keepAlive: keepAlive, omitBody: isHead)
             return keepAlive
         default:
             break
@@ -260,14 +262,18 @@ public final class DevServer: @unchecked Sendable {
         _ = Self.send(client, bytes)
     }
 
-    private func respond(_ client: Int32, status: String, contentType: String = "text/plain; charset=utf-8", extraHeaders: [String] = [], body: String, keepAlive: Bool, omitBody: Bool = false) {
+    private func respond(
+        _ client: Int32, status: String, contentType: String = "text/plain; charset=utf-8", extraHeaders: [String] = [], body: String, keepAlive: Bool,
+        omitBody: Bool = false
+    ) {
         respond(client, status: status, contentType: contentType, extraHeaders: extraHeaders, body: Array(body.utf8), keepAlive: keepAlive, omitBody: omitBody)
     }
 
     /// Server-sent events: a hello with the server's id, then each reload or error, and a comment
     /// every 15 seconds so closed connections are noticed.
     private func streamEvents(_ client: Int32) {
-        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: keep-alive\r\n\r\n"
+        let head =
+            "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: keep-alive\r\n\r\n"
         guard Self.send(client, Array(head.utf8)) else { return }
         var seen = events.generation
         var greeting = "retry: 1000\nevent: hello\ndata: \"\(events.serverID)\"\n\n"

@@ -2,44 +2,44 @@
 /// overlay (as text, never as HTML), and reconnects when the server restarts.
 enum LiveReloadScript {
     static let source = #"""
-    (function () {
-      "use strict";
-      var serverID = null;
-      var overlay = null;
-      function hide() { if (overlay) { overlay.remove(); overlay = null; } }
-      function show(messages) {
-        hide();
-        overlay = document.createElement("div");
-        overlay.setAttribute("role", "alertdialog");
-        overlay.setAttribute("aria-label", "Build error");
-        overlay.id = "tend-error-overlay";
-        var s = overlay.style;
-        s.position = "fixed"; s.inset = "0"; s.zIndex = "2147483647"; s.overflow = "auto";
-        s.background = "rgba(20, 20, 24, 0.94)"; s.color = "#fff"; s.padding = "2rem";
-        s.font = "15px/1.5 ui-monospace, SFMono-Regular, Menlo, monospace";
-        var title = document.createElement("h2");
-        title.textContent = "The site did not build. The last good version is still being served.";
-        title.style.color = "#ffb4a2";
-        overlay.appendChild(title);
-        messages.forEach(function (message) {
-          var pre = document.createElement("pre");
-          pre.textContent = message;
-          pre.style.whiteSpace = "pre-wrap";
-          overlay.appendChild(pre);
-        });
-        document.body.appendChild(overlay);
-      }
-      function connect() {
-        var source = new EventSource("/__tend/events");
-        source.addEventListener("hello", function (event) {
-          var id = JSON.parse(event.data);
-          if (serverID !== null && serverID !== id) { window.location.reload(); }
-          serverID = id;
-        });
-        source.addEventListener("reload", function () { window.location.reload(); });
-        source.addEventListener("build-error", function (event) { show(JSON.parse(event.data)); });
-      }
-      connect();
-    })();
-    """#
+        (function () {
+          "use strict";
+          var serverID = null;
+          var overlay = null;
+          function hide() { if (overlay) { overlay.remove(); overlay = null; } }
+          function show(messages) {
+            hide();
+            overlay = document.createElement("div");
+            overlay.setAttribute("role", "alertdialog");
+            overlay.setAttribute("aria-label", "Build error");
+            overlay.id = "tend-error-overlay";
+            var s = overlay.style;
+            s.position = "fixed"; s.inset = "0"; s.zIndex = "2147483647"; s.overflow = "auto";
+            s.background = "rgba(20, 20, 24, 0.94)"; s.color = "#fff"; s.padding = "2rem";
+            s.font = "15px/1.5 ui-monospace, SFMono-Regular, Menlo, monospace";
+            var title = document.createElement("h2");
+            title.textContent = "The site did not build. The last good version is still being served.";
+            title.style.color = "#ffb4a2";
+            overlay.appendChild(title);
+            messages.forEach(function (message) {
+              var pre = document.createElement("pre");
+              pre.textContent = message;
+              pre.style.whiteSpace = "pre-wrap";
+              overlay.appendChild(pre);
+            });
+            document.body.appendChild(overlay);
+          }
+          function connect() {
+            var source = new EventSource("/__tend/events");
+            source.addEventListener("hello", function (event) {
+              var id = JSON.parse(event.data);
+              if (serverID !== null && serverID !== id) { window.location.reload(); }
+              serverID = id;
+            });
+            source.addEventListener("reload", function () { window.location.reload(); });
+            source.addEventListener("build-error", function (event) { show(JSON.parse(event.data)); });
+          }
+          connect();
+        })();
+        """#
 }

@@ -37,12 +37,16 @@ public struct SiteChecker {
             for link in page.links where link.isImage {
                 let path = link.url.split(separator: "?").first.map(String.init) ?? link.url
                 if link.altText.trimmingCharacters(in: .whitespaces).isEmpty {
-                    diagnostics.append(.warning(link.location, "the image '\(link.url)' has no alt text",
-                                                hint: "describe it for people who cannot see it: ![A couple talking on a bench](\(link.url))"))
+                    diagnostics.append(
+                        .warning(
+                            link.location, "the image '\(link.url)' has no alt text",
+                            hint: "describe it for people who cannot see it: ![A couple talking on a bench](\(link.url))"))
                 }
                 if URLPolicy.scheme(of: path) == nil && !media.contains(path) && !media.contains("/" + path) {
-                    diagnostics.append(.error(link.location, "the image '\(link.url)' does not exist",
-                                              hint: "put the file in content/media/ and link it as /media/<name>"))
+                    diagnostics.append(
+                        .error(
+                            link.location, "the image '\(link.url)' does not exist",
+                            hint: "put the file in content/media/ and link it as /media/<name>"))
                 }
             }
             for link in page.links where !link.isImage {
@@ -54,23 +58,31 @@ public struct SiteChecker {
             }
             diagnostics += headingProblems(page)
             if let reviewed = page.matter.reviewedOn, reviewed.months(until: today) >= graph.config.reviewMaxAgeMonths {
-                diagnostics.append(.warning(page.matter.location(of: "reviewed_on"),
-                                            "the clinical review is \(reviewed.months(until: today)) months old (the site asks for a review every \(graph.config.reviewMaxAgeMonths) months)",
-                                            hint: "ask a clinician to review it, then update reviewed_on"))
+                diagnostics.append(
+                    .warning(
+                        page.matter.location(of: "reviewed_on"),
+                        "the clinical review is \(reviewed.months(until: today)) months old (the site asks for a review every \(graph.config.reviewMaxAgeMonths) months)",
+                        hint: "ask a clinician to review it, then update reviewed_on"))
             }
             if page.kind == .article, let grade = page.readabilityGrade, grade > graph.config.readabilityMaxGrade {
-                diagnostics.append(.warning(SourceLocation(path: page.sourcePath),
-                                            "reading level is grade \(String(format: "%.1f", grade)); the site aims for grade \(Int(graph.config.readabilityMaxGrade)) or below",
-                                            hint: "shorter sentences and everyday words make health information easier to use"))
+                diagnostics.append(
+                    .warning(
+                        SourceLocation(path: page.sourcePath),
+                        "reading level is grade \(String(format: "%.1f", grade)); the site aims for grade \(Int(graph.config.readabilityMaxGrade)) or below",
+                        hint: "shorter sentences and everyday words make health information easier to use"))
             }
             for handle in page.handles {
-                diagnostics.append(Diagnostic(.note, handle.location, "'\(handle.word)' is not a citation key, so it stays text",
-                                              hint: "if you meant to cite, check the key; an e-mail or handle needs no change"))
+                diagnostics.append(
+                    Diagnostic(
+                        .note, handle.location, "'\(handle.word)' is not a citation key, so it stays text",
+                        hint: "if you meant to cite, check the key; an e-mail or handle needs no change"))
             }
         }
         let cited = Set(pages.flatMap { $0.references.map(\.key) })
         for reference in graph.content.bibliography.references.values.sorted(by: { $0.location < $1.location }) where !cited.contains(reference.key) {
-            diagnostics.append(.warning(reference.location, "'\(reference.key)' is never cited", hint: "cite it with [@\(reference.key)], list it under nocite:, or remove it"))
+            diagnostics.append(
+                .warning(reference.location, "'\(reference.key)' is never cited", hint: "cite it with [@\(reference.key)], list it under nocite:, or remove it")
+            )
         }
         let usedAuthors = Set(pages.flatMap { [$0.matter.author, $0.matter.reviewedBy].compactMap { $0 } })
         for author in graph.authors.values.sorted(by: { $0.sourcePath < $1.sourcePath }) where !usedAuthors.contains(author.slug) {
@@ -84,11 +96,15 @@ public struct SiteChecker {
         var previous = 1
         for heading in page.headings where heading.id != "references" {
             if heading.level == 1 {
-                diagnostics.append(.warning(heading.location, "the heading '\(heading.text)' is a second h1 on the page",
-                                            hint: "the title is the page's only h1: write sections as '## \(heading.text)'"))
+                diagnostics.append(
+                    .warning(
+                        heading.location, "the heading '\(heading.text)' is a second h1 on the page",
+                        hint: "the title is the page's only h1: write sections as '## \(heading.text)'"))
             } else if heading.level > previous + 1 {
-                diagnostics.append(.warning(heading.location, "the heading '\(heading.text)' skips from h\(previous) to h\(heading.level)",
-                                            hint: "use \(String(repeating: "#", count: previous + 1)) for this heading"))
+                diagnostics.append(
+                    .warning(
+                        heading.location, "the heading '\(heading.text)' skips from h\(previous) to h\(heading.level)",
+                        hint: "use \(String(repeating: "#", count: previous + 1)) for this heading"))
             }
             previous = heading.level
         }
@@ -105,7 +121,9 @@ public struct SiteChecker {
         }
         let size = max(graph.config.pageSize, 1)
         let pageCount = max(1, (graph.articles.count + size - 1) / size)
-        for path in ["/", "/articles/", "/exercises/", "/tags/", "/references/", "/search/", "/crisis/", "/feed.xml", "/sitemap.xml", "/robots.txt", "/404.html"] {
+        for path in [
+            "/", "/articles/", "/exercises/", "/tags/", "/references/", "/search/", "/crisis/", "/feed.xml", "/sitemap.xml", "/robots.txt", "/404.html",
+        ] {
             targets[path, default: []] = targets[path] ?? []
         }
         if pageCount > 1 { for number in 2...pageCount { targets["/articles/page/\(number)/"] = [] } }
@@ -129,16 +147,25 @@ public struct SiteChecker {
         if !target.hasSuffix("/") && !target.contains(".") { candidates.append(target + "/") }
         guard let found = candidates.first(where: { targets[$0] != nil }) else {
             if let hidden = candidates.lazy.compactMap({ graph.hiddenURLs[$0] }).first {
-                return [.error(link.location, "the link '\(url)' points to \(hidden), which is a draft or scheduled for later",
-                               hint: "publish that page first, or remove the link; build with --drafts or --future to preview")]
+                return [
+                    .error(
+                        link.location, "the link '\(url)' points to \(hidden), which is a draft or scheduled for later",
+                        hint: "publish that page first, or remove the link; build with --drafts or --future to preview")
+                ]
             }
             let near = Suggestions.nearest(to: target, in: targets.keys, limit: 1)
-            return [.error(link.location, "the link '\(url)' points to a page that does not exist",
-                           hint: near.first.map { "did you mean '\($0)'?" } ?? "check the address; internal links look like /articles/<slug>/")]
+            return [
+                .error(
+                    link.location, "the link '\(url)' points to a page that does not exist",
+                    hint: near.first.map { "did you mean '\($0)'?" } ?? "check the address; internal links look like /articles/<slug>/")
+            ]
         }
         if let anchor, !anchor.isEmpty, !targets[found]!.contains(anchor), !Self.isGeneratedAnchor(anchor) {
-            return [.error(link.location, "the link '\(url)' points to '#\(anchor)', which is not on \(found)",
-                           hint: Suggestions.hint(for: anchor, in: targets[found]!) ?? "heading anchors are the heading's words in lower case joined by hyphens")]
+            return [
+                .error(
+                    link.location, "the link '\(url)' points to '#\(anchor)', which is not on \(found)",
+                    hint: Suggestions.hint(for: anchor, in: targets[found]!) ?? "heading anchors are the heading's words in lower case joined by hyphens")
+            ]
         }
         return []
     }

@@ -144,7 +144,10 @@ public struct SiteGraph: Sendable {
     /// Two sources for one URL are an error naming both files.
     private func checkURLs(_ diagnostics: inout Diagnostics) {
         var owners: [String: String] = [:]
-        for url in ["/articles/", "/exercises/", "/tags/", "/authors/", "/references/", "/search/", "/assets/", "/media/", "/feed.xml/", "/sitemap.xml/", "/robots.txt/", "/404.html/"] {
+        for url in [
+            "/articles/", "/exercises/", "/tags/", "/authors/", "/references/", "/search/", "/assets/", "/media/", "/feed.xml/", "/sitemap.xml/",
+            "/robots.txt/", "/404.html/",
+        ] {
             owners[url] = "Tend's own \(url) page"
         }
         for tag in tags { owners[tag.url] = "the tag '\(tag.name)'" }

@@ -10,11 +10,14 @@ for index in 0..<entries {
     let authors = (0..<(index % 6 + 1)).map { "Author\(index)x\($0), Given M." }.joined(separator: " and ")
     switch index % 3 {
     case 0:
-        bibtex += "@article{key\(index), author = {\(authors)}, title = {Study number \(index) of stress}, journal = {Journal of Examples}, volume = {\(index % 40)}, number = {2}, pages = {10--\(20 + index % 9)}, year = {\(1980 + index % 45)}, doi = {10.5555/x.\(index)}}\n"
+        bibtex +=
+            "@article{key\(index), author = {\(authors)}, title = {Study number \(index) of stress}, journal = {Journal of Examples}, volume = {\(index % 40)}, number = {2}, pages = {10--\(20 + index % 9)}, year = {\(1980 + index % 45)}, doi = {10.5555/x.\(index)}}\n"
     case 1:
-        bibtex += "@book{key\(index), author = {\(authors)}, title = {A book about repair, part \(index)}, publisher = {Example Press}, edition = {2}, year = {\(1980 + index % 45)}}\n"
+        bibtex +=
+            "@book{key\(index), author = {\(authors)}, title = {A book about repair, part \(index)}, publisher = {Example Press}, edition = {2}, year = {\(1980 + index % 45)}}\n"
     default:
-        bibtex += "@incollection{key\(index), author = {\(authors)}, title = {Chapter \(index)}, booktitle = {Handbook}, editor = {Editor, Ed}, publisher = {Example Press}, pages = {1--9}, year = {\(1980 + index % 45)}}\n"
+        bibtex +=
+            "@incollection{key\(index), author = {\(authors)}, title = {Chapter \(index)}, booktitle = {Handbook}, editor = {Editor, Ed}, publisher = {Example Press}, pages = {1--9}, year = {\(1980 + index % 45)}}\n"
     }
 }
 var clock = ContinuousClock.now
@@ -39,5 +42,7 @@ func milliseconds(_ duration: Duration) -> String {
     String(format: "%.1f ms", Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15)
 }
 print("bibliography: \(entries) BibTeX entries parsed in \(milliseconds(parseTime))")
-print("citations: \(pages) pages × \(citationsPerPage) citations formatted (in-text and reference lists, \(bytes / 1024) KiB of HTML) in \(milliseconds(formatTime))")
+print(
+    "citations: \(pages) pages × \(citationsPerPage) citations formatted (in-text and reference lists, \(bytes / 1024) KiB of HTML) in \(milliseconds(formatTime))"
+)
 print(String(format: "per page: %.1f µs", (Double(formatTime.components.seconds) * 1e6 + Double(formatTime.components.attoseconds) / 1e12) / Double(pages)))

@@ -1,6 +1,6 @@
-import Testing
 import TendCitations
 import TendCore
+import Testing
 
 /// Strips tags and decodes the few entities Tend writes, so expectations read like the page.
 func visibleText(_ html: String) -> String {
@@ -33,12 +33,13 @@ func bibliography(_ bibtex: String) -> Bibliography {
     @Test func seedReferencesInTheReferenceList() {
         let citations = PageCitations(bibliography: bibliography(Self.seed), cited: [], nocite: ["*"])
         let entries = citations.references.map { visibleText(citations.entryHTML($0)) }
-        #expect(entries == [
-            "Gottman, J. M., & Silver, N. (2015). The seven principles for making marriage work. Harmony Books.",
-            "Porges, S. W. (2011). The polyvagal theory: Neurophysiological foundations of emotions, attachment, communication, and self-regulation. W. W. Norton & Company.",
-            "Siegel, D. J. (2012). The developing mind: How relationships and the brain interact to shape who we are. Guilford Press.",
-            "van der Kolk, B. A. (2014). The body keeps the score: Brain, mind, and body in the healing of trauma. Viking.",
-        ])
+        #expect(
+            entries == [
+                "Gottman, J. M., & Silver, N. (2015). The seven principles for making marriage work. Harmony Books.",
+                "Porges, S. W. (2011). The polyvagal theory: Neurophysiological foundations of emotions, attachment, communication, and self-regulation. W. W. Norton & Company.",
+                "Siegel, D. J. (2012). The developing mind: How relationships and the brain interact to shape who we are. Guilford Press.",
+                "van der Kolk, B. A. (2014). The body keeps the score: Brain, mind, and body in the healing of trauma. Viking.",
+            ])
         #expect(citations.entryHTML(citations.references[0]).contains("<em>The seven principles for making marriage work</em>"))
     }
 
@@ -64,7 +65,8 @@ func bibliography(_ bibtex: String) -> Bibliography {
     }
 
     @Test func sameAuthorSameYearGetsLettersEverywhere() {
-        let bib = bibliography("""
+        let bib = bibliography(
+            """
             @article{g1, author = {Gottman, John}, title = {Why marriages succeed}, journal = {J}, year = {1994}}
             @article{g2, author = {Gottman, John}, title = {A theory of marital dissolution}, journal = {J}, year = {1994}}
             """)
@@ -99,7 +101,8 @@ func bibliography(_ bibtex: String) -> Bibliography {
     }
 
     @Test func entryTypes() {
-        let bib = bibliography("""
+        let bib = bibliography(
+            """
             @article{art, author = {Ingleby, Clara M. and Zhou, Maren K.}, title = {Anger and support: A pilot study}, journal = {Relationships in Practice}, year = {2005}, volume = {25}, number = {4}, pages = {52--60}, doi = {10.5555/rip.2005.7988}}
             @incollection{chap, author = {Jessop, Omar L.}, title = {Resilience in families}, booktitle = {Handbook of resilience}, editor = {Mensah, Priya and Osei, Kofi}, publisher = {Kestrel Publishing}, year = {2014}, pages = {47--71}, edition = {2}}
             @techreport{rep, author = {{National Institute of Mental Health}}, title = {Anxiety disorders}, institution = {National Institute of Mental Health}, number = {22-MH-3879}, year = {2022}}
@@ -111,8 +114,14 @@ func bibliography(_ bibtex: String) -> Bibliography {
             """)
         let citations = PageCitations(bibliography: bib, cited: [], nocite: ["*"])
         let text = Dictionary(uniqueKeysWithValues: citations.references.map { ($0.key, visibleText(citations.entryHTML($0))) })
-        #expect(text["art"] == "Ingleby, C. M., & Zhou, M. K. (2005). Anger and support: A pilot study. Relationships in Practice, 25(4), 52–60. https://doi.org/10.5555/rip.2005.7988")
-        #expect(text["chap"] == "Jessop, O. L. (2014). Resilience in families. In P. Mensah & K. Osei (Eds.), Handbook of resilience (2nd ed., pp. 47–71). Kestrel Publishing.")
+        #expect(
+            text["art"]
+                == "Ingleby, C. M., & Zhou, M. K. (2005). Anger and support: A pilot study. Relationships in Practice, 25(4), 52–60. https://doi.org/10.5555/rip.2005.7988"
+        )
+        #expect(
+            text["chap"]
+                == "Jessop, O. L. (2014). Resilience in families. In P. Mensah & K. Osei (Eds.), Handbook of resilience (2nd ed., pp. 47–71). Kestrel Publishing."
+        )
         #expect(text["rep"] == "National Institute of Mental Health. (2022). Anxiety disorders (Report No. 22-MH-3879).")
         #expect(text["thesis"] == "Lee, A. (2019). Repair after rupture [Doctoral dissertation, University of Example].")
         #expect(text["web"] == "American Psychological Association. (2023, March). Stress in America. https://www.example.org/stress")

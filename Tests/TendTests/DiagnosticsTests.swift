@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import TendBuild
-import TendCore
 import TendContent
+import TendCore
+import Testing
 
 /// Every kind of bad input gets an exact message at the right file, line and column.
 @Suite struct DiagnosticsTests {
@@ -38,14 +38,15 @@ import TendContent
 
             {{< breathing pattern="4-x-8" >}}
             """
-        #expect(errors(article: MinimalSite.article(body: body)) == [
-            "content/articles/first.md:7:1: unknown component 'consultaton'",
-            "content/articles/first.md:9:13: 'kind' must be one of note, tip, warning, important, not 'danger'",
-            "content/articles/first.md:11:1: '{{< callout >}}' is never closed",
-            "content/articles/first.md:14:1: '{{< /crisis >}}' closes a component that was not opened",
-            "content/articles/first.md:16:29: the component 'breathing' has no attribute 'colour'",
-            "content/articles/first.md:18:15: '4-x-8' is not a breathing pattern: write 2 to 4 counts from 1 to 20 joined by hyphens, such as \"4-7-8\" or \"4-4-4-4\"",
-        ])
+        #expect(
+            errors(article: MinimalSite.article(body: body)) == [
+                "content/articles/first.md:7:1: unknown component 'consultaton'",
+                "content/articles/first.md:9:13: 'kind' must be one of note, tip, warning, important, not 'danger'",
+                "content/articles/first.md:11:1: '{{< callout >}}' is never closed",
+                "content/articles/first.md:14:1: '{{< /crisis >}}' closes a component that was not opened",
+                "content/articles/first.md:16:29: the component 'breathing' has no attribute 'colour'",
+                "content/articles/first.md:18:15: '4-x-8' is not a breathing pattern: write 2 to 4 counts from 1 to 20 joined by hyphens, such as \"4-7-8\" or \"4-4-4-4\"",
+            ])
     }
 
     @Test func unknownComponentListsKnownOnes() {
@@ -54,7 +55,8 @@ import TendContent
     }
 
     @Test func shortcodesInCodeAreText() {
-        let (report, site) = MinimalSite.build(MinimalSite.files(article: MinimalSite.article(body: "```\n{{< nonsense >}}\n```\n\n    {{< also-code >}}\n\nInline `{{< x >}}`.")))
+        let (report, site) = MinimalSite.build(
+            MinimalSite.files(article: MinimalSite.article(body: "```\n{{< nonsense >}}\n```\n\n    {{< also-code >}}\n\nInline `{{< x >}}`.")))
         #expect(report.succeeded, "\(report.diagnostics)")
         let html = site.read("public/articles/first/index.html") ?? ""
         #expect(html.contains("{{&lt; nonsense &gt;}}"))
@@ -72,39 +74,47 @@ import TendContent
             bibliography: [references.bib]
 
             """
-        #expect(errors(["content/site.yml": yml]) == [
-            "content/site.yml:2:11: 'base_url' must be a full https:// address",
-            "content/site.yml:4:10: 'practice.phone' is not a phone number Tend can dial: 'call us'",
-            "content/site.yml:5:10: 'practice.email' is not an e-mail address: 'hello-at-example'",
-            "content/site.yml:6:16: 'practice.booking_url' must be an https:// or http:// address, not 'javascript:alert(1)'",
-        ])
+        #expect(
+            errors(["content/site.yml": yml]) == [
+                "content/site.yml:2:11: 'base_url' must be a full https:// address",
+                "content/site.yml:4:10: 'practice.phone' is not a phone number Tend can dial: 'call us'",
+                "content/site.yml:5:10: 'practice.email' is not an e-mail address: 'hello-at-example'",
+                "content/site.yml:6:16: 'practice.booking_url' must be an https:// or http:// address, not 'javascript:alert(1)'",
+            ])
     }
 
     @Test func unknownAuthorAndReviewer() {
-        #expect(errors(article: MinimalSite.article("reviewed_by: bob\n").replacingOccurrences(of: "author: ada", with: "author: adda")) == [
-            "content/articles/first.md:5:9: no author with the id 'adda'",
-            "content/articles/first.md:6:14: no author with the id 'bob'",
-        ])
+        #expect(
+            errors(article: MinimalSite.article("reviewed_by: bob\n").replacingOccurrences(of: "author: ada", with: "author: adda")) == [
+                "content/articles/first.md:5:9: no author with the id 'adda'",
+                "content/articles/first.md:6:14: no author with the id 'bob'",
+            ])
     }
 
     @Test func twoSourcesForOneURL() {
         let messages = errors(["content/articles/second.md": MinimalSite.article("slug: first\n"), "content/pages/tags.md": "---\ntitle: Tags\n---\nx\n"])
-        #expect(messages == [
-            "content/articles/second.md:6:7: content/articles/second.md and content/articles/first.md would both be published at /articles/first/",
-            "content/pages/tags.md:1:1: content/pages/tags.md and Tend's own /tags/ page would both be published at /tags/",
-        ])
+        #expect(
+            messages == [
+                "content/articles/second.md:6:7: content/articles/second.md and content/articles/first.md would both be published at /articles/first/",
+                "content/pages/tags.md:1:1: content/pages/tags.md and Tend's own /tags/ page would both be published at /tags/",
+            ])
     }
 
     @Test func tagsThatSlugifyAlike() {
-        let messages = errors([
-            "content/articles/first.md": MinimalSite.article("tags: [Self Harm, crisis]\n") ,
-            "content/articles/second.md": MinimalSite.article("tags: [self-harm]\n"),
-        ].merging(["content/articles/first.md": MinimalSite.article("tags: [Self Harm]\nbibliography: []\n", body: "{{< crisis >}}")]) { $1 })
-        #expect(messages.contains("content/articles/second.md:6:7: the tag 'self-harm' would share the URL /tags/self-harm/ with the tag 'Self Harm' of content/articles/first.md"))
+        let messages = errors(
+            [
+                "content/articles/first.md": MinimalSite.article("tags: [Self Harm, crisis]\n"),
+                "content/articles/second.md": MinimalSite.article("tags: [self-harm]\n"),
+            ].merging(["content/articles/first.md": MinimalSite.article("tags: [Self Harm]\nbibliography: []\n", body: "{{< crisis >}}")]) { $1 })
+        #expect(
+            messages.contains(
+                "content/articles/second.md:6:7: the tag 'self-harm' would share the URL /tags/self-harm/ with the tag 'Self Harm' of content/articles/first.md"
+            ))
     }
 
     @Test func sensitiveTagsNeedCrisisResources() {
-        #expect(errors(article: MinimalSite.article("tags: [suicide]\n")) == ["content/articles/first.md:6:7: pages tagged 'suicide' must show crisis resources"])
+        #expect(
+            errors(article: MinimalSite.article("tags: [suicide]\n")) == ["content/articles/first.md:6:7: pages tagged 'suicide' must show crisis resources"])
         #expect(errors(article: MinimalSite.article("tags: [suicide]\n", body: "{{< crisis >}}\n\nText.")).isEmpty)
     }
 
@@ -114,15 +124,17 @@ import TendContent
         let site = TemporaryDirectory()
         site.write(files)
         try? FileManager.default.createDirectory(atPath: site.path + "/content/articles", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: site.path + "/content/articles/latin1.md", contents: Data("---\ntitle: Caf\u{E9}\n---\n".utf8.map { $0 } .prefix(16) + [0xE9, 0x0A]))
+        FileManager.default.createFile(
+            atPath: site.path + "/content/articles/latin1.md", contents: Data("---\ntitle: Caf\u{E9}\n---\n".utf8.map { $0 }.prefix(16) + [0xE9, 0x0A]))
         FileManager.default.createFile(atPath: site.path + "/content/articles/utf16.md", contents: Data([0xFF, 0xFE, 0x2D, 0x00]))
         FileManager.default.createFile(atPath: site.path + "/content/articles/nul.md", contents: Data("---\ntitle: A\u{0}\n".utf8))
         let report = SiteBuilder.build(BuildRequest(siteRoot: site.path, clock: Fixtures.clock))
-        #expect(MinimalSite.messages(report) == [
-            "content/articles/latin1.md:2:12: the file is not valid UTF-8",
-            "content/articles/nul.md:2:9: the file contains a NUL byte",
-            "content/articles/utf16.md:1:1: the file is UTF-16, not UTF-8",
-        ])
+        #expect(
+            MinimalSite.messages(report) == [
+                "content/articles/latin1.md:2:12: the file is not valid UTF-8",
+                "content/articles/nul.md:2:9: the file contains a NUL byte",
+                "content/articles/utf16.md:1:1: the file is UTF-16, not UTF-8",
+            ])
     }
 
     @Test func allErrorsOfABuildAreReportedTogether() {
@@ -134,12 +146,14 @@ import TendContent
     }
 
     @Test func rawHTMLIsDroppedWithAWarning() {
-        let (report, site) = MinimalSite.build(MinimalSite.files(article: MinimalSite.article(body: "Hi <span onclick=\"x()\">there</span>.\n\n<script>alert(1)</script>")))
-        #expect(MinimalSite.messages(report, severity: .warning) == [
-            "content/articles/first.md:7:4: raw HTML was left out of the page: <span onclick=\"x()\">",
-            "content/articles/first.md:7:29: raw HTML was left out of the page: </span>",
-            "content/articles/first.md:9:1: raw HTML was left out of the page: <script>alert(1)</script>",
-        ])
+        let (report, site) = MinimalSite.build(
+            MinimalSite.files(article: MinimalSite.article(body: "Hi <span onclick=\"x()\">there</span>.\n\n<script>alert(1)</script>")))
+        #expect(
+            MinimalSite.messages(report, severity: .warning) == [
+                "content/articles/first.md:7:4: raw HTML was left out of the page: <span onclick=\"x()\">",
+                "content/articles/first.md:7:29: raw HTML was left out of the page: </span>",
+                "content/articles/first.md:9:1: raw HTML was left out of the page: <script>alert(1)</script>",
+            ])
         let html = site.read("public/articles/first/index.html") ?? ""
         #expect(!html.contains("onclick") && !html.contains("alert(1)"))
     }
@@ -164,7 +178,10 @@ import TendContent
             "content/articles/later.md": MinimalSite.article("draft: true\n"),
         ])
         #expect(messages.contains("content/articles/first.md:7:5: error: the link '/articles/nope/' points to a page that does not exist"))
-        #expect(messages.contains("content/articles/first.md:7:27: error: the link '/articles/later/' points to content/articles/later.md, which is a draft or scheduled for later"))
+        #expect(
+            messages.contains(
+                "content/articles/first.md:7:27: error: the link '/articles/later/' points to content/articles/later.md, which is a draft or scheduled for later"
+            ))
         #expect(messages.contains("content/articles/first.md:7:54: error: the link '#missing' points to '#missing', which is not on /articles/first/"))
         #expect(!messages.contains { $0.contains("a-section") })
     }
@@ -186,10 +203,12 @@ import TendContent
 
     @Test func readabilityGradeOfKnownText() {
         // 36 one-syllable words in 3 sentences: 0.39 × 12 + 11.8 × 1 − 15.59 = 0.89.
-        let text = "The cat sat on the mat in the sun all day long. We like to walk by the sea with our dog and cat. It is a good day to rest and read a nice book."
+        let text =
+            "The cat sat on the mat in the sun all day long. We like to walk by the sea with our dog and cat. It is a good day to rest and read a nice book."
         let grade = TextStatistics.fleschKincaidGrade(text)
         #expect(grade.map { abs($0 - 0.89) < 0.001 } == true, "got \(String(describing: grade))")
-        let dense = String(repeating: "Psychoeducational interventions operationalize multidimensional neurophysiological regulation considerations. ", count: 6)
+        let dense = String(
+            repeating: "Psychoeducational interventions operationalize multidimensional neurophysiological regulation considerations. ", count: 6)
         #expect(TextStatistics.fleschKincaidGrade(dense)! > 16)
         #expect(TextStatistics.fleschKincaidGrade("Too short.") == nil)
     }

@@ -1,6 +1,6 @@
-import Testing
 import TendCore
 import TendFrontMatter
+import Testing
 
 @Suite struct FrontMatterSplitterTests {
     @Test func splitsYAMLAndBodyWithLineNumbers() throws {
@@ -34,7 +34,9 @@ import TendFrontMatter
             var yaml = random.string(from: alphabet, maxLength: 40)
             var body = random.string(from: alphabet, maxLength: 60)
             // A line that is exactly '---' or '...' would close the block early; the property is about the rest.
-            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).filter { $0.trimmingCharacters(in: .whitespaces) != "---" && $0.trimmingCharacters(in: .whitespaces) != "..." }
+            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).filter {
+                $0.trimmingCharacters(in: .whitespaces) != "---" && $0.trimmingCharacters(in: .whitespaces) != "..."
+            }
             yaml = lines.joined(separator: "\n")
             if !yaml.isEmpty && !yaml.hasSuffix("\n") { yaml += "\n" }
             if body.isEmpty { body = "x" }
@@ -87,12 +89,18 @@ import TendFrontMatter
         ("title: T\nsummary: S\ndate: 2026-03-14\nauthor: ada\ndraft: \"false\"\n", "6:8: error: 'draft' must be true or false, not 'false'"),
         ("title: T\nsummary: S\ndate: 2026-03-14\nauthor: ada\ntags: anxiety\n", "6:7: error: 'tags' must be a list"),
         ("title: [a, b]\nsummary: S\ndate: 2026-03-14\nauthor: ada\n", "2:8: error: 'title' must be text, not a list"),
-        ("title: T\nsummary: S\ndate: 2026-03-14\nauthor: ada\nslug: Bad Slug\n", "6:7: error: invalid slug: 'Bad Slug' may only contain lower-case letters a-z, digits and hyphens"),
+        (
+            "title: T\nsummary: S\ndate: 2026-03-14\nauthor: ada\nslug: Bad Slug\n",
+            "6:7: error: invalid slug: 'Bad Slug' may only contain lower-case letters a-z, digits and hyphens"
+        ),
         ("title: T\nsummary: S\ndate: 2026-03-14\nauthor: ada\ntitel: x\n", "6:1: warning: unknown field 'titel' is ignored"),
         ("title: \"T\nsummary: S\n", "4:1: error: the front matter is not valid YAML: while scanning a quoted scalar: found unexpected end of stream"),
         ("title: T\ntitle: U\nsummary: S\ndate: 2026-03-14\nauthor: ada\n", "3:1: error: the front matter sets 'title' twice"),
         ("title: &a T\nsummary: *a\ndate: 2026-03-14\nauthor: ada\n", "2:8: error: YAML anchors and aliases ('&name', '*name') are not supported here"),
-        ("title: !!python/object T\nsummary: S\ndate: 2026-03-14\nauthor: ada\n", "2:8: error: 'title' uses the YAML tag 'tag:yaml.org,2002:python/object', which Tend does not accept"),
+        (
+            "title: !!python/object T\nsummary: S\ndate: 2026-03-14\nauthor: ada\n",
+            "2:8: error: 'title' uses the YAML tag 'tag:yaml.org,2002:python/object', which Tend does not accept"
+        ),
         ("title: T\nsummary: S\ndate: 2026-03-14\n", "1:1: error: missing required field 'author'"),
     ])
     func errorsNameTheLine(_ yaml: String, _ expected: String) {

@@ -18,13 +18,17 @@ enum GoldenFiles {
             return
         }
         let expectedFiles = readTree(expected)
-        #expect(Set(actualFiles.keys) == Set(expectedFiles.keys), "files differ from \(expected); run with RECORD_GOLDENS=1 to accept", sourceLocation: sourceLocation)
+        #expect(
+            Set(actualFiles.keys) == Set(expectedFiles.keys), "files differ from \(expected); run with RECORD_GOLDENS=1 to accept",
+            sourceLocation: sourceLocation)
         for (path, data) in actualFiles.sorted(by: { $0.key < $1.key }) {
             guard let wanted = expectedFiles[path] else { continue }
             if data != wanted {
-                let firstDifference = zip(String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false),
-                                          String(decoding: wanted, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false))
-                    .enumerated().first { $0.element.0 != $0.element.1 }
+                let firstDifference = zip(
+                    String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false),
+                    String(decoding: wanted, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+                )
+                .enumerated().first { $0.element.0 != $0.element.1 }
                 let detail = firstDifference.map { "line \($0.offset + 1):\n  got:      \($0.element.0)\n  expected: \($0.element.1)" } ?? "lengths differ"
                 Issue.record("\(path) differs from the golden file: \(detail)", sourceLocation: sourceLocation)
             }

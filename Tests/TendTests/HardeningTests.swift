@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import TendBuild
 import TendCore
+import Testing
 
 /// Hostile and broken input: each category of the safety issue gets a clear result.
 @Suite struct HardeningTests {
@@ -58,7 +58,10 @@ import TendCore
         let cases: [(String, String)] = [
             (String(repeating: ">", count: 50_000) + " deep", "this line is 50005 characters long; the limit is 20000"),
             (String(repeating: "> ", count: 100) + "deep", "quotes or lists are nested 100 levels deep here; the limit is 32"),
-            ("|" + String(repeating: "a|", count: 500) + "\n|" + String(repeating: "-|", count: 500) + "\n" + String(repeating: "|x\n", count: 100), "this table has 500 columns; the limit is 64"),
+            (
+                "|" + String(repeating: "a|", count: 500) + "\n|" + String(repeating: "-|", count: 500) + "\n" + String(repeating: "|x\n", count: 100),
+                "this table has 500 columns; the limit is 64"
+            ),
             ("|a|b|\n|-|-|\n" + String(repeating: "|x\n", count: 12_000), "this table has more than 20000 cells"),
             (String(repeating: "a", count: 30_000), "this line is 30000 characters long; the limit is 20000"),
             (String(repeating: "[a](b) *c* ", count: 1_500), "this paragraph has more than 2000 brackets and emphasis marks"),
@@ -91,10 +94,11 @@ import TendCore
         try FileManager.default.createSymbolicLink(atPath: site.path + "/content/articles/loop", withDestinationPath: site.path + "/content")
         let report = SiteBuilder.build(BuildRequest(siteRoot: site.path, clock: Fixtures.clock))
         #expect(report.succeeded, "\(report.diagnostics)")
-        #expect(MinimalSite.messages(report, severity: .warning) == [
-            "content/articles/leak.md:1:1: ignored a symbolic link that points outside the site",
-            "content/notes.txt:1:1: ignored a file Tend does not know what to do with",
-        ])
+        #expect(
+            MinimalSite.messages(report, severity: .warning) == [
+                "content/articles/leak.md:1:1: ignored a symbolic link that points outside the site",
+                "content/notes.txt:1:1: ignored a file Tend does not know what to do with",
+            ])
         let files = readTree(site.path + "/public")
         #expect(files["articles/cafe-notes-1/index.html"] != nil)
         #expect(files["articles/leak/index.html"] == nil)
@@ -105,7 +109,9 @@ import TendCore
         let (tabs, _) = MinimalSite.build(MinimalSite.files(article: "---\ntitle: T\n\tsummary: S\n---\nx\n"))
         #expect(MinimalSite.messages(tabs).first?.hasPrefix("content/articles/first.md:3:") == true)
         let (bidi, _) = build(article: "Safe text \u{202E}desrever")
-        #expect(MinimalSite.messages(bidi, severity: .warning) == ["content/articles/first.md:7:11: the text contains an invisible bidirectional control character"])
+        #expect(
+            MinimalSite.messages(bidi, severity: .warning) == ["content/articles/first.md:7:11: the text contains an invisible bidirectional control character"]
+        )
     }
 
     @Test func unwritableOutputIsAnErrorAndNothingIsLost() throws {

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-import TendImport
 import TendBuild
+import TendImport
+import Testing
+
 @testable import TendCLI
 
 @Suite struct ImportTests {
@@ -35,32 +36,33 @@ import TendBuild
         let result = PlainTextImporter().convert(Self.guide)
         #expect(result.title == "Small Hurts, Big Distance: A Guide for Couples")
         #expect(result.summary.hasPrefix("Little injuries between partners"))
-        #expect(result.body == """
-            ## Why Small Things Matter
+        #expect(
+            result.body == """
+                ## Why Small Things Matter
 
-            Partners rarely drift apart because of one event. It is usually many small moments.
+                Partners rarely drift apart because of one event. It is usually many small moments.
 
-            Common examples:
+                Common examples:
 
-            - Being interrupted again and again
-            - A forgotten promise
-            - Jokes that sting
+                - Being interrupted again and again
+                - A forgotten promise
+                - Jokes that sting
 
-            ## How to Start
+                ## How to Start
 
-            1. **Slow Down**
+                1. **Slow Down**
 
-               Take a breath before you answer.
+                   Take a breath before you answer.
 
-            2. **Name the Impact**
+                2. **Name the Impact**
 
-               Say how it felt, not what they meant.
+                   Say how it felt, not what they meant.
 
-            Reach out to book a free consultation today.
+                Reach out to book a free consultation today.
 
-            {{< consultation >}}
+                {{< consultation >}}
 
-            """)
+                """)
         #expect(result.references.map(\.key) == ["gottman2015", "vanderkolk2014"])
         #expect(result.references[1].authors == ["van der Kolk, B. A."])
         #expect(result.unclassified.isEmpty)
@@ -94,7 +96,8 @@ import TendBuild
 
     /// CRLF, hyphen bullets, a line nothing fits (kept and reported), labelled contact lines, Markdown-like characters.
     @Test func oddLinesAreKeptAndReported() {
-        let text = "Grounding for Busy Parents\r\nA few ways to come back to the present moment when the day is loud and crowded.\r\n- Feel your feet\r\n- Name three sounds\r\nphoto: parent and child on a bench\r\nUse *this* with <care>.\r\nPhone: (310) 555-0199\r\n"
+        let text =
+            "Grounding for Busy Parents\r\nA few ways to come back to the present moment when the day is loud and crowded.\r\n- Feel your feet\r\n- Name three sounds\r\nphoto: parent and child on a bench\r\nUse *this* with <care>.\r\nPhone: (310) 555-0199\r\n"
         let result = PlainTextImporter().convert(text)
         #expect(result.unclassified.map(\.line) == [5])
         #expect(result.body.contains("photo: parent and child on a bench"))
@@ -120,12 +123,17 @@ import TendBuild
         let report = TendBuild.SiteBuilder.build(.init(siteRoot: site.path, drafts: true, future: true, clock: Fixtures.clock))
         #expect(report.succeeded, "\(report.diagnostics)")
         #expect(site.read("public/articles/small-hurts-big-distance-a-guide-for-couples/index.html")?.contains("van der Kolk, B. A. (2014)") == true)
-        #expect(throws: (any Error).self) { var again = try NewCommand.parse(["exercise", "Box Breathing for Beginners", "--site", site.path]); try again.run() }
+        #expect(throws: (any Error).self) {
+            var again = try NewCommand.parse(["exercise", "Box Breathing for Beginners", "--site", site.path]); try again.run()
+        }
     }
 
     /// Fuzz: the importer and the APA reference parser never crash, and their Markdown never carries raw HTML.
     @Test func neverCrashes() {
-        let alphabet = ["— ", "1. ", "2) ", "References\n", "(2015). ", "Gottman, J. M., & ", "📞 Call us at (310) 555-0142\n", "\n", "Title", " ", "<b>", "*", ".", "?", "é", "#", "[", "]", "\r\n"]
+        let alphabet = [
+            "— ", "1. ", "2) ", "References\n", "(2015). ", "Gottman, J. M., & ", "📞 Call us at (310) 555-0142\n", "\n", "Title", " ", "<b>", "*", ".", "?",
+            "é", "#", "[", "]", "\r\n",
+        ]
         fuzz(iterations: 3_000, seed: 13) { random in
             let text = random.string(from: alphabet, maxLength: 50)
             let result = PlainTextImporter().convert(text)

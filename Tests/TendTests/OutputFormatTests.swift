@@ -1,9 +1,10 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-import Testing
 import TendBuild
+import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// The built fixture site's machine-readable files: well-formed, complete, escaped, private.
 @Suite struct OutputFormatTests {
@@ -57,7 +58,9 @@ import TendBuild
         let html = text("articles/alpha/index.html")
         var blocks: [[String: Any]] = []
         var rest = html[...]
-        while let open = rest.range(of: "<script type=\"application/ld+json\">"), let close = rest.range(of: "</script>", range: open.upperBound..<rest.endIndex) {
+        while let open = rest.range(of: "<script type=\"application/ld+json\">"),
+            let close = rest.range(of: "</script>", range: open.upperBound..<rest.endIndex)
+        {
             blocks.append(try JSONSerialization.jsonObject(with: Data(rest[open.upperBound..<close.lowerBound].utf8)) as! [String: Any])
             rest = rest[close.upperBound...]
         }

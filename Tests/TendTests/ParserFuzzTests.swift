@@ -1,7 +1,7 @@
-import Testing
 import TendCitations
 import TendComponents
 import TendCore
+import Testing
 
 @Suite struct BibTeXParserTests {
     @Test func readsWhatReferenceManagersWrite() {
@@ -56,20 +56,22 @@ import TendCore
             """
         let (references, diagnostics) = BibTeXParser.parse(text, path: "content/references.bib")
         #expect(references.map(\.key) == ["good1", "good2", "good3"])
-        #expect(diagnostics.map { "\($0.location.line): \($0.message)" } == [
-            "2: unbalanced braces in the field 'title'",
-            "4: missing comma after the field 'title' in 'bad2'",
-            "5: unknown @string 'unknownmacro' in the field 'publisher'",
-        ])
+        #expect(
+            diagnostics.map { "\($0.location.line): \($0.message)" } == [
+                "2: unbalanced braces in the field 'title'",
+                "4: missing comma after the field 'title' in 'bad2'",
+                "5: unknown @string 'unknownmacro' in the field 'publisher'",
+            ])
     }
 
     @Test func duplicateKeysAcrossFilesNameBothPlaces() {
         var bibliography = Bibliography()
         _ = bibliography.add(text: "@book{k, title = {A}}", path: "content/a.bib")
         let problems = bibliography.add(text: "[{\"id\": \"k\", \"type\": \"book\", \"title\": \"B\"}]", path: "content/b.json")
-        #expect(problems.map(\.description) == [
-            "content/b.json:1:1: error: the citation key 'k' is defined twice\n  hint: it is also defined at content/a.bib:1; rename or remove one",
-        ])
+        #expect(
+            problems.map(\.description) == [
+                "content/b.json:1:1: error: the citation key 'k' is defined twice\n  hint: it is also defined at content/a.bib:1; rename or remove one"
+            ])
     }
 
     @Test func readsCSLJSON() {
@@ -83,10 +85,11 @@ import TendCore
         _ = bibliography.add(text: json, path: "r.json")
         let citations = PageCitations(bibliography: bibliography, cited: [], nocite: ["*"])
         #expect(references.count == 2)
-        #expect(citations.references.map { visibleText(citations.entryHTML($0)) } == [
-            "American Psychological Association. (2020). Publication manual (7th ed.).",
-            "van der Kolk, B. A. (1994). Trauma. Harvard Review, 1(2), 253–265. https://doi.org/10.3109/x",
-        ])
+        #expect(
+            citations.references.map { visibleText(citations.entryHTML($0)) } == [
+                "American Psychological Association. (2020). Publication manual (7th ed.).",
+                "van der Kolk, B. A. (1994). Trauma. Harvard Review, 1(2), 253–265. https://doi.org/10.3109/x",
+            ])
     }
 
     @Test func neverCrashes() {
@@ -123,10 +126,11 @@ import TendCore
 
     @Test func prefixSuffixAndSuppression() {
         let citation = CitationScanner.scan("[see @a, ch. 2; -@b]") { known.contains($0) }.matches[0].citation
-        #expect(citation.items == [
-            CitationItem(key: "a", prefix: "see", suffix: "ch. 2"),
-            CitationItem(key: "b", suppressAuthor: true),
-        ])
+        #expect(
+            citation.items == [
+                CitationItem(key: "a", prefix: "see", suffix: "ch. 2"),
+                CitationItem(key: "b", suppressAuthor: true),
+            ])
     }
 
     /// Property: ranges are ordered, inside the text, and every bracketed match starts with `[`.

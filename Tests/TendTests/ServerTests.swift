@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TendServer
 
 /// A raw HTTP exchange over loopback, so tests can send what a browser never would.
@@ -10,7 +11,9 @@ func exchange(port: UInt16, _ request: String, readFor seconds: Double = 2) -> S
     address.sin_family = sa_family_t(AF_INET)
     address.sin_port = port.bigEndian
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let connected = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+    let connected = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
     guard connected == 0 else { return "" }
     _ = DevServer.send(fd, Array(request.utf8))
     var received: [UInt8] = []

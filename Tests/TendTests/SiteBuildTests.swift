@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import TendBuild
 import TendCore
+import Testing
 
 @Suite struct SiteBuildTests {
     private func buildFixture(_ site: String, into output: String) -> BuildReport {

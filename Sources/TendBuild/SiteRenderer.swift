@@ -15,8 +15,17 @@ struct SiteRenderer: Sendable {
     /// Render on this thread only (to prove parallel output equals serial output).
     var serial = false
 
-    private var views: ViewBuilder { ViewBuilder(graph: graph, links: links) }
-    private var data: StructuredData { StructuredData(graph: graph, links: links) }
+    private let views: ViewBuilder
+    private let data: StructuredData
+
+    init(graph: SiteGraph, templates: TemplateLibrary, links: SiteLinks, fixedDate: CalendarDate?) {
+        self.graph = graph
+        self.templates = templates
+        self.links = links
+        self.fixedDate = fixedDate
+        views = ViewBuilder(graph: graph, links: links)
+        data = StructuredData(graph: graph, links: links)
+    }
 
     /// A template rendering problem (a template the site needs is missing).
     struct MissingTemplate: Error {
@@ -77,7 +86,9 @@ struct SiteRenderer: Sendable {
     private func entryPage(_ page: Page) throws -> OutputFile {
         let section = page.kind == .article ? ("Articles", "/articles/") : ("Exercises", "/exercises/")
         let jsonLD = [data.page(page), data.breadcrumbs([("Home", "/"), section, (page.matter.title, page.url)])]
-        let layout = views.layout(title: page.matter.title, description: page.matter.summary ?? "", path: page.url, type: "article", jsonLD: jsonLD)
+        let layout = views.layout(
+            title: page.matter.title, description: page.matter.summary ?? "", path: page.url, type: "article", jsonLD: jsonLD,
+            showsConsultation: page.matter.consultation != false)
         let template = page.matter.layout.flatMap { templates.names.contains($0) ? $0 : nil } ?? page.kind.rawValue
         return try html(template, merged(layout, ["entry": views.entry(page)]), path: page.url)
     }
@@ -88,7 +99,7 @@ struct SiteRenderer: Sendable {
         if template == "contact" { jsonLD.append(data.practice()) }
         let layout = views.layout(title: page.matter.title, description: page.matter.summary ?? "", path: page.url, jsonLD: jsonLD)
         var entry = views.entry(page)
-        entry["consultation_html"] = template == "contact" ? ComponentHTML.consultation(graph.config.components) : nil
+        entry["consultation_html"] = template == "contact" ? views.consultationHTML : nil
         entry["practice"] = practiceView()
         guard templates.names.contains(template) else { throw MissingTemplate(name: template) }
         return try html(template, merged(layout, ["entry": entry]), path: page.url)
@@ -184,7 +195,7 @@ struct SiteRenderer: Sendable {
             "exercises": graph.exercises.prefix(3).map(views.card),
             "has_exercises": !graph.exercises.isEmpty,
             "empty": graph.articles.isEmpty,
-            "consultation_html": ComponentHTML.consultation(graph.config.components),
+            "consultation_html": views.consultationHTML,
         ]
         let homeLayout = views.layout(
             title: graph.config.title, description: graph.config.description, path: "/",
@@ -204,7 +215,7 @@ struct SiteRenderer: Sendable {
                 path: "/search/"))
         files.append(try referencesPage())
         if views.needsCrisisPage {
-            let crisis: [String: Any] = ["title": "Crisis resources", "body_html": ComponentHTML.crisis(graph.config.components)]
+            let crisis: [String: Any] = ["title": "Crisis resources", "body_html": views.crisisHTML]
             files.append(
                 try html(
                     "page",

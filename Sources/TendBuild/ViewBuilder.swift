@@ -10,11 +10,25 @@ import TendSite
 struct ViewBuilder: Sendable {
     let graph: SiteGraph
     let links: SiteLinks
+    /// The consultation and crisis components, rendered once for every page and partial.
+    let consultationHTML: String
+    let crisisHTML: String
+
+    init(graph: SiteGraph, links: SiteLinks) {
+        self.graph = graph
+        self.links = links
+        consultationHTML = ComponentHTML.consultation(graph.config.components)
+        crisisHTML = ComponentHTML.crisis(graph.config.components)
+    }
 
     var config: SiteConfig { graph.config }
 
     /// What every page's layout needs: site, head, navigation, banner.
-    func layout(title: String, description: String, path: String, type: String = "website", jsonLD: [String] = []) -> [String: Any] {
+    /// `showsConsultation` is false for a page that said `consultation: false`: the component's
+    /// partial renders nothing there either.
+    func layout(
+        title: String, description: String, path: String, type: String = "website", jsonLD: [String] = [], showsConsultation: Bool = true
+    ) -> [String: Any] {
         var view: [String: Any] = [
             "site": [
                 "title": config.title, "description": config.description, "language": config.language,
@@ -28,7 +42,7 @@ struct ViewBuilder: Sendable {
             ] as [String: Any],
             "nav": navigation(current: path),
             "json_ld": jsonLD.map { ["json": $0] },
-            "footer_consultation_html": "",
+            "components": ["consultation_html": showsConsultation ? consultationHTML : "", "crisis_html": crisisHTML],
         ]
         if config.crisisBanner {
             view["crisis_banner"] = ["message": config.components.crisisMessage, "url": links.path(crisisPath)]
@@ -108,7 +122,7 @@ struct ViewBuilder: Sendable {
             view["is_exercise"] = true
         }
         if page.matter.consultation != false, config.consultationAfterArticles {
-            view["consultation_html"] = ComponentHTML.consultation(config.components)
+            view["consultation_html"] = consultationHTML
         }
         let related = graph.related(to: page)
         if !related.isEmpty {

@@ -129,3 +129,19 @@ import Testing
         #expect(clock.fixedEpoch == 1_767_225_600)
     }
 }
+
+@Suite struct TemplatePlacementTests {
+    @Test func layoutsPlaceComponentsThroughPartials() {
+        var files = MinimalSite.files()
+        files["templates/article.html"] =
+            "{{<base}}{{$content}}{{#entry}}{{{body_html}}}{{/entry}}<div id=\"side\">{{>partials/consultation}}</div>{{/content}}{{/base}}"
+        files["content/articles/quiet.md"] = MinimalSite.article("consultation: false\n", body: "{{< consultation >}}\n\nQuiet.")
+        let (report, site) = MinimalSite.build(files)
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let first = site.read("public/articles/first/index.html") ?? ""
+        let quiet = site.read("public/articles/quiet/index.html") ?? ""
+        #expect(first.contains("<div id=\"side\"><aside class=\"consultation\""))
+        #expect(!quiet.contains("class=\"consultation\""))
+        #expect(quiet.contains("Quiet."))
+    }
+}

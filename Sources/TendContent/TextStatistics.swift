@@ -79,9 +79,14 @@ public enum TextStatistics {
 
     /// Vowel groups, less a silent final `e`; at least one.
     static func syllableCount(_ word: [UInt8]) -> Int {
-        let letters = word.filter { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }
+        let letters = word.filter { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
         guard !letters.isEmpty else { return 1 }
-        func isVowel(_ byte: UInt8) -> Bool { "aeiouy".utf8.contains(byte) }
+        func isVowel(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"), UInt8(ascii: "y"): return true
+            default: return false
+            }
+        }
         var count = 0
         var previousVowel = false
         for byte in letters {

@@ -20,6 +20,7 @@ public struct TemplateLibrary: Sendable {
     /// Loads the built-in theme, then `siteDirectory` (when it exists) over it. Template syntax
     /// errors are diagnostics naming the file.
     public static func load(siteDirectory: String?, siteRoot: String, fileSystem: FileSystem) -> (TemplateLibrary?, [Diagnostic]) {
+        registerContentType
         var sources: [String: (text: String, path: String)] = [:]
         var assets: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
@@ -77,6 +78,10 @@ public struct TemplateLibrary: Sendable {
         library.render(view, withTemplate: name)
     }
 
+    /// Templates that start with `{{% CONTENT_TYPE: HTML }}` escape with Tend's byte-level
+    /// escaper (the same entities as Mustache's own, several times faster).
+    private static let registerContentType: Void = MustacheContentTypes.register(ByteHTMLContentType(), named: "HTML")
+
     private static func listFiles(_ directory: String, fileSystem: FileSystem) -> [String] {
         var result: [String] = []
         var pending = [""]
@@ -98,4 +103,9 @@ public struct TemplateLibrary: Sendable {
     private static func relative(_ path: String, to root: String) -> String {
         path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
     }
+}
+
+/// HTML escaping for Mustache variables: `&`, `<`, `>`, `"` and `'` as entities.
+struct ByteHTMLContentType: MustacheContentType {
+    func escapeText(_ text: String) -> String { Escape.html(text) }
 }

@@ -11,6 +11,8 @@ public struct BuildRequest: Sendable {
     public var clock: BuildClock
     /// False for `tend check`: everything is validated and rendered, nothing is written.
     public var writesOutput = true
+    /// Told how far reading and writing pages have got (progress bars).
+    public var progress: ProgressReporter?
     /// Do all work on one thread (parallel and serial builds must give the same bytes).
     public var serial = false
     /// Replaces `base_url` (the preview server serves the site from its own address).

@@ -59,7 +59,7 @@ public enum SiteBuilder {
             }
         }
         let (loaded, loadProblems) = step("Load and render Markdown") {
-            SiteContent.load(siteRoot: request.siteRoot, fileSystem: fileSystem, serial: request.serial)
+            SiteContent.load(siteRoot: request.siteRoot, fileSystem: fileSystem, serial: request.serial, progress: request.progress)
         }
         report.diagnostics += loadProblems
         guard var content = loaded else { return finish(report) }
@@ -81,6 +81,7 @@ public enum SiteBuilder {
         let fixedDate = request.clock.fixedEpoch.map { _ in request.clock.today }
         var renderer = SiteRenderer(graph: graph, templates: templates, links: SiteLinks(baseURL: content.config.baseURL), fixedDate: fixedDate)
         renderer.serial = request.serial
+        renderer.progress = request.progress
         let staging: StagedOutput?
         do {
             staging = request.writesOutput ? try StagedOutput(outputPath: request.outputPath, fileSystem: fileSystem) : nil

@@ -14,6 +14,7 @@ struct SiteRenderer: Sendable {
     let fixedDate: CalendarDate?
     /// Render on this thread only (to prove parallel output equals serial output).
     var serial = false
+    var progress: ProgressReporter?
 
     private let views: ViewBuilder
     private let data: StructuredData
@@ -64,10 +65,13 @@ struct SiteRenderer: Sendable {
             templates.assets.map { OutputFile(path: "assets/" + $0.relativePath, contents: .copy(from: $0.sourcePath)) }
                 + media.map { OutputFile(path: String($0.relativePath.dropFirst("content/".count)), contents: .copy(from: $0.absolutePath)) }
         }
+        let progress = self.progress
+        progress?.begin("Writing pages", total: jobs.count)
         let counts = parallelMap(jobs, serial: serial) { job in
             Result { () throws -> Int in
                 let files = try job()
                 for file in files { try emit(file) }
+                progress?.advance()
                 return files.count
             }
         }

@@ -17,8 +17,9 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let start = Date()
-        let request = BuildRequest(
+        var request = BuildRequest(
             siteRoot: options.siteRoot, outputPath: output, drafts: options.drafts, future: options.future)
+        request.progress = ProgressDisplay.reporter(quiet: options.quiet)
         let report = SiteBuilder.build(request)
         DiagnosticPrinter(quiet: options.quiet).print(report.diagnostics)
         if options.verbose {

@@ -14,7 +14,9 @@ public struct SiteContent: Sendable {
     public var media: [SourceFile]
 
     /// Loads the site at `siteRoot`, processing pages on all cores. Every problem found is returned.
-    public static func load(siteRoot: String, fileSystem: FileSystem, serial: Bool = false) -> (SiteContent?, [Diagnostic]) {
+    public static func load(
+        siteRoot: String, fileSystem: FileSystem, serial: Bool = false, progress: ProgressReporter? = nil
+    ) -> (SiteContent?, [Diagnostic]) {
         var diagnostics = Diagnostics()
         let (sources, discoveryProblems) = SiteSources.discover(siteRoot: siteRoot, fileSystem: fileSystem)
         diagnostics.append(contentsOf: discoveryProblems)
@@ -44,7 +46,9 @@ public struct SiteContent: Sendable {
             (try? fileSystem.contents(of: siteRoot + "/content/" + name)).flatMap { try? SourceText.decode($0, path: "content/" + name) }
         }
         let processor = configured
+        progress?.begin("Reading pages", total: sources.pages.count)
         let results = parallelMap(sources.pages, serial: serial) { entry -> (Page?, [Diagnostic]) in
+            defer { progress?.advance() }
             do {
                 let bytes = try fileSystem.contents(of: entry.file.absolutePath)
                 return processor.process(bytes, file: entry.file, kind: entry.kind)

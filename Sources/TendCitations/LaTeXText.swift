@@ -10,7 +10,7 @@ enum LaTeXText {
     private static let symbols: [String: String] = [
         "ss": "ß", "o": "ø", "O": "Ø", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "aa": "å", "AA": "Å",
         "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ", "textendash": "–", "textemdash": "—", "textquoteright": "’",
-        "textquoteleft": "‘", "ldots": "…", "dots": "…", "textellipsis": "…", "S": "§", "P": "¶",
+        "textquoteleft": "‘", "ldots": "…", "dots": "…", "textellipsis": "…", "S": "§", "P": "¶", "textbackslash": "\\", "textasciitilde": "~", "textbar": "|",
     ]
     private static let escapable: Set<Character> = ["&", "%", "$", "#", "_", "{", "}", "\\"]
 

@@ -19,8 +19,15 @@ public struct ImportedReference: Equatable, Sendable {
     /// The entry as BibTeX, fields in a fixed order.
     public var bibtex: String {
         func escape(_ text: String) -> String {
-            text.replacingOccurrences(of: "\\", with: "\\textbackslash{}").replacingOccurrences(of: "&", with: "\\&")
-                .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "{", with: "\\{").replacingOccurrences(of: "}", with: "\\}")
+            var out = ""
+            for character in text {
+                switch character {
+                case "\\": out += "\\textbackslash{}"
+                case "&", "%", "{", "}", "#", "$", "_": out += "\\" + String(character)
+                default: out.append(character)
+                }
+            }
+            return out
         }
         func name(_ author: String) -> String {
             author.hasPrefix("{") && author.hasSuffix("}") ? "{" + escape(String(author.dropFirst().dropLast())) + "}" : escape(author)

@@ -3,6 +3,8 @@ import TendComponents
 import TendCore
 import Testing
 
+@testable import TendImport
+
 @Suite struct BibTeXParserTests {
     @Test func readsWhatReferenceManagersWrite() {
         let text = """
@@ -185,6 +187,50 @@ import Testing
                 #expect(!html.contains("<script>"))
                 #expect(!html.contains("\"\"\""))
             }
+        }
+    }
+}
+
+@Suite struct RoundTripTests {
+    /// Property: a reference written as BibTeX by the importer reads back with the same fields.
+    @Test func bibtexRoundTrip() {
+        let words = ["Stress", "&", "100%", "{braces}", "Müller", "naïve", "—", "x_y", "a#b", "\\\\", "$5", "O'Brien", "cafe"]
+        fuzz(iterations: 2_000, seed: 21) { random in
+            let title = (0..<Int.random(in: 1...6, using: &random)).map { _ in words.randomElement(using: &random)! }.joined(separator: " ")
+            let family = ["Gottman", "van der Kolk", "Siegel", "Ó Súilleabháin"].randomElement(using: &random)!
+            let written = ImportedReference(
+                key: "k", type: "book", authors: ["\(family), J. M."], year: String(Int.random(in: 1900...2030, using: &random)),
+                title: title, publisher: "Press & Sons")
+            let (references, problems) = BibTeXParser.parse(written.bibtex, path: "r.bib")
+            #expect(problems.isEmpty, "\(written.bibtex)")
+            #expect(references.first?.title == title, "\(written.bibtex)")
+            #expect(references.first?.publisher == "Press & Sons")
+            #expect(references.first?.authors.first?.surname == family)
+            #expect(references.first?.year.map(String.init) == written.year)
+        }
+    }
+
+    /// Property: citations written in Pandoc's syntax scan back to the same items.
+    @Test func citationSyntaxRoundTrip() {
+        let keys = ["a", "gottman2015", "smith:2020", "van_der_kolk"]
+        let prefixes = ["", "see", "e.g.,", "compare"]
+        let suffixes = ["", "p. 3", "pp. 33-35", "ch. 2", "para. 4"]
+        fuzz(iterations: 5_000, seed: 23) { random in
+            let items = (0..<Int.random(in: 1...4, using: &random)).map { _ in
+                CitationItem(
+                    key: keys.randomElement(using: &random)!, prefix: prefixes.randomElement(using: &random)!,
+                    suffix: suffixes.randomElement(using: &random)!, suppressAuthor: Int.random(in: 0..<5, using: &random) == 0)
+            }
+            let written =
+                "["
+                + items.map { item in
+                    var text = item.prefix.isEmpty ? "" : item.prefix + " "
+                    text += (item.suppressAuthor ? "-@" : "@") + item.key
+                    if !item.suffix.isEmpty { text += ", " + item.suffix }
+                    return text
+                }.joined(separator: "; ") + "]"
+            let scan = CitationScanner.scan("Text " + written + ".") { keys.contains($0) }
+            #expect(scan.matches.map(\.citation.items) == [items], "\(written)")
         }
     }
 }

@@ -10,6 +10,11 @@ public enum SourceText {
                 hint: "save it as 'UTF-8' in your editor's 'Save As' or 'Encoding' menu")
         }
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        // The common case: valid UTF-8 with LF endings and no NUL, checked by the standard library.
+        let body = bytes[start...]
+        if !body.contains(0), !body.contains(UInt8(ascii: "\r")), let text = String(validating: body, as: UTF8.self) {
+            return text
+        }
         var line = 1
         var column = 1
         var index = start

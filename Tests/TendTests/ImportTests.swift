@@ -111,9 +111,9 @@ import Testing
         site.write(MinimalSite.files())
         let source = site.path + "/guide.txt"
         try Self.guide.write(toFile: source, atomically: true, encoding: .utf8)
-        var importer = try ImportCommand.parse([source, "--site", site.path])
+        let importer = try ImportCommand.parse([source, "--site", site.path])
         try importer.run()
-        var creator = try NewCommand.parse(["exercise", "Box Breathing for Beginners", "--site", site.path])
+        let creator = try NewCommand.parse(["exercise", "Box Breathing for Beginners", "--site", site.path])
         try creator.run()
         let article = site.read("content/articles/small-hurts-big-distance-a-guide-for-couples.md") ?? ""
         #expect(article.contains("nocite: [gottman2015, vanderkolk2014]"))
@@ -124,7 +124,7 @@ import Testing
         #expect(report.succeeded, "\(report.diagnostics)")
         #expect(site.read("public/articles/small-hurts-big-distance-a-guide-for-couples/index.html")?.contains("van der Kolk, B. A. (2014)") == true)
         #expect(throws: (any Error).self) {
-            var again = try NewCommand.parse(["exercise", "Box Breathing for Beginners", "--site", site.path]); try again.run()
+            let again = try NewCommand.parse(["exercise", "Box Breathing for Beginners", "--site", site.path]); try again.run()
         }
     }
 

@@ -112,6 +112,12 @@ import Testing
             ))
     }
 
+    @Test func menuMustBeANumber() {
+        #expect(errors(["content/pages/about.md": "---\ntitle: About\nmenu: first\n---\nx\n"]) == [
+            "content/pages/about.md:3:7: 'menu' must be a whole number, not 'first'"
+        ])
+    }
+
     @Test func sensitiveTagsNeedCrisisResources() {
         #expect(
             errors(article: MinimalSite.article("tags: [suicide]\n")) == ["content/articles/first.md:6:7: pages tagged 'suicide' must show crisis resources"])

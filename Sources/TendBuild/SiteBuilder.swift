@@ -79,8 +79,8 @@ public enum SiteBuilder {
         report.diagnostics += templateProblems
         guard let templates = library, report.succeeded else { return finish(report) }
         let fixedDate = request.clock.fixedEpoch.map { _ in request.clock.today }
-        var renderer = SiteRenderer(graph: graph, templates: templates, links: SiteLinks(baseURL: content.config.baseURL), fixedDate: fixedDate)
-        renderer.serial = request.serial
+        var renderer = SiteRenderer(
+            graph: graph, templates: templates, links: SiteLinks(baseURL: content.config.baseURL), fixedDate: fixedDate, serial: request.serial)
         renderer.progress = request.progress
         let staging: StagedOutput?
         do {

@@ -13,18 +13,28 @@ struct SiteRenderer: Sendable {
     let links: SiteLinks
     let fixedDate: CalendarDate?
     /// Render on this thread only (to prove parallel output equals serial output).
-    var serial = false
+    let serial: Bool
     var progress: ProgressReporter?
 
     private let views: ViewBuilder
     private let data: StructuredData
 
-    init(graph: SiteGraph, templates: TemplateLibrary, links: SiteLinks, fixedDate: CalendarDate?) {
+    init(graph: SiteGraph, templates: TemplateLibrary, links: SiteLinks, fixedDate: CalendarDate?, serial: Bool = false) {
+        self.serial = serial
         self.graph = graph
         self.templates = templates
         self.links = links
         self.fixedDate = fixedDate
-        views = ViewBuilder(graph: graph, links: links)
+        var views = ViewBuilder(graph: graph, links: links)
+        let plain = views
+        let pages = graph.articles + graph.exercises
+        // A card stands on its own line in the templates, so its own final newline is dropped.
+        let cards = parallelMap(pages, serial: serial) { page in
+            let html = templates.render("partials/card", plain.card(page)) ?? ""
+            return html.hasSuffix("\n") ? String(html.dropLast()) : html
+        }
+        views.cardHTML = Dictionary(zip(pages.map(\.url), cards)) { first, _ in first }
+        self.views = views
         data = StructuredData(graph: graph, links: links)
     }
 

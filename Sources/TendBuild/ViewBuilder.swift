@@ -13,6 +13,9 @@ struct ViewBuilder: Sendable {
     /// The consultation and crisis components, rendered once for every page and partial.
     let consultationHTML: String
     let crisisHTML: String
+    /// Each page's card, rendered once with `partials/card` (lists, tags, search and related
+    /// articles show the same card many times), by page URL.
+    var cardHTML: [String: String] = [:]
 
     init(graph: SiteGraph, links: SiteLinks) {
         self.graph = graph
@@ -83,6 +86,7 @@ struct ViewBuilder: Sendable {
         if let author = page.matter.author.flatMap({ graph.authors[$0] }) { card["author"] = author.matter.name ?? "" }
         if let note = page.matter.contentNote { card["content_note"] = note }
         if let minutes = page.matter.durationMinutes { card["duration_minutes"] = minutes }
+        if let html = cardHTML[page.url] { card["card_html"] = html }
         return card
     }
 

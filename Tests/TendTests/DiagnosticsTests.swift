@@ -113,9 +113,10 @@ import Testing
     }
 
     @Test func menuMustBeANumber() {
-        #expect(errors(["content/pages/about.md": "---\ntitle: About\nmenu: first\n---\nx\n"]) == [
-            "content/pages/about.md:3:7: 'menu' must be a whole number, not 'first'"
-        ])
+        #expect(
+            errors(["content/pages/about.md": "---\ntitle: About\nmenu: first\n---\nx\n"]) == [
+                "content/pages/about.md:3:7: 'menu' must be a whole number, not 'first'"
+            ])
     }
 
     @Test func sensitiveTagsNeedCrisisResources() {

@@ -184,7 +184,7 @@ public struct PageProcessor: Sendable {
                 list.children.map { $0.plainText.trimmingSpaces }
             } ?? []
         let (allText, prose) = Self.readableText(document)
-        page.searchWords = TextStatistics.distinctWords(allText).joined(separator: " ")
+        page.searchWords = TextStatistics.distinctWords(allText)
         page.wordCount = TextStatistics.wordCount(allText)
         page.readabilityGrade = TextStatistics.fleschKincaidGrade(prose)
         page.bodyHTML = document.renderHTML()

@@ -97,16 +97,18 @@ public final class StagedOutput: @unchecked Sendable {
         try? fileSystem.remove(stagingPath)
     }
 
+    /// Creates the folders above `relativePath` once each (every known folder is remembered).
     private func ensureDirectory(for relativePath: String) throws {
         guard let slash = relativePath.lastIndex(of: "/") else { return }
         let directory = String(relativePath[..<slash])
         if createdDirectories.withLock({ $0.contains(directory) }) { return }
-        var current = stagingPath
+        var prefix = ""
         for part in directory.split(separator: "/") {
-            current += "/" + part
-            try fileSystem.createDirectory(current)
+            prefix = prefix.isEmpty ? String(part) : prefix + "/" + part
+            if createdDirectories.withLock({ $0.contains(prefix) }) { continue }
+            try fileSystem.createDirectory(stagingPath + "/" + prefix)
+            createdDirectories.withLock { _ = $0.insert(prefix) }
         }
-        createdDirectories.withLock { _ = $0.insert(directory) }
     }
 
     /// `renameat2(RENAME_EXCHANGE)`: both paths stay valid at every instant.

@@ -43,6 +43,8 @@ public struct SiteGraph: Sendable {
     private var articlesByTag: [String: [Int]] = [:]
     /// Tag slugs by page URL.
     private var tagSlugsByURL: [String: [String]] = [:]
+    /// Related-article rankings (indices into `articles`, one extra to skip the page itself) by tag set.
+    private var relatedByTagSet: [String: [Int]] = [:]
 
     public var authors: [String: Page] { content.authors }
 
@@ -71,6 +73,12 @@ public struct SiteGraph: Sendable {
         for (index, article) in graph.articles.enumerated() {
             for slug in Set(graph.tagSlugsByURL[article.url] ?? []) { graph.articlesByTag[slug, default: []].append(index) }
         }
+        for slugs in graph.tagSlugsByURL.values where !slugs.isEmpty {
+            let key = tagSetKey(slugs)
+            guard graph.relatedByTagSet[key] == nil else { continue }
+            let lists = Set(slugs).compactMap { graph.articlesByTag[$0] }
+            graph.relatedByTagSet[key] = ranking(of: lists, wanted: graph.config.relatedCount + 1)
+        }
         graph.tags = groupTags(graph.articles + graph.exercises, diagnostics: &diagnostics)
         graph.checkPeople(&diagnostics)
         graph.checkURLs(&diagnostics)
@@ -80,14 +88,20 @@ public struct SiteGraph: Sendable {
 
     private init(content: SiteContent) { self.content = content }
 
-    /// Related articles: most shared tags, then newest. Walks the page's per-tag article lists
-    /// (sorted newest first) together, so the cost stays small even for very popular tags.
+    /// Related articles: most shared tags, then newest. Pages with the same set of tags share
+    /// one ranking, computed once when the graph is built.
     public func related(to page: Page) -> [Page] {
-        guard config.relatedCount > 0, let slugs = tagSlugsByURL[page.url], !slugs.isEmpty else { return [] }
-        let lists = Set(slugs).compactMap { articlesByTag[$0] }
+        guard config.relatedCount > 0, let slugs = tagSlugsByURL[page.url], let ranking = relatedByTagSet[Self.tagSetKey(slugs)] else { return [] }
+        return ranking.lazy.map { articles[$0] }.filter { $0.url != page.url }.prefix(config.relatedCount).map { $0 }
+    }
+
+    private static func tagSetKey(_ slugs: [String]) -> String { Set(slugs).sorted().joined(separator: "\u{0}") }
+
+    /// The best `wanted` articles for a set of tags, by shared tags then newest: the per-tag
+    /// lists (newest first) are walked together, stopping once nothing later can rank higher.
+    private static func ranking(of lists: [[Int]], wanted: Int) -> [Int] {
         var positions = [Int](repeating: 0, count: lists.count)
         var best: [(count: Int, index: Int)] = []
-        let wanted = config.relatedCount
         while true {
             var next = Int.max
             for (list, position) in zip(lists, positions) where position < list.count { next = min(next, list[position]) }
@@ -97,7 +111,6 @@ public struct SiteGraph: Sendable {
                 count += 1
                 positions[listIndex] += 1
             }
-            guard articles[next].url != page.url else { continue }
             if best.count < wanted || count > best[best.count - 1].count {
                 best.append((count, next))
                 best.sort { ($0.count, -$0.index) > ($1.count, -$1.index) }
@@ -105,7 +118,7 @@ public struct SiteGraph: Sendable {
             }
             if best.count == wanted && best.allSatisfy({ $0.count == lists.count }) { break }
         }
-        return best.map { articles[$0.index] }
+        return best.map(\.index)
     }
 
     private static func groupTags(_ pages: [Page], diagnostics: inout Diagnostics) -> [TagGroup] {

@@ -71,6 +71,14 @@ public struct SiteSources: Sendable {
         guard parts.count >= 2 else { return }
         let section = parts.count > 2 ? parts[1] : ""
         if section == "media" {
+            let lower = file.relativePath.lowercased()
+            if [".html", ".htm", ".xhtml", ".js", ".mjs", ".php"].contains(where: { lower.hasSuffix($0) }) {
+                diagnostics.append(
+                    .warning(
+                        SourceLocation(path: file.relativePath), "not copied: files in media/ may not be pages or scripts",
+                        hint: "media/ is for images, audio, video and documents such as PDFs"))
+                return
+            }
             sources.media.append(file)
         } else if let kind = sections[section], file.relativePath.hasSuffix(".md") {
             sources.pages.append((kind, file))

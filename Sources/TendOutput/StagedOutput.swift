@@ -82,12 +82,20 @@ public final class StagedOutput: @unchecked Sendable {
             try? fileSystem.remove(path)
             return
         }
-        let remover = Process()
-        remover.executableURL = URL(fileURLWithPath: "/bin/rm")
-        remover.arguments = ["-rf", trash]
-        do {
-            try remover.run()
-        } catch {
+        // `sh` starts `rm` in the background and exits at once, so no child is left to reap.
+        let arguments = ["/bin/sh", "-c", "rm -rf -- \"$1\" &", "tend-cleanup", trash]
+        let environment = ["PATH=/usr/bin:/bin"]
+        var cArguments = arguments.map { strdup($0) } + [nil]
+        var cEnvironment = environment.map { strdup($0) } + [nil]
+        defer {
+            cArguments.forEach { free($0) }
+            cEnvironment.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        if posix_spawn(&pid, "/bin/sh", nil, nil, &cArguments, &cEnvironment) == 0 {
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+        } else {
             try? fileSystem.remove(trash)
         }
     }

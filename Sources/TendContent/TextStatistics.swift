@@ -2,94 +2,100 @@
 /// them are single passes over UTF-8 bytes that allocate nothing per word.
 public enum TextStatistics {
     public static func wordCount(_ text: String) -> Int {
-        var count = 0
-        var inWord = false
-        for byte in text.utf8 {
-            let isSpace = byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t")
-            if !isSpace && !inWord { count += 1 }
-            inWord = !isSpace
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            var inWord = false
+            for byte in bytes {
+                let isSpace = byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t")
+                if !isSpace && !inWord { count += 1 }
+                inWord = !isSpace
+            }
+            return count
         }
-        return count
     }
 
     /// Lower-cased words of three or more letters, each once, in order of first use, joined by
     /// spaces. ASCII is handled byte by byte; other letters (é, ü) are kept as part of their word;
     /// general punctuation (curly quotes, dashes) separates words.
     public static func distinctWords(_ text: String) -> String {
-        var seen = Set<UInt64>()
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count / 2)
-        var wordStart = 0
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func flush() {
-            let length = out.count - wordStart
-            if length > 2, seen.insert(hash).inserted {
-                out.append(UInt8(ascii: " "))
-                wordStart = out.count
-            } else {
-                out.removeSubrange(wordStart...)
-            }
-            hash = 0xcbf2_9ce4_8422_2325
-        }
-        func add(_ byte: UInt8) {
-            out.append(byte)
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
-        text.utf8.withContiguousStorageIfAvailable { bytes in
+        var text = text
+        let out: [UInt8] = text.withUTF8 { bytes in
+            var seen = Set<UInt64>()
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count / 2)
+            var wordStart = 0
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                switch byte {
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): add(byte + 32)
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): add(byte)
-                case 0xE2 where index + 2 < bytes.count && (bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81):
-                    flush()
-                    index += 2
-                case 0xC2 where index + 1 < bytes.count && bytes[index + 1] < 0xC0:
-                    flush()
-                    index += 1
-                case 0x80...0xFF: add(byte)
-                default: flush()
+            while index <= bytes.count {
+                var byte = UInt8(ascii: " ")
+                var skip = 0
+                if index < bytes.count {
+                    byte = bytes[index]
+                    if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte += 32 }
+                    if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81 {
+                        // General punctuation (curly quotes, dashes, ellipsis) separates words.
+                        byte = UInt8(ascii: " ")
+                        skip = 2
+                    } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] < 0xC0 {
+                        // Latin-1 punctuation and the no-break space.
+                        byte = UInt8(ascii: " ")
+                        skip = 1
+                    }
                 }
-                index += 1
+                let isWordByte =
+                    (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte >= 0x80
+                if isWordByte {
+                    out.append(byte)
+                    hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+                } else if out.count > wordStart {
+                    if out.count - wordStart > 2, seen.insert(hash).inserted {
+                        out.append(UInt8(ascii: " "))
+                        wordStart = out.count
+                    } else {
+                        out.removeSubrange(wordStart...)
+                    }
+                    hash = 0xcbf2_9ce4_8422_2325
+                }
+                index += 1 + skip
             }
-        } ?? ()
-        flush()
-        if out.last == UInt8(ascii: " ") { out.removeLast() }
+            if out.last == UInt8(ascii: " ") { out.removeLast() }
+            return out
+        }
         return String(decoding: out, as: UTF8.self)
     }
 
     /// The Flesch–Kincaid grade level: 0.39 × words per sentence + 11.8 × syllables per word − 15.59.
     /// Nil for text too short to judge (under 30 words).
     public static func fleschKincaidGrade(_ text: String) -> Double? {
-        var words = 0, sentences = 0, syllables = 0
-        var counter = SyllableCounter()
-        var sawSentenceText = false
-        func finishWord() {
-            guard counter.length > 0 else { return }
-            words += 1
-            syllables += counter.syllables
-            counter = SyllableCounter()
-            sawSentenceText = true
-        }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"): counter.add(byte)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): counter.add(byte + 32)
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): counter.addNonLetter()
-            case UInt8(ascii: "'"): if counter.length > 0 { counter.addNonLetter() }
-            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\n"):
-                finishWord()
-                if sawSentenceText {
-                    sentences += 1
-                    sawSentenceText = false
+        var text = text
+        let (words, sentences, syllables) = text.withUTF8 { bytes -> (Int, Int, Int) in
+            var words = 0, sentences = 0, syllables = 0
+            var counter = SyllableCounter()
+            var sawSentenceText = false
+            for index in 0...bytes.count {
+                let byte = index < bytes.count ? bytes[index] : UInt8(ascii: ".")
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): counter.add(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): counter.add(byte + 32)
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): counter.addNonLetter()
+                case UInt8(ascii: "'") where counter.length > 0: counter.addNonLetter()
+                default:
+                    if counter.length > 0 {
+                        words += 1
+                        syllables += counter.syllables
+                        counter = SyllableCounter()
+                        sawSentenceText = true
+                    }
+                    let endsSentence = byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "\n")
+                    if endsSentence && sawSentenceText {
+                        sentences += 1
+                        sawSentenceText = false
+                    }
                 }
-            default:
-                finishWord()
             }
+            return (words, sentences, syllables)
         }
-        finishWord()
-        if sawSentenceText { sentences += 1 }
         guard words >= 30, sentences > 0 else { return nil }
         return 0.39 * Double(words) / Double(sentences) + 11.8 * Double(syllables) / Double(words) - 15.59
     }

@@ -131,7 +131,7 @@ import Testing
         let site = TemporaryDirectory()
         site.write(files)
         try? FileManager.default.createDirectory(atPath: site.path + "/content/articles", withIntermediateDirectories: true)
-        FileManager.default.createFile(
+        _ = FileManager.default.createFile(
             atPath: site.path + "/content/articles/latin1.md", contents: Data("---\ntitle: Caf\u{E9}\n---\n".utf8.map { $0 }.prefix(16) + [0xE9, 0x0A]))
         _ = FileManager.default.createFile(atPath: site.path + "/content/articles/utf16.md", contents: Data([0xFF, 0xFE, 0x2D, 0x00]))
         _ = FileManager.default.createFile(atPath: site.path + "/content/articles/nul.md", contents: Data("---\ntitle: A\u{0}\n".utf8))

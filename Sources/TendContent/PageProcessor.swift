@@ -118,6 +118,7 @@ public struct PageProcessor: Sendable {
         page.links = collectLinks(document, location: location, diagnostics: &diagnostics)
 
         // Citations: scan every text outside code and links first (the year suffixes need them all).
+        document.joinTextAcrossSoftBreaks()
         let texts = document.nodes(where: { $0.kind == .text && $0.literalContains(UInt8(ascii: "@")) && !$0.isInside([.link, .image]) })
         var scans: [(MarkdownNode, String, CitationScan)] = []
         var cited: [String] = []

@@ -78,3 +78,16 @@ extension MarkdownNode {
         return node
     }
 }
+
+extension MarkdownDocument {
+    /// Joins text split by soft line breaks (`a` ⏎ `b` becomes one text `a\nb`), so a citation
+    /// written across a wrapped line is seen whole. Renders the same: a soft break is a newline.
+    public func joinTextAcrossSoftBreaks() {
+        for softBreak in nodes(where: { $0.kind == .softBreak }) {
+            guard let before = softBreak.previous, before.kind == .text, let after = softBreak.next, after.kind == .text else { continue }
+            before.literal = (before.literal ?? "") + "\n" + (after.literal ?? "")
+            after.removeFromTree()
+            softBreak.removeFromTree()
+        }
+    }
+}

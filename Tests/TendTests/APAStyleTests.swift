@@ -158,4 +158,12 @@ func bibliography(_ bibtex: String) -> Bibliography {
         }
         return out + String(decoding: bytes[cursor...], as: UTF8.self)
     }
+
+    @Test func citationsMayBeWrappedAcrossLines() {
+        let article = MinimalSite.article(body: "As shown [see\n@gottman2015, p. 3]\nand @gottman2015\nfound.")
+        let (report, site) = MinimalSite.build(MinimalSite.files(article: article))
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let html = visibleText(site.read("public/articles/first/index.html") ?? "")
+        #expect(html.contains("As shown (see Gottman & Silver, 2015, p. 3)\nand Gottman and Silver (2015)\nfound."))
+    }
 }

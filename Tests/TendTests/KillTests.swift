@@ -1,0 +1,43 @@
+import Foundation
+import TendBuild
+import Testing
+
+/// The `tend` executable next to this test bundle (`swift build` puts it there).
+let tendExecutable: String? = {
+    let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    let candidates = [runner.deletingLastPathComponent().appendingPathComponent("tend").path, Fixtures.repository + "/.build/debug/tend"]
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+}()
+
+@Suite struct KillTests {
+    /// `kill -9` at any moment of a build leaves either the old or the new complete site.
+    @Test(.enabled(if: tendExecutable != nil, "needs the tend executable: run swift build first"))
+    func killedBuildsLeaveAWholeSite() throws {
+        var files = MinimalSite.files()
+        for index in 0..<300 {
+            files["content/articles/a\(index).md"] = MinimalSite.article("tags: [t\(index % 7)]\n", body: String(repeating: "Some words here. ", count: 200))
+        }
+        let (first, site) = MinimalSite.build(files)
+        #expect(first.succeeded)
+        let old = readTree(site.path + "/public")
+        site.write(["content/articles/first.md": MinimalSite.article(body: "A new version.")])
+        let expectedNew = TemporaryDirectory()
+        _ = SiteBuilder.build(BuildRequest(siteRoot: site.path, outputPath: expectedNew.path + "/public", clock: Fixtures.clock))
+        let new = readTree(expectedNew.path + "/public")
+        #expect(old != new)
+        var random = SeededGenerator(seed: 31)
+        for _ in 0..<6 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: tendExecutable!)
+            process.arguments = ["build", "--site", site.path, "--quiet"]
+            process.environment = ["SOURCE_DATE_EPOCH": String(Fixtures.clock.fixedEpoch!)]
+            try process.run()
+            Thread.sleep(forTimeInterval: Double.random(in: 0...0.4, using: &random))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let now = readTree(site.path + "/public")
+            #expect(now == old || now == new, "public/ is neither the old nor the new site")
+            try? FileManager.default.removeItem(atPath: site.path + "/.tend-cache")
+        }
+    }
+}

@@ -50,8 +50,6 @@ public struct Diagnostics: Sendable {
         all.append(.warning(location, message, hint: hint))
     }
 
-    public var hasErrors: Bool { all.contains { $0.severity == .error } }
-    public var errors: [Diagnostic] { all.filter { $0.severity == .error } }
 
     /// Sorted by file, line and column, duplicates removed: stable output for people and tests.
     public var sorted: [Diagnostic] {

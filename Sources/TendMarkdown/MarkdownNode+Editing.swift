@@ -33,7 +33,7 @@ extension MarkdownNode {
     }
 
     /// Inserts HTML made by Tend as a block before this one.
-    public func insertBefore(blockHTML html: String) {
+    func insertBefore(blockHTML html: String) {
         cmark_node_insert_before(pointer, Self.customBlock(open: html, close: ""))
     }
 

@@ -53,7 +53,6 @@ public struct MarkdownNode: Hashable {
     /// The line the node starts on, counted from 1 in the parsed text.
     public var line: Int { Int(cmark_node_get_start_line(pointer)) }
     public var column: Int { Int(cmark_node_get_start_column(pointer)) }
-    public var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
 
     /// Text of text, code, code-block and raw HTML nodes.
     public var literal: String? {
@@ -71,7 +70,6 @@ public struct MarkdownNode: Hashable {
     public var title: String? { cmark_node_get_title(pointer).map { String(cString: $0) } }
     public var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
     public var isOrderedList: Bool { cmark_node_get_list_type(pointer) == CMARK_ORDERED_LIST }
-    public var fenceInfo: String? { cmark_node_get_fence_info(pointer).map { String(cString: $0) } }
 
     public var parent: MarkdownNode? { cmark_node_parent(pointer).map(MarkdownNode.init) }
     public var firstChild: MarkdownNode? { cmark_node_first_child(pointer).map(MarkdownNode.init) }

@@ -84,7 +84,9 @@ public enum SiteBuilder {
         renderer.progress = request.progress
         let staging: StagedOutput?
         do {
-            staging = request.writesOutput ? try StagedOutput(outputPath: request.outputPath, fileSystem: fileSystem) : nil
+            staging =
+                request.writesOutput
+                ? try StagedOutput(outputPath: request.outputPath, workFolder: request.siteRoot + "/.tend-cache", fileSystem: fileSystem) : nil
         } catch {
             report.diagnostics.append(
                 .error(

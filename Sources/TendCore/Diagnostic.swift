@@ -50,7 +50,6 @@ public struct Diagnostics: Sendable {
         all.append(.warning(location, message, hint: hint))
     }
 
-
     /// Sorted by file, line and column, duplicates removed: stable output for people and tests.
     public var sorted: [Diagnostic] {
         var seen = Set<Diagnostic>()

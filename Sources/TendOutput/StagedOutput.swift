@@ -1,8 +1,8 @@
 import Foundation
 import TendCore
 
-/// Builds a site into a staging folder beside the output, then swaps it in with one atomic
-/// `rename`: readers (and a `kill -9`) only ever see the old or the new complete site.
+/// Builds a site into a staging folder on the output's file system, then swaps it in with one
+/// atomic `rename`: readers (and a `kill -9`) only ever see the old or the new complete site.
 public final class StagedOutput: @unchecked Sendable {
     /// The folder being written.
     public let stagingPath: String
@@ -10,17 +10,28 @@ public final class StagedOutput: @unchecked Sendable {
     private let fileSystem: FileSystem
     private let createdDirectories = Mutex<Set<String>>([])
 
-    /// Creates an empty staging folder next to `outputPath` (same file system, so the swap is atomic).
-    public init(outputPath: String, fileSystem: FileSystem) throws {
+    /// Creates an empty staging folder in `workFolder` (the site's `.tend-cache/`), or beside
+    /// `outputPath` when that folder is on another file system or not given: the swap must
+    /// stay a single atomic rename.
+    public init(outputPath: String, workFolder: String? = nil, fileSystem: FileSystem) throws {
         self.outputPath = outputPath
         self.fileSystem = fileSystem
         let parent = (outputPath as NSString).deletingLastPathComponent
         let name = (outputPath as NSString).lastPathComponent
-        let folder = parent.isEmpty ? "." : parent
+        var folder = parent.isEmpty ? "." : parent
+        if let workFolder {
+            try? fileSystem.createDirectory(workFolder)
+            if Self.device(of: workFolder) != nil, Self.device(of: workFolder) == Self.device(of: folder) { folder = workFolder }
+        }
         stagingPath = folder + "/.tend-staging-\(name)-\(getpid())"
         Self.removeAbandonedStaging(in: folder, name: name, fileSystem: fileSystem)
         try? fileSystem.remove(stagingPath)
         try fileSystem.createDirectory(stagingPath)
+    }
+
+    private static func device(of path: String) -> UInt? {
+        var info = stat()
+        return stat(path, &info) == 0 ? UInt(info.st_dev) : nil
     }
 
     /// Staging folders left by builds that were killed (their process is gone) are removed.

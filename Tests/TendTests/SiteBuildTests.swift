@@ -43,7 +43,9 @@ import Testing
         let failed = SiteBuilder.build(BuildRequest(siteRoot: site.path, clock: Fixtures.clock))
         #expect(!failed.succeeded)
         #expect(readTree(site.path + "/public") == before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.hasPrefix(".tend-staging") }
+        // Nothing is written outside public/ and .tend-cache/, and no staging folder is left.
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: site.path)) == ["content", "public", ".tend-cache"])
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.path + "/.tend-cache").filter { $0.hasPrefix(".tend-staging") }
         #expect(leftovers.isEmpty)
     }
 

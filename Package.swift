@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "TendServer", dependencies: ["TendCore"]),
         .target(
             name: "TendCLI",
-            dependencies: ["TendBuild", "TendImport", "TendServer", "TendCitations", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["TendBuild", "TendContent", "TendImport", "TendServer", "TendCitations", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "tend", dependencies: ["TendCLI"]),
         .executableTarget(name: "tend-citation-bench", dependencies: ["TendCitations"]),

@@ -1,3 +1,4 @@
+import TendContent
 import TendCore
 
 /// What to build, from where, into where.
@@ -13,6 +14,8 @@ public struct BuildRequest: Sendable {
     public var writesOutput = true
     /// Told how far reading and writing pages have got (progress bars).
     public var progress: ProgressReporter?
+    /// Pages processed by earlier builds of this process (`tend serve`), reused when unchanged.
+    public var memo: PageMemo?
     /// Do all work on one thread (parallel and serial builds must give the same bytes).
     public var serial = false
     /// Replaces `base_url` (the preview server serves the site from its own address).

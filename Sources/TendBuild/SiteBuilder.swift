@@ -59,7 +59,8 @@ public enum SiteBuilder {
             }
         }
         let (loaded, loadProblems) = step("Load and render Markdown") {
-            SiteContent.load(siteRoot: request.siteRoot, fileSystem: fileSystem, serial: request.serial, progress: request.progress)
+            SiteContent.load(
+                siteRoot: request.siteRoot, fileSystem: fileSystem, serial: request.serial, progress: request.progress, memo: request.memo)
         }
         report.diagnostics += loadProblems
         guard var content = loaded else { return finish(report) }

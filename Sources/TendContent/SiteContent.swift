@@ -14,8 +14,9 @@ public struct SiteContent: Sendable {
     public var media: [SourceFile]
 
     /// Loads the site at `siteRoot`, processing pages on all cores. Every problem found is returned.
+    /// With a `memo`, pages whose files did not change since the memo's last build are reused.
     public static func load(
-        siteRoot: String, fileSystem: FileSystem, serial: Bool = false, progress: ProgressReporter? = nil
+        siteRoot: String, fileSystem: FileSystem, serial: Bool = false, progress: ProgressReporter? = nil, memo: PageMemo? = nil
     ) -> (SiteContent?, [Diagnostic]) {
         var diagnostics = Diagnostics()
         let (sources, discoveryProblems) = SiteSources.discover(siteRoot: siteRoot, fileSystem: fileSystem)
@@ -46,15 +47,30 @@ public struct SiteContent: Sendable {
             (try? fileSystem.contents(of: siteRoot + "/content/" + name)).flatMap { try? SourceText.decode($0, path: "content/" + name) }
         }
         let processor = configured
+        if let memo {
+            var key = StableHasher()
+            for file in sources.otherFiles {
+                key.combine(file.relativePath)
+                if let stamp = PageMemo.stamp(file.absolutePath) { key.combine("\(stamp.size):\(stamp.modified)") }
+            }
+            memo.prepare(settingsKey: key.hexDigest)
+        }
         progress?.begin("Reading pages", total: sources.pages.count)
         let results = parallelMap(sources.pages, serial: serial) { entry -> (Page?, [Diagnostic]) in
             defer { progress?.advance() }
+            let stamp = memo == nil ? nil : PageMemo.stamp(entry.file.absolutePath)
+            if let memo, let stamp, let reused = memo.result(for: entry.file.absolutePath, size: stamp.size, modified: stamp.modified) {
+                return reused
+            }
+            let result: (Page?, [Diagnostic])
             do {
                 let bytes = try fileSystem.contents(of: entry.file.absolutePath)
-                return processor.process(bytes, file: entry.file, kind: entry.kind)
+                result = processor.process(bytes, file: entry.file, kind: entry.kind)
             } catch {
                 return (nil, [.error(SourceLocation(path: entry.file.relativePath), "could not read the file: \(error)")])
             }
+            if let memo, let stamp { memo.store(result, for: entry.file.absolutePath, size: stamp.size, modified: stamp.modified) }
+            return result
         }
         var pages: [Page] = []
         var authors: [String: Page] = [:]

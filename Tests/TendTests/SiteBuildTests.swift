@@ -1,5 +1,6 @@
 import Foundation
 import TendBuild
+import TendContent
 import TendCore
 import Testing
 
@@ -117,5 +118,27 @@ import Testing
         request.serial = true
         _ = SiteBuilder.build(request)
         #expect(readTree(parallel.path + "/public") == readTree(serial.path + "/public"))
+    }
+}
+
+@Suite struct PageMemoTests {
+    /// `tend serve` reuses unchanged pages; an edit, or a changed bibliography, still shows.
+    @Test func reusedPagesGiveTheSameSite() {
+        let site = TemporaryDirectory()
+        site.write(MinimalSite.files(article: MinimalSite.article(body: "Cited [@gottman2015].")))
+        site.write(["content/articles/second.md": MinimalSite.article(body: "Second.")])
+        var request = BuildRequest(siteRoot: site.path, clock: Fixtures.clock)
+        request.memo = PageMemo()
+        #expect(SiteBuilder.build(request).succeeded)
+        Thread.sleep(forTimeInterval: 0.01)
+        site.write(["content/articles/second.md": MinimalSite.article(body: "Second, edited.")])
+        #expect(SiteBuilder.build(request).succeeded)
+        #expect(site.read("public/articles/second/index.html")?.contains("Second, edited.") == true)
+        site.write(["content/references.bib": MinimalSite.bibliography.replacingOccurrences(of: "Harmony Books", with: "Other Books")])
+        #expect(SiteBuilder.build(request).succeeded)
+        #expect(site.read("public/articles/first/index.html")?.contains("Other Books") == true)
+        let clean = TemporaryDirectory()
+        _ = SiteBuilder.build(BuildRequest(siteRoot: site.path, outputPath: clean.path + "/public", clock: Fixtures.clock))
+        #expect(readTree(site.path + "/public") == readTree(clean.path + "/public"))
     }
 }

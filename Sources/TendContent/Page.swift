@@ -28,7 +28,9 @@ public struct Page: Sendable {
     /// The page's URL path, such as `/articles/micro-hurts/`.
     public var url: String
     public var matter: FrontMatter
-    public var bodyHTML: String
+    /// The rendered body (read back from disk on large sites).
+    public var body: PageBody
+    public var bodyHTML: String { body.html }
     public var headings: [Heading]
     /// The distinct words of the body, space-separated, for the search index.
     public var searchWords: String

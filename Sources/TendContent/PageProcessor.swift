@@ -87,7 +87,7 @@ public struct PageProcessor: Sendable {
                 SourceLocation(path: path), "the file name gives an unusable URL: \(problem)", hint: "rename the file, or set slug: in the front matter")
         }
         var page = Page(
-            kind: kind, sourcePath: path, slug: slug, url: Self.url(kind: kind, slug: slug), matter: matter, bodyHTML: "",
+            kind: kind, sourcePath: path, slug: slug, url: Self.url(kind: kind, slug: slug), matter: matter, body: PageBody(""),
             headings: [], searchWords: "", wordCount: 0, readabilityGrade: nil, references: [], usedComponents: [], links: [], steps: [], handles: [])
         render(split.body, lineOffset: lineOffset, into: &page, diagnostics: &diagnostics)
         return (page, diagnostics.all)
@@ -188,7 +188,7 @@ public struct PageProcessor: Sendable {
         page.searchWords = TextStatistics.distinctWords(allText)
         page.wordCount = TextStatistics.wordCount(allText)
         page.readabilityGrade = TextStatistics.fleschKincaidGrade(prose)
-        page.bodyHTML = document.renderHTML()
+        page.body = PageBody(document.renderHTML())
     }
 
     /// Raw HTML is dropped unless the site opts in; the author is told what vanished.

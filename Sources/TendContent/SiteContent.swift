@@ -13,6 +13,9 @@ public struct SiteContent: Sendable {
     public var authors: [String: Page]
     public var media: [SourceFile]
 
+    /// From this many pages on, rendered bodies wait on disk rather than in memory.
+    static let bodiesOnDiskFrom = 2_000
+
     /// Loads the site at `siteRoot`, processing pages on all cores. Every problem found is returned.
     /// With a `memo`, pages whose files did not change since the memo's last build are reused.
     public static func load(
@@ -55,6 +58,8 @@ public struct SiteContent: Sendable {
             }
             memo.prepare(settingsKey: key.hexDigest)
         }
+        // Large sites keep rendered bodies on disk until their page is written.
+        let bodyStore = sources.pages.count >= Self.bodiesOnDiskFrom ? BodyStore(folder: siteRoot + "/.tend-cache") : nil
         progress?.begin("Reading pages", total: sources.pages.count)
         let results = parallelMap(sources.pages, serial: serial) { entry -> (Page?, [Diagnostic]) in
             defer { progress?.advance() }
@@ -69,8 +74,10 @@ public struct SiteContent: Sendable {
             } catch {
                 return (nil, [.error(SourceLocation(path: entry.file.relativePath), "could not read the file: \(error)")])
             }
-            if let memo, let stamp { memo.store(result, for: entry.file.absolutePath, size: stamp.size, modified: stamp.modified) }
-            return result
+            var kept = result
+            if let bodyStore { kept.0?.body.move(to: bodyStore) }
+            if let memo, let stamp { memo.store(kept, for: entry.file.absolutePath, size: stamp.size, modified: stamp.modified) }
+            return kept
         }
         var pages: [Page] = []
         var authors: [String: Page] = [:]

@@ -8,7 +8,7 @@ public protocol FileSystem: Sendable {
     func kind(of path: String) -> FileKind?
     /// The path with every symbolic link resolved, or nil when it does not exist.
     func realPath(_ path: String) -> String?
-    func write(_ bytes: [UInt8], to path: String) throws
+    func write(_ bytes: UnsafeBufferPointer<UInt8>, to path: String) throws
     func createDirectory(_ path: String) throws
     func remove(_ path: String) throws
 }
@@ -82,15 +82,13 @@ public struct LocalFileSystem: FileSystem {
         return String(cString: resolved)
     }
 
-    public func write(_ bytes: [UInt8], to path: String) throws {
+    public func write(_ bytes: UnsafeBufferPointer<UInt8>, to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FileSystemError(path: path, reason: Self.lastError()) }
         defer { close(fd) }
         var written = 0
         while written < bytes.count {
-            let count = bytes.withUnsafeBytes { buffer in
-                Foundation.write(fd, buffer.baseAddress! + written, buffer.count - written)
-            }
+            let count = Foundation.write(fd, bytes.baseAddress! + written, bytes.count - written)
             if count < 0 { throw FileSystemError(path: path, reason: Self.lastError()) }
             written += count
         }
@@ -112,4 +110,10 @@ public struct LocalFileSystem: FileSystem {
     }
 
     static func lastError() -> String { String(cString: strerror(errno)) }
+}
+
+extension FileSystem {
+    public func write(_ bytes: [UInt8], to path: String) throws {
+        try bytes.withUnsafeBufferPointer { try write($0, to: path) }
+    }
 }

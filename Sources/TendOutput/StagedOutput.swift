@@ -44,20 +44,23 @@ public final class StagedOutput: @unchecked Sendable {
     }
 
     /// Writes `bytes` at `relativePath` (such as `articles/x/index.html`), creating folders.
-    /// Writes `bytes` at `relativePath`. When the previous site has the same bytes there, the
-    /// old file is linked instead: no new file is written, and its timestamps stay as they were.
-    public func write(_ bytes: [UInt8], to relativePath: String) throws {
+    /// When the previous site has the same bytes there, the old file is linked instead: no new
+    /// file is written, and its timestamps stay as they were.
+    public func write(_ bytes: UnsafeBufferPointer<UInt8>, to relativePath: String) throws {
         let path = stagingPath + "/" + relativePath
         try ensureDirectory(for: relativePath)
         let previous = outputPath + "/" + relativePath
-        if let old = try? fileSystem.contents(of: previous), old == bytes, link(previous, path) == 0 {
+        if let old = try? fileSystem.contents(of: previous), old.count == bytes.count,
+            old.elementsEqual(bytes), link(previous, path) == 0
+        {
             return
         }
         try fileSystem.write(bytes, to: path)
     }
 
     public func write(_ text: String, to relativePath: String) throws {
-        try write(Array(text.utf8), to: relativePath)
+        var text = text
+        try text.withUTF8 { try write($0, to: relativePath) }
     }
 
     /// Copies a file into the staging folder, as a hard link when possible (nothing is copied twice).

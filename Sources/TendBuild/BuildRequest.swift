@@ -16,6 +16,8 @@ public struct BuildRequest: Sendable {
     public var progress: ProgressReporter?
     /// Pages processed by earlier builds of this process (`tend serve`), reused when unchanged.
     public var memo: PageMemo?
+    /// From this many pages on, rendered bodies wait on disk (in `.tend-cache/`) until written.
+    public var bodiesOnDiskFrom = 2_000
     /// Do all work on one thread (parallel and serial builds must give the same bytes).
     public var serial = false
     /// Replaces `base_url` (the preview server serves the site from its own address).

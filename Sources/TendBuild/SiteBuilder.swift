@@ -60,7 +60,8 @@ public enum SiteBuilder {
         }
         let (loaded, loadProblems) = step("Load and render Markdown") {
             SiteContent.load(
-                siteRoot: request.siteRoot, fileSystem: fileSystem, serial: request.serial, progress: request.progress, memo: request.memo)
+                siteRoot: request.siteRoot, fileSystem: fileSystem, serial: request.serial, progress: request.progress, memo: request.memo,
+                bodiesOnDiskFrom: request.bodiesOnDiskFrom)
         }
         report.diagnostics += loadProblems
         guard var content = loaded else { return finish(report) }

@@ -13,13 +13,12 @@ public struct SiteContent: Sendable {
     public var authors: [String: Page]
     public var media: [SourceFile]
 
-    /// From this many pages on, rendered bodies wait on disk rather than in memory.
-    static let bodiesOnDiskFrom = 2_000
-
     /// Loads the site at `siteRoot`, processing pages on all cores. Every problem found is returned.
     /// With a `memo`, pages whose files did not change since the memo's last build are reused.
+    /// From `bodiesOnDiskFrom` pages on, rendered bodies wait on disk rather than in memory.
     public static func load(
-        siteRoot: String, fileSystem: FileSystem, serial: Bool = false, progress: ProgressReporter? = nil, memo: PageMemo? = nil
+        siteRoot: String, fileSystem: FileSystem, serial: Bool = false, progress: ProgressReporter? = nil, memo: PageMemo? = nil,
+        bodiesOnDiskFrom: Int = 2_000
     ) -> (SiteContent?, [Diagnostic]) {
         var diagnostics = Diagnostics()
         let (sources, discoveryProblems) = SiteSources.discover(siteRoot: siteRoot, fileSystem: fileSystem)
@@ -59,7 +58,7 @@ public struct SiteContent: Sendable {
             memo.prepare(settingsKey: key.hexDigest)
         }
         // Large sites keep rendered bodies on disk until their page is written.
-        let bodyStore = sources.pages.count >= Self.bodiesOnDiskFrom ? BodyStore(folder: siteRoot + "/.tend-cache") : nil
+        let bodyStore = sources.pages.count >= bodiesOnDiskFrom ? BodyStore(folder: siteRoot + "/.tend-cache") : nil
         progress?.begin("Reading pages", total: sources.pages.count)
         let results = parallelMap(sources.pages, serial: serial) { entry -> (Page?, [Diagnostic]) in
             defer { progress?.advance() }

@@ -110,6 +110,17 @@ import Testing
         #expect(report.diagnostics.contains { $0.severity == .note && $0.message.contains("another version of Tend or damaged") })
     }
 
+    @Test func bodiesKeptOnDiskGiveTheSameSite() {
+        let inMemory = TemporaryDirectory(), onDisk = TemporaryDirectory()
+        let site = Fixtures.root + "/sites/basic"
+        _ = SiteBuilder.build(BuildRequest(siteRoot: site, outputPath: inMemory.path + "/public", clock: Fixtures.clock))
+        var request = BuildRequest(siteRoot: site, outputPath: onDisk.path + "/public", clock: Fixtures.clock)
+        request.bodiesOnDiskFrom = 1
+        _ = SiteBuilder.build(request)
+        #expect(!readTree(onDisk.path + "/public").isEmpty)
+        #expect(readTree(inMemory.path + "/public") == readTree(onDisk.path + "/public"))
+    }
+
     @Test func parallelOutputEqualsSerialOutput() {
         let parallel = TemporaryDirectory(), serial = TemporaryDirectory()
         let site = Fixtures.root + "/sites/basic"

@@ -108,7 +108,7 @@ struct BuildCache {
         }
         let folder = siteRoot + "/.tend-cache"
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let temporary = folder + "/build-state.\(getpid()).tmp"
+        let temporary = folder + "/build-state.\(getpid())-\(UUID().uuidString.prefix(8)).tmp"
         guard (try? text.write(toFile: temporary, atomically: false, encoding: .utf8)) != nil else { return }
         if rename(temporary, Self.path(siteRoot: siteRoot)) != 0 { unlink(temporary) }
     }

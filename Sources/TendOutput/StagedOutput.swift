@@ -23,7 +23,9 @@ public final class StagedOutput: @unchecked Sendable {
             try? fileSystem.createDirectory(workFolder)
             if Self.device(of: workFolder) != nil, Self.device(of: workFolder) == Self.device(of: folder) { folder = workFolder }
         }
-        stagingPath = folder + "/.tend-staging-\(name)-\(getpid())"
+        // The process id finds folders of killed builds; the random part keeps builds of one
+        // process (tests, a preview server) apart.
+        stagingPath = folder + "/.tend-staging-\(name)-\(getpid())-\(UUID().uuidString.prefix(8))"
         Self.removeAbandonedStaging(in: folder, name: name, fileSystem: fileSystem)
         try? fileSystem.remove(stagingPath)
         try fileSystem.createDirectory(stagingPath)
@@ -38,7 +40,7 @@ public final class StagedOutput: @unchecked Sendable {
     private static func removeAbandonedStaging(in folder: String, name: String, fileSystem: FileSystem) {
         let prefix = ".tend-staging-\(name)-"
         for entry in (try? fileSystem.entries(of: folder)) ?? [] where entry.hasPrefix(prefix) {
-            guard let pid = Int32(entry.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0 else { continue }
+            guard let pid = Int32(entry.dropFirst(prefix.count).prefix { $0 != "-" }), pid != getpid(), kill(pid, 0) != 0 else { continue }
             try? fileSystem.remove(folder + "/" + entry)
         }
     }

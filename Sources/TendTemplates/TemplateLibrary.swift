@@ -9,8 +9,6 @@ public struct TemplateLibrary: Sendable {
     public let names: Set<String>
     /// Files under `assets/`, by path relative to it, with the absolute path to copy from.
     public let assets: [(relativePath: String, sourcePath: String)]
-    /// A hash of every template and asset, for build caches.
-    public let fingerprint: String
 
     /// The built-in theme's folder, shipped with Tend.
     public static var builtInDirectory: String? {
@@ -50,11 +48,8 @@ public struct TemplateLibrary: Sendable {
             }
         }
         var library = MustacheLibrary()
-        var hasher = StableHasher()
         for name in sources.keys.sorted() {
             let source = sources[name]!
-            hasher.combine(name)
-            hasher.combine(source.text)
             do {
                 try library.register(source.text, named: name)
             } catch let error as MustacheTemplate.ParserError {
@@ -65,12 +60,8 @@ public struct TemplateLibrary: Sendable {
             }
         }
         let assetList = assets.keys.sorted().map { ($0, assets[$0]!) }
-        for (relative, path) in assetList {
-            hasher.combine(relative)
-            hasher.combine((try? fileSystem.contents(of: path)) ?? [])
-        }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
-        return (TemplateLibrary(library: library, names: Set(sources.keys), assets: assetList, fingerprint: hasher.hexDigest), diagnostics)
+        return (TemplateLibrary(library: library, names: Set(sources.keys), assets: assetList), diagnostics)
     }
 
     /// Renders the template `name` with a view computed in Swift; nil when there is no such template.

@@ -1,4 +1,5 @@
 import TendContent
+import TendCore
 
 /// Internal and absolute URLs of a site whose `base_url` may include a path (`https://x.org/blog/`).
 public struct SiteLinks: Sendable {
@@ -9,11 +10,7 @@ public struct SiteLinks: Sendable {
 
     public init(baseURL: String) {
         self.baseURL = baseURL
-        if let schemeEnd = baseURL.range(of: "://"), let slash = baseURL[schemeEnd.upperBound...].firstIndex(of: "/") {
-            rootPath = String(baseURL[slash...])
-        } else {
-            rootPath = "/"
-        }
+        rootPath = URLPolicy.path(of: baseURL)
     }
 
     /// A site path (`/articles/x/`) as a link inside the site.

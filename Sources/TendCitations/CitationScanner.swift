@@ -1,3 +1,5 @@
+import TendCore
+
 /// Finds Pandoc citations in plain text: `[@a]`, `[see @a, p. 3; @b]`, `[-@a]`, `@a`, `@a [p. 3]`.
 public enum CitationScanner {
     /// Scans `text`. A bracketed citation always cites; a bare `@word` only when `isKnownKey` says so.
@@ -130,14 +132,5 @@ public enum CitationScanner {
 
     private static func trimmed(_ bytes: ArraySlice<UInt8>) -> String {
         String(decoding: bytes, as: UTF8.self).trimmingSpaces
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first == " " || first == "\n" || first == "\t" || first == "\u{A0}" { scalars.removeFirst() }
-        while let last = scalars.last, last == " " || last == "\n" || last == "\t" || last == "\u{A0}" { scalars.removeLast() }
-        return String(scalars)
     }
 }

@@ -285,12 +285,3 @@ public struct PageProcessor: Sendable {
         String(decoding: Array(text.utf8)[0..<bytes], as: UTF8.self).count
     }
 }
-
-extension String {
-    var trimmingSpaces: String {
-        var slice = Substring(self)
-        while let first = slice.first, first.isWhitespace { slice.removeFirst() }
-        while let last = slice.last, last.isWhitespace { slice.removeLast() }
-        return String(slice)
-    }
-}

@@ -17,6 +17,12 @@ public enum URLPolicy {
         return nil
     }
 
+    /// The path part of an absolute URL (`https://x.org/blog/` → `/blog/`), `/` when it has none.
+    public static func path(of url: String) -> String {
+        guard let schemeEnd = url.range(of: "://"), let slash = url[schemeEnd.upperBound...].firstIndex(of: "/") else { return "/" }
+        return String(url[slash...])
+    }
+
     /// True for relative URLs and the allowed schemes; false for `javascript:`, `data:` and the like, however written.
     public static func isAllowed(_ url: String) -> Bool {
         if let scheme = scheme(of: url) { return allowedSchemes.contains(scheme) }

@@ -170,11 +170,7 @@ public struct SiteChecker {
         return []
     }
 
-    private var rootPath: String {
-        let base = graph.config.baseURL
-        guard let schemeEnd = base.range(of: "://"), let slash = base[schemeEnd.upperBound...].firstIndex(of: "/") else { return "/" }
-        return String(base[slash...])
-    }
+    private var rootPath: String { URLPolicy.path(of: graph.config.baseURL) }
 
     /// Anchors Tend writes itself: the main landmark, citations, footnotes.
     private static func isGeneratedAnchor(_ anchor: String) -> Bool {

@@ -20,14 +20,16 @@ public struct LinkUse: Sendable, Hashable {
 }
 
 /// One article, exercise, page or author, parsed and rendered; knows nothing of other pages.
-public struct Page: Sendable {
+/// A reference type, so the graph, lists and indexes share one copy of each page; it is only
+/// changed while `PageProcessor` makes it.
+public final class Page: @unchecked Sendable {
     public var kind: ContentKind
     /// The source file, relative to the site root.
     public var sourcePath: String
     public var slug: String
     /// The page's URL path, such as `/articles/micro-hurts/`.
     public var url: String
-    public var matter: FrontMatter
+    public let matter: FrontMatter
     /// The rendered body (read back from disk on large sites).
     public var body: PageBody
     public var bodyHTML: String { body.html }
@@ -47,7 +49,30 @@ public struct Page: Sendable {
     /// Bare `@word`s that are no citation key (left as text).
     public var handles: [(word: String, location: SourceLocation)]
     /// The URL slug of each tag, in the order of `matter.tags`.
-    public var tagSlugs: [String] { matter.tags.map(Slug.make) }
+    public let tagSlugs: [String]
+
+    public init(
+        kind: ContentKind, sourcePath: String, slug: String, url: String, matter: FrontMatter, body: PageBody = PageBody(""), headings: [Heading] = [],
+        searchWords: String = "", wordCount: Int = 0, readabilityGrade: Double? = nil, references: [Reference] = [], usedComponents: Set<String> = [],
+        links: [LinkUse] = [], steps: [String] = [], handles: [(word: String, location: SourceLocation)] = []
+    ) {
+        self.kind = kind
+        self.sourcePath = sourcePath
+        self.slug = slug
+        self.url = url
+        self.matter = matter
+        tagSlugs = matter.tags.map(Slug.make)
+        self.body = body
+        self.headings = headings
+        self.searchWords = searchWords
+        self.wordCount = wordCount
+        self.readabilityGrade = readabilityGrade
+        self.references = references
+        self.usedComponents = usedComponents
+        self.links = links
+        self.steps = steps
+        self.handles = handles
+    }
 
     /// True for an article or exercise that is left out of this build.
     public func isHidden(drafts: Bool, future: Bool, today: CalendarDate) -> Bool {

@@ -86,10 +86,8 @@ public struct PageProcessor: Sendable {
             diagnostics.error(
                 SourceLocation(path: path), "the file name gives an unusable URL: \(problem)", hint: "rename the file, or set slug: in the front matter")
         }
-        var page = Page(
-            kind: kind, sourcePath: path, slug: slug, url: Self.url(kind: kind, slug: slug), matter: matter, body: PageBody(""),
-            headings: [], searchWords: "", wordCount: 0, readabilityGrade: nil, references: [], usedComponents: [], links: [], steps: [], handles: [])
-        render(split.body, lineOffset: lineOffset, into: &page, diagnostics: &diagnostics)
+        let page = Page(kind: kind, sourcePath: path, slug: slug, url: Self.url(kind: kind, slug: slug), matter: matter)
+        render(split.body, lineOffset: lineOffset, into: page, diagnostics: &diagnostics)
         return (page, diagnostics.all)
     }
 
@@ -103,7 +101,7 @@ public struct PageProcessor: Sendable {
         }
     }
 
-    private func render(_ body: String, lineOffset: Int, into page: inout Page, diagnostics: inout Diagnostics) {
+    private func render(_ body: String, lineOffset: Int, into page: Page, diagnostics: inout Diagnostics) {
         let path = page.sourcePath
         let bibliography = bibliography(for: page.matter, diagnostics: &diagnostics)
         let markers = ShortcodeMarkers(body)

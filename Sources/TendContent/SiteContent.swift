@@ -73,7 +73,7 @@ public struct SiteContent: Sendable {
             } catch {
                 return (nil, [.error(SourceLocation(path: entry.file.relativePath), "could not read the file: \(error)")])
             }
-            var kept = result
+            let kept = result
             if let bodyStore { kept.0?.body.move(to: bodyStore) }
             if let memo, let stamp { memo.store(kept, for: entry.file.absolutePath, size: stamp.size, modified: stamp.modified) }
             return kept

@@ -7,7 +7,7 @@ import TendFrontMatter
 /// What `tend check` (and, for links, `tend build`) validates across pages: links and anchors,
 /// images, heading structure, unused bibliography entries and authors, stale reviews,
 /// readability.
-public struct SiteChecker {
+public struct SiteChecker: Sendable {
     let graph: SiteGraph
     let today: CalendarDate
 
@@ -18,14 +18,12 @@ public struct SiteChecker {
 
     /// Problems that stop a build: links to pages that do not exist or are not published.
     public func linkProblems() -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
         let targets = knownTargets()
-        for page in graph.publishedPages + graph.authors.values.sorted(by: { $0.url < $1.url }) {
-            for link in page.links where !link.isImage {
-                diagnostics += check(link, on: page, targets: targets)
-            }
-        }
-        return diagnostics
+        let pages = graph.publishedPages + graph.authors.values.sorted(by: { $0.url < $1.url })
+        let chunks = stride(from: 0, to: pages.count, by: 512).map { pages[$0..<min($0 + 512, pages.count)] }
+        return parallelMap(chunks) { chunk in
+            chunk.flatMap { page in page.links.filter { !$0.isImage }.flatMap { check($0, on: page, targets: targets) } }
+        }.flatMap { $0 }
     }
 
     /// Everything else `tend check` reports.
@@ -111,28 +109,30 @@ public struct SiteChecker {
         return diagnostics
     }
 
-    /// Every path the site publishes, with the anchors each page has.
-    private func knownTargets() -> [String: Set<String>] {
-        var targets: [String: Set<String>] = [:]
-        for page in graph.publishedPages + Array(graph.authors.values) {
-            var anchors = Set(page.headings.map(\.id))
-            anchors.formUnion(page.references.map { "ref-" + $0.key })
-            targets[page.url] = anchors
-        }
+    /// Every path the site publishes, with the page published there (nil for Tend's own files).
+    private func knownTargets() -> [String: Page?] {
+        var targets: [String: Page?] = [:]
+        for page in graph.publishedPages + Array(graph.authors.values) { targets[page.url] = page }
         let size = max(graph.config.pageSize, 1)
         let pageCount = max(1, (graph.articles.count + size - 1) / size)
         for path in [
             "/", "/articles/", "/exercises/", "/tags/", "/references/", "/search/", "/crisis/", "/feed.xml", "/sitemap.xml", "/robots.txt", "/404.html",
-        ] {
-            targets[path, default: []] = targets[path] ?? []
+        ] where targets[path] == nil {
+            targets[path] = .some(nil)
         }
-        if pageCount > 1 { for number in 2...pageCount { targets["/articles/page/\(number)/"] = [] } }
-        for tag in graph.tags { targets[tag.url] = [] }
-        for media in graph.content.media { targets["/" + media.relativePath.dropFirst("content/".count)] = [] }
+        if pageCount > 1 { for number in 2...pageCount { targets["/articles/page/\(number)/"] = .some(nil) } }
+        for tag in graph.tags { targets[tag.url] = .some(nil) }
+        for media in graph.content.media { targets["/" + media.relativePath.dropFirst("content/".count)] = .some(nil) }
         return targets
     }
 
-    private func check(_ link: LinkUse, on page: Page, targets: [String: Set<String>]) -> [Diagnostic] {
+    /// The anchors a page has: its headings and its reference list entries.
+    private static func anchors(of page: Page?) -> Set<String> {
+        guard let page else { return [] }
+        return Set(page.headings.map(\.id)).union(page.references.map { "ref-" + $0.key })
+    }
+
+    private func check(_ link: LinkUse, on page: Page, targets: [String: Page?]) -> [Diagnostic] {
         let url = link.url
         guard !url.isEmpty, URLPolicy.scheme(of: url) == nil, !url.hasPrefix("//") else { return [] }
         var path = url, anchor: String? = nil
@@ -160,11 +160,11 @@ public struct SiteChecker {
                     hint: near.first.map { "did you mean '\($0)'?" } ?? "check the address; internal links look like /articles/<slug>/")
             ]
         }
-        if let anchor, !anchor.isEmpty, !targets[found]!.contains(anchor), !Self.isGeneratedAnchor(anchor) {
+        if let anchor, !anchor.isEmpty, !Self.isGeneratedAnchor(anchor), case let anchors = Self.anchors(of: targets[found]!), !anchors.contains(anchor) {
             return [
                 .error(
                     link.location, "the link '\(url)' points to '#\(anchor)', which is not on \(found)",
-                    hint: Suggestions.hint(for: anchor, in: targets[found]!) ?? "heading anchors are the heading's words in lower case joined by hyphens")
+                    hint: Suggestions.hint(for: anchor, in: anchors) ?? "heading anchors are the heading's words in lower case joined by hyphens")
             ]
         }
         return []
@@ -179,6 +179,7 @@ public struct SiteChecker {
 
     /// An absolute site path for a link written on the page at `base` (`../x/`, `x/`, `/blog/x/`).
     static func resolve(_ path: String, from base: String, rootPath: String) -> String {
+        if path.hasPrefix("/"), rootPath == "/", !path.utf8.contains(UInt8(ascii: ".")), !path.contains("//") { return path }
         var absolute: String
         if path.hasPrefix("/") {
             absolute = path

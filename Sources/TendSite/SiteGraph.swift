@@ -73,12 +73,9 @@ public struct SiteGraph: Sendable {
         for (index, article) in graph.articles.enumerated() {
             for slug in Set(graph.tagSlugsByURL[article.url] ?? []) { graph.articlesByTag[slug, default: []].append(index) }
         }
-        for slugs in graph.tagSlugsByURL.values where !slugs.isEmpty {
-            let key = tagSetKey(slugs)
-            guard graph.relatedByTagSet[key] == nil else { continue }
-            let lists = Set(slugs).compactMap { graph.articlesByTag[$0] }
-            graph.relatedByTagSet[key] = ranking(of: lists, wanted: graph.config.relatedCount + 1)
-        }
+        graph.relatedByTagSet = relatedRankings(
+            tagSets: Set(graph.tagSlugsByURL.values.filter { !$0.isEmpty }.map(tagSetKey)), articlesByTag: graph.articlesByTag,
+            articleCount: graph.articles.count, wanted: graph.config.relatedCount + 1)
         graph.tags = groupTags(graph.articles + graph.exercises, diagnostics: &diagnostics)
         graph.checkPeople(&diagnostics)
         graph.checkURLs(&diagnostics)
@@ -97,28 +94,44 @@ public struct SiteGraph: Sendable {
 
     private static func tagSetKey(_ slugs: [String]) -> String { Set(slugs).sorted().joined(separator: "\u{0}") }
 
-    /// The best `wanted` articles for a set of tags, by shared tags then newest: the per-tag
-    /// lists (newest first) are walked together, stopping once nothing later can rank higher.
-    private static func ranking(of lists: [[Int]], wanted: Int) -> [Int] {
-        var positions = [Int](repeating: 0, count: lists.count)
-        var best: [(count: Int, index: Int)] = []
-        while true {
-            var next = Int.max
-            for (list, position) in zip(lists, positions) where position < list.count { next = min(next, list[position]) }
-            if next == Int.max { break }
-            var count = 0
-            for listIndex in lists.indices where positions[listIndex] < lists[listIndex].count && lists[listIndex][positions[listIndex]] == next {
-                count += 1
-                positions[listIndex] += 1
+    /// The rankings of every tag set, computed on all cores.
+    private static func relatedRankings(tagSets: Set<String>, articlesByTag: [String: [Int]], articleCount: Int, wanted: Int) -> [String: [Int]] {
+        guard wanted > 1 else { return [:] }
+        let keys = Array(tagSets)
+        let chunks = stride(from: 0, to: keys.count, by: 256).map { keys[$0..<min($0 + 256, keys.count)] }
+        let rankings = parallelMap(chunks) { chunk in
+            var scores = [UInt8](repeating: 0, count: articleCount)
+            return chunk.map { key in
+                let lists = key.split(separator: "\u{0}").compactMap { articlesByTag[String($0)] }
+                return (key, ranking(of: lists, wanted: wanted, scores: &scores))
             }
-            if best.count < wanted || count > best[best.count - 1].count {
-                best.append((count, next))
-                best.sort { ($0.count, -$0.index) > ($1.count, -$1.index) }
-                if best.count > wanted { best.removeLast() }
-            }
-            if best.count == wanted && best.allSatisfy({ $0.count == lists.count }) { break }
         }
-        return best.map(\.index)
+        return Dictionary(rankings.joined().map { $0 }) { first, _ in first }
+    }
+
+    /// The best `wanted` articles for a set of tags (one list of article indices per tag, newest
+    /// first), by shared tags then newest. Each article's count of shared tags is tallied in
+    /// `scores` (all zero before and after); the best of each count are then found by walking
+    /// each list only as far as `wanted` articles of that count.
+    private static func ranking(of lists: [[Int]], wanted: Int, scores: inout [UInt8]) -> [Int] {
+        for list in lists { for index in list { scores[index] &+= 1 } }
+        var best: [Int] = []
+        var count = lists.count
+        while count > 0 && best.count < wanted {
+            var candidates: [Int] = []
+            for list in lists {
+                var found = 0
+                for index in list where Int(scores[index]) == count {
+                    candidates.append(index)
+                    found += 1
+                    if found == wanted { break }
+                }
+            }
+            best += Set(candidates).sorted().prefix(wanted - best.count)
+            count -= 1
+        }
+        for list in lists { for index in list { scores[index] = 0 } }
+        return best
     }
 
     private static func groupTags(_ pages: [Page], diagnostics: inout Diagnostics) -> [TagGroup] {

@@ -1,13 +1,12 @@
 import Foundation
 import TendCore
 
-/// `.tend-cache/` in the site root: what the last successful build read and wrote, so a build
-/// whose inputs have not changed since can stop at once. A cache that cannot be read, or that a
-/// different version of Tend wrote, is ignored (with a note) and rewritten.
+/// `.tend-cache/build-state`: what the last successful build read and wrote. A build whose
+/// inputs have not changed since stops at once; any other build renders only the files whose
+/// dependency key changed. A state that cannot be read, or that another build of Tend wrote, is
+/// ignored (with a note) and rewritten.
 struct BuildCache {
-    static let formatVersion = "tend-cache 1"
-    /// Changes whenever Tend's output could change for the same input.
-    static let toolVersion = "tend 0.1.0"
+    static let magic = "tend-build-state 2"
 
     /// One input file as `stat` sees it.
     struct Entry: Equatable {
@@ -16,12 +15,16 @@ struct BuildCache {
         var modified: Int64
     }
 
+    /// The options of the build (output folder, drafts, dates, base URL).
     var key: String
     var entries: [Entry]
+    /// The output folder's identity when the build finished.
     var outputStamp: String
     var pagesWritten: Int
     var filesWritten: Int
     var diagnostics: [Diagnostic]
+    /// Each output file's dependency key.
+    var outputs: [String: UInt64]
 
     /// Every file under the given folders (symbolic links followed inside them, loops ended).
     static func snapshot(of folders: [String]) -> [Entry] {
@@ -61,76 +64,58 @@ struct BuildCache {
 
     static func path(siteRoot: String) -> String { siteRoot + "/.tend-cache/build-state" }
 
-    /// Reads the cache; nil (with the reason) when it is missing, damaged or from another version.
+    /// Reads the state; nil (with the reason) when it is missing, damaged or from another build of Tend.
     static func load(siteRoot: String) -> (BuildCache?, String?) {
-        guard let text = try? String(contentsOfFile: path(siteRoot: siteRoot), encoding: .utf8) else { return (nil, nil) }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard lines.count >= 5, lines[0] == formatVersion, lines[1] == toolVersion else {
-            return (nil, "the build cache in .tend-cache/ is from another version of Tend or damaged; rebuilding everything")
+        do {
+            return (try ArchiveReader.withSavedFile(path(siteRoot: siteRoot), decode), nil)
+        } catch {
+            return (nil, "the build state in .tend-cache/ is damaged or from another version of Tend; rebuilding everything")
         }
-        let key = lines[2], outputStamp = lines[3]
-        let counts = lines[4].split(separator: " ").compactMap { Int($0) }
-        guard counts.count == 3 else { return (nil, "the build cache in .tend-cache/ is damaged; rebuilding everything") }
-        lines.removeFirst(5)
-        var entries: [Entry] = []
-        var diagnostics: [Diagnostic] = []
-        for line in lines where !line.isEmpty {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { unescape(String($0)) }
-            if fields.first == "F", fields.count == 4, let size = Int64(fields[2]), let modified = Int64(fields[3]) {
-                entries.append(Entry(path: fields[1], size: size, modified: modified))
-            } else if fields.first == "D", fields.count == 7, let severity = Diagnostic.Severity(rawValue: fields[1]),
-                let lineNumber = Int(fields[3]), let column = Int(fields[4])
-            {
-                diagnostics.append(
-                    Diagnostic(
-                        severity, SourceLocation(path: fields[2], line: lineNumber, column: column), fields[5], hint: fields[6].isEmpty ? nil : fields[6]))
-            } else {
-                return (nil, "the build cache in .tend-cache/ is damaged; rebuilding everything")
-            }
-        }
-        guard entries.count == counts[2] else { return (nil, "the build cache in .tend-cache/ is incomplete; rebuilding everything") }
-        return (
-            BuildCache(key: key, entries: entries, outputStamp: outputStamp, pagesWritten: counts[0], filesWritten: counts[1], diagnostics: diagnostics), nil
-        )
     }
 
-    /// Writes the cache atomically (a temporary file renamed into place).
+    private static func decode(_ reader: inout ArchiveReader) throws -> BuildCache {
+        try reader.checkFormat(magic)
+        let key = try reader.readString()
+        let outputStamp = try reader.readString()
+        let pages = try reader.readInt()
+        let files = try reader.readInt()
+        let entries = try reader.readArray { reader in
+            Entry(path: try reader.readString(), size: Int64(try reader.readInt()), modified: Int64(try reader.readInt()))
+        }
+        let diagnostics = try reader.readArray { try $0.readDiagnostic() }
+        var outputs: [String: UInt64] = [:]
+        for _ in 0..<(try reader.readInt()) {
+            outputs[try reader.readString()] = try reader.readUInt64()
+        }
+        return BuildCache(
+            key: key, entries: entries, outputStamp: outputStamp, pagesWritten: pages, filesWritten: files, diagnostics: diagnostics, outputs: outputs)
+    }
+
+    /// Forgets the last build: used before files of the output are replaced one by one, so a
+    /// build killed halfway is followed by a full build.
+    static func invalidate(siteRoot: String) {
+        unlink(path(siteRoot: siteRoot))
+    }
+
+    /// Writes the state atomically (a temporary file renamed into place).
     func save(siteRoot: String) {
-        var text = "\(Self.formatVersion)\n\(Self.toolVersion)\n\(key)\n\(outputStamp)\n\(pagesWritten) \(filesWritten) \(entries.count)\n"
-        for entry in entries {
-            text += "F\t\(Self.escape(entry.path))\t\(entry.size)\t\(entry.modified)\n"
+        var writer = ArchiveWriter(format: Self.magic)
+        writer.write(key)
+        writer.write(outputStamp)
+        writer.write(pagesWritten)
+        writer.write(filesWritten)
+        writer.write(entries) { writer, entry in
+            writer.write(entry.path)
+            writer.write(Int(entry.size))
+            writer.write(Int(entry.modified))
         }
-        for diagnostic in diagnostics {
-            let location = diagnostic.location
-            text +=
-                ["D", diagnostic.severity.rawValue, location.path, String(location.line), String(location.column), diagnostic.message, diagnostic.hint ?? ""]
-                .map(Self.escape).joined(separator: "\t") + "\n"
+        writer.write(diagnostics) { $0.write($1) }
+        writer.write(outputs.count)
+        for (path, key) in outputs.sorted(by: { $0.key < $1.key }) {
+            writer.write(path)
+            writer.write(key)
         }
-        let folder = siteRoot + "/.tend-cache"
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let temporary = folder + "/build-state.\(getpid())-\(UUID().uuidString.prefix(8)).tmp"
-        guard (try? text.write(toFile: temporary, atomically: false, encoding: .utf8)) != nil else { return }
-        if rename(temporary, Self.path(siteRoot: siteRoot)) != 0 { unlink(temporary) }
-    }
-
-    private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t").replacingOccurrences(of: "\n", with: "\\n")
-    }
-
-    private static func unescape(_ text: String) -> String {
-        guard text.contains("\\") else { return text }
-        var out = ""
-        var escaped = false
-        for character in text {
-            if escaped {
-                out.append(character == "t" ? "\t" : character == "n" ? "\n" : character)
-                escaped = false
-            } else if character == "\\" {
-                escaped = true
-            } else {
-                out.append(character)
-            }
-        }
-        return out
+        try? FileManager.default.createDirectory(atPath: siteRoot + "/.tend-cache", withIntermediateDirectories: true)
+        writer.save(to: Self.path(siteRoot: siteRoot))
     }
 }

@@ -14,8 +14,6 @@ public struct BuildRequest: Sendable {
     public var writesOutput = true
     /// Told how far reading and writing pages have got (progress bars).
     public var progress: ProgressReporter?
-    /// Pages processed by earlier builds of this process (`tend serve`), reused when unchanged.
-    public var memo: PageMemo?
     /// From this many pages on, rendered bodies wait on disk (in `.tend-cache/`) until written.
     public var bodiesOnDiskFrom = 2_000
     /// Do all work on one thread (parallel and serial builds must give the same bytes).
@@ -42,6 +40,8 @@ public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic] = []
     public var pagesWritten = 0
     public var filesWritten = 0
+    /// How many files this build rendered, replaced or removed (the rest were as before).
+    public var filesUpdated = 0
     /// Each step's name and seconds, in order.
     public var timings: [(step: String, seconds: Double)] = []
     /// True when nothing had changed since the last build, so nothing was rebuilt.

@@ -5,24 +5,6 @@ import TendOutput
 import TendSite
 import TendTemplates
 
-/// A count shared by the rendering threads.
-final class Counter: @unchecked Sendable {
-    private var count = 0
-    private let lock = NSLock()
-
-    func increment() {
-        lock.lock()
-        count += 1
-        lock.unlock()
-    }
-
-    var value: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return count
-    }
-}
-
 /// The build pipeline: load → graph → templates → render → write, each step timed.
 public enum SiteBuilder {
     public static func build(_ request: BuildRequest, fileSystem: FileSystem = LocalFileSystem()) -> BuildReport {
@@ -37,30 +19,36 @@ public enum SiteBuilder {
             return report
         }
         // Nothing changed since the last successful build: the site in the output folder is current.
-        let cacheKey = [
+        let optionsKey = [
             request.outputPath, String(request.drafts), String(request.future), request.clock.today.description,
-            request.baseURLOverride ?? "", TemplateLibrary.builtInDirectory ?? "",
+            request.clock.fixedEpoch.map(String.init) ?? "", request.baseURLOverride ?? "", TemplateLibrary.builtInDirectory ?? "",
         ].joined(separator: "|")
+        let usesCache = request.writesOutput && !request.checksContent
         let inputs =
-            request.writesOutput && !request.checksContent
+            usesCache
             ? step("Compare with the last build") {
                 BuildCache.snapshot(
                     of: [request.siteRoot + "/content", request.siteRoot + "/templates"] + [TemplateLibrary.builtInDirectory].compactMap { $0 })
             } : []
-        if request.writesOutput && !request.checksContent {
+        var previous: BuildCache?
+        if usesCache {
             let (cache, problem) = BuildCache.load(siteRoot: request.siteRoot)
             if let problem { report.diagnostics.append(Diagnostic(.note, SourceLocation(path: ".tend-cache"), problem)) }
-            if let cache, cache.key == cacheKey, cache.entries == inputs, cache.outputStamp == BuildCache.stamp(of: request.outputPath) {
-                report.unchanged = true
-                report.pagesWritten = cache.pagesWritten
-                report.filesWritten = cache.filesWritten
-                report.diagnostics += cache.diagnostics
-                return finish(report)
+            // The last build's files are only reused when the output folder is the one it left.
+            if let cache, cache.key == optionsKey, cache.outputStamp == BuildCache.stamp(of: request.outputPath) {
+                if cache.entries == inputs {
+                    report.unchanged = true
+                    report.pagesWritten = cache.pagesWritten
+                    report.filesWritten = cache.filesWritten
+                    report.diagnostics += cache.diagnostics
+                    return finish(report)
+                }
+                previous = cache
             }
         }
         let (loaded, loadProblems) = step("Load and render Markdown") {
             SiteContent.load(
-                siteRoot: request.siteRoot, fileSystem: fileSystem, serial: request.serial, progress: request.progress, memo: request.memo,
+                siteRoot: request.siteRoot, fileSystem: fileSystem, serial: request.serial, progress: request.progress, usesCache: usesCache,
                 bodiesOnDiskFrom: request.bodiesOnDiskFrom)
         }
         report.diagnostics += loadProblems
@@ -82,54 +70,109 @@ public enum SiteBuilder {
         guard let templates = library, report.succeeded else { return finish(report) }
         let fixedDate = request.clock.fixedEpoch.map { _ in request.clock.today }
         var renderer = SiteRenderer(
-            graph: graph, templates: templates, links: SiteLinks(baseURL: content.config.baseURL), fixedDate: fixedDate, serial: request.serial)
+            graph: graph, templates: templates, links: SiteLinks(baseURL: content.config.baseURL), fixedDate: fixedDate, optionsKey: optionsKey,
+            serial: request.serial)
         renderer.progress = request.progress
-        let staging: StagedOutput?
-        do {
-            staging =
-                request.writesOutput
-                ? try StagedOutput(outputPath: request.outputPath, workFolder: request.siteRoot + "/.tend-cache", fileSystem: fileSystem) : nil
-        } catch {
-            report.diagnostics.append(
-                .error(
-                    SourceLocation(path: request.outputPath), "could not prepare the output folder: \(error)",
-                    hint: "check that the folder above it exists and is writable"))
-            return finish(report)
+        let (jobs, plan) = step("Find what changed") {
+            let jobs = renderer.jobs()
+            return (jobs, OutputPlan(jobs: jobs, previous: previous?.outputs))
         }
-        let pages = Counter()
+        report.filesWritten = plan.keys.count
+        report.pagesWritten = plan.keys.keys.count { $0.hasSuffix(".html") }
         do {
-            report.filesWritten = try step(staging == nil ? "Render pages" : "Render and write pages") {
-                try renderer.render { file in
-                    if file.path.hasSuffix(".html") { pages.increment() }
-                    guard let staging else { return }
-                    switch file.contents {
-                    case .text(let text): try staging.write(text, to: file.path)
-                    case .copy(let source): try staging.copy(from: source, to: file.path)
-                    }
+            try step(request.writesOutput ? "Render and write pages" : "Render pages") {
+                if !request.writesOutput {
+                    _ = try renderer.run(jobs) { _ in }
+                } else if plan.isSmall,
+                    let output = InPlaceOutput(
+                        outputPath: request.outputPath, workFolder: request.siteRoot + "/.tend-cache", fileSystem: fileSystem)
+                {
+                    try write(plan.stale, with: renderer, into: output, removing: plan.removed, siteRoot: request.siteRoot)
+                    report.filesUpdated = output.changeCount
+                } else {
+                    report.filesUpdated = try write(
+                        jobs, plan: plan, with: renderer, outputPath: request.outputPath, siteRoot: request.siteRoot, fileSystem: fileSystem)
                 }
             }
-            report.pagesWritten = pages.value
-            try step("Swap in the new site") { try staging?.commit() }
-            if staging != nil && report.succeeded {
+            if usesCache && report.succeeded {
                 BuildCache(
-                    key: cacheKey, entries: inputs, outputStamp: BuildCache.stamp(of: request.outputPath), pagesWritten: report.pagesWritten,
-                    filesWritten: report.filesWritten, diagnostics: report.diagnostics.filter { $0.severity != .note }
+                    key: optionsKey, entries: inputs, outputStamp: BuildCache.stamp(of: request.outputPath), pagesWritten: report.pagesWritten,
+                    filesWritten: report.filesWritten, diagnostics: report.diagnostics.filter { $0.severity != .note }, outputs: plan.keys
                 ).save(siteRoot: request.siteRoot)
             }
         } catch let missing as SiteRenderer.MissingTemplate {
-            staging?.discard()
             report.diagnostics.append(
                 .error(
                     SourceLocation(path: "templates/\(missing.name).html"), "the template '\(missing.name)' does not exist",
                     hint: "add templates/\(missing.name).html, or use a layout the site has"))
+        } catch let problem as OutputProblem {
+            report.diagnostics.append(
+                .error(SourceLocation(path: request.outputPath), problem.message, hint: "check that the folder above it exists and is writable"))
         } catch {
-            staging?.discard()
             report.diagnostics.append(
                 .error(
                     SourceLocation(path: request.outputPath), "could not write the site: \(error)",
                     hint: "check that the disk has room and the folder is writable; the previous site was left as it was"))
         }
         return finish(report)
+    }
+
+    private struct OutputProblem: Error {
+        let message: String
+    }
+
+    /// A small change: the stale jobs' files replace their old versions in place, and files the
+    /// site no longer has are removed.
+    private static func write(_ jobs: [RenderJob], with renderer: SiteRenderer, into output: InPlaceOutput, removing removed: [String], siteRoot: String) throws
+    {
+        do {
+            _ = try renderer.run(jobs) { file in
+                switch file.contents {
+                case .text(let text): try output.write(text, to: file.path)
+                case .copy(let source): try output.copy(from: source, to: file.path)
+                }
+            }
+            for path in removed { output.remove(path) }
+            // From here on the output changes file by file: until the new state is saved, the
+            // next build starts from scratch.
+            BuildCache.invalidate(siteRoot: siteRoot)
+            try output.commit()
+        } catch {
+            output.discard()
+            throw error
+        }
+    }
+
+    /// A whole new site in a staging folder, swapped in at once: unchanged files are linked from
+    /// the previous site, the rest rendered. Returns the number of files rendered.
+    private static func write(
+        _ jobs: [RenderJob], plan: OutputPlan, with renderer: SiteRenderer, outputPath: String, siteRoot: String, fileSystem: FileSystem
+    ) throws -> Int {
+        let staging: StagedOutput
+        do {
+            staging = try StagedOutput(outputPath: outputPath, workFolder: siteRoot + "/.tend-cache", fileSystem: fileSystem)
+        } catch {
+            throw OutputProblem(message: "could not prepare the output folder: \(error)")
+        }
+        do {
+            let stale = Set(plan.stale.flatMap(\.paths))
+            let chunks = stride(from: 0, to: jobs.count, by: 256).map { jobs[$0..<min($0 + 256, jobs.count)] }
+            let relinked = parallelMap(chunks) { chunk in
+                chunk.filter { job in job.paths.contains(where: stale.contains) || !job.paths.allSatisfy(staging.keep) }
+            }
+            let rendered = relinked.flatMap { $0 }
+            _ = try renderer.run(rendered) { file in
+                switch file.contents {
+                case .text(let text): try staging.write(text, to: file.path)
+                case .copy(let source): try staging.copy(from: source, to: file.path)
+                }
+            }
+            try staging.commit()
+            return rendered.count
+        } catch {
+            staging.discard()
+            throw error
+        }
     }
 
     private static func finish(_ report: BuildReport) -> BuildReport {

@@ -1,3 +1,4 @@
+import Foundation
 import TendCitations
 import TendComponents
 import TendContent
@@ -6,7 +7,17 @@ import TendFrontMatter
 import TendSite
 import TendTemplates
 
-/// Renders every file of the site from the graph and the templates; pages render in parallel.
+/// One unit of rendering: the files it writes, and a digest of everything they are made from.
+/// A job whose key matches the last build's need not run again.
+struct RenderJob: Sendable {
+    let paths: [String]
+    let key: UInt64
+    let render: @Sendable () throws -> [OutputFile]
+}
+
+/// Renders the files of the site from the graph and the templates; pages render in parallel.
+/// Each job's key digests what the job reads: a page, its related cards, the templates and the
+/// site-wide settings; a list, only its items' cards (their metadata, not their bodies).
 struct SiteRenderer: Sendable {
     let graph: SiteGraph
     let templates: TemplateLibrary
@@ -18,8 +29,12 @@ struct SiteRenderer: Sendable {
 
     private let views: ViewBuilder
     private let data: StructuredData
+    /// What every file depends on: Tend, the options, settings, templates, navigation, authors.
+    private let siteKey: UInt64
+    /// Each article's and exercise's card metadata, digested, by URL.
+    private let cardKeys: [String: UInt64]
 
-    init(graph: SiteGraph, templates: TemplateLibrary, links: SiteLinks, fixedDate: CalendarDate?, serial: Bool = false) {
+    init(graph: SiteGraph, templates: TemplateLibrary, links: SiteLinks, fixedDate: CalendarDate?, optionsKey: String, serial: Bool = false) {
         self.serial = serial
         self.graph = graph
         self.templates = templates
@@ -27,15 +42,40 @@ struct SiteRenderer: Sendable {
         self.fixedDate = fixedDate
         var views = ViewBuilder(graph: graph, links: links)
         let plain = views
-        let pages = graph.articles + graph.exercises
         // A card stands on its own line in the templates, so its own final newline is dropped.
-        let cards = parallelMap(pages, serial: serial) { page in
+        views.cards = CardCache { page in
             let html = templates.render("partials/card", plain.card(page)) ?? ""
             return html.hasSuffix("\n") ? String(html.dropLast()) : html
         }
-        views.cardHTML = Dictionary(zip(pages.map(\.url), cards)) { first, _ in first }
         self.views = views
         data = StructuredData(graph: graph, links: links)
+        var site = StableHasher()
+        site.combine(optionsKey)
+        site.combine(graph.content.settingsDigest)
+        site.combine(templates.fingerprint)
+        site.combine(links.baseURL)
+        site.combine(fixedDate?.description ?? "")
+        for page in graph.menu { site.combine(page.matter.title + "\u{0}" + page.url) }
+        site.combine(graph.exercises.isEmpty ? "no exercises" : "exercises")
+        site.combine(views.crisisPath + String(views.needsCrisisPage))
+        for author in graph.authors.values.sorted(by: { $0.url < $1.url }) {
+            site.combine(author.url)
+            site.combine(author.sourceDigest)
+        }
+        siteKey = site.value
+        var cardKeys: [String: UInt64] = [:]
+        for page in graph.articles + graph.exercises {
+            var card = StableHasher()
+            let matter = page.matter
+            for field in [
+                matter.title, page.url, matter.summary ?? "", String(page.readingMinutes), matter.date?.description ?? "", matter.author ?? "",
+                matter.contentNote ?? "", matter.durationMinutes.map(String.init) ?? "",
+            ] {
+                card.combine(field)
+            }
+            cardKeys[page.url] = card.value
+        }
+        self.cardKeys = cardKeys
     }
 
     /// A template rendering problem (a template the site needs is missing).
@@ -43,43 +83,106 @@ struct SiteRenderer: Sendable {
         let name: String
     }
 
-    /// Renders every file of the site and hands each to `emit` as soon as it is ready (so
-    /// rendered pages are not all held in memory); pages, lists and indexes render on all cores.
-    /// Returns the number of files.
-    func render(emit: @escaping @Sendable (OutputFile) throws -> Void) throws -> Int {
-        var jobs: [@Sendable () throws -> [OutputFile]] = []
-        for page in graph.articles + graph.exercises {
-            jobs.append { [try self.entryPage(page)] }
+    private func key(_ name: String, _ parts: (inout StableHasher) -> Void = { _ in }) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(siteKey)
+        hasher.combine(name)
+        parts(&hasher)
+        return hasher.value
+    }
+
+    private func combineCards(_ pages: some Sequence<Page>, into hasher: inout StableHasher) {
+        for page in pages { hasher.combine(cardKeys[page.url] ?? 0) }
+    }
+
+    private func job(_ sitePath: String, key: UInt64, _ render: @escaping @Sendable () throws -> OutputFile) -> RenderJob {
+        RenderJob(paths: [SiteLinks.file(for: sitePath)], key: key) { [try render()] }
+    }
+
+    /// Every file of the site, as jobs.
+    func jobs() -> [RenderJob] {
+        var jobs: [RenderJob] = []
+        let entries = graph.articles + graph.exercises
+        let entryKeys = parallelMap(stride(from: 0, to: entries.count, by: 512).map { $0..<min($0 + 512, entries.count) }) { range in
+            entries[range].map { page in
+                key("entry") { hasher in
+                    hasher.combine(page.url)
+                    hasher.combine(page.sourceDigest)
+                    combineCards(graph.related(to: page), into: &hasher)
+                }
+            }
+        }
+        for (page, key) in zip(entries, entryKeys.joined()) {
+            jobs.append(job(page.url, key: key) { try self.entryPage(page) })
         }
         for page in graph.pages {
-            jobs.append { [try self.standalonePage(page)] }
+            jobs.append(
+                job(
+                    page.url,
+                    key: key("page") {
+                        $0.combine(page.url); $0.combine(page.sourceDigest)
+                    }
+                ) { try self.standalonePage(page) })
         }
         for author in graph.authors.values.sorted(by: { $0.url < $1.url }) {
-            jobs.append { [try self.authorPage(author)] }
+            let key = key("author") { hasher in
+                hasher.combine(author.url)
+                combineCards(graph.articles.filter { $0.matter.author == author.slug }, into: &hasher)
+                hasher.combine("reviewed")
+                combineCards(graph.articles.filter { $0.matter.reviewedBy == author.slug }, into: &hasher)
+            }
+            jobs.append(job(author.url, key: key) { try self.authorPage(author) })
         }
         jobs += listPageJobs()
-        jobs.append { try self.specialPages() }
+        jobs += specialPageJobs()
         let syndication = Syndication(graph: graph, links: links, fixedDate: fixedDate)
-        jobs.append { [OutputFile(path: "feed.xml", contents: .text(syndication.atomFeed()))] }
-        jobs.append {
-            [
-                OutputFile(path: "sitemap.xml", contents: .text(syndication.sitemap(listPaths: self.listPaths))),
-                OutputFile(path: "robots.txt", contents: .text(syndication.robots())),
-            ]
+        let feedKey = key("feed") { hasher in
+            for page in graph.articles.prefix(20) {
+                hasher.combine(page.sourceDigest)
+                hasher.combine(cardKeys[page.url] ?? 0)
+            }
         }
-        jobs.append {
-            [OutputFile(path: "search/index.json", contents: .text(SearchIndex.json(self.graph.articles + self.graph.exercises, links: self.links)))]
+        jobs.append(RenderJob(paths: ["feed.xml"], key: feedKey) { [OutputFile(path: "feed.xml", contents: .text(syndication.atomFeed()))] })
+        let sitemapKey = key("sitemap") { hasher in
+            for page in graph.publishedPages { hasher.combine(page.url + " " + ((page.matter.updated ?? page.matter.date)?.description ?? "")) }
+            for path in listPaths { hasher.combine(path) }
         }
-        let templates = self.templates, media = graph.content.media
-        jobs.append {
-            templates.assets.map { OutputFile(path: "assets/" + $0.relativePath, contents: .copy(from: $0.sourcePath)) }
-                + media.map { OutputFile(path: String($0.relativePath.dropFirst("content/".count)), contents: .copy(from: $0.absolutePath)) }
+        jobs.append(
+            RenderJob(paths: ["sitemap.xml"], key: sitemapKey) {
+                [OutputFile(path: "sitemap.xml", contents: .text(syndication.sitemap(listPaths: self.listPaths)))]
+            })
+        jobs.append(RenderJob(paths: ["robots.txt"], key: key("robots")) { [OutputFile(path: "robots.txt", contents: .text(syndication.robots()))] })
+        let indexed = graph.articles + graph.exercises
+        let indexKey = key("search index") { hasher in
+            for page in indexed {
+                hasher.combine(page.url)
+                hasher.combine(page.searchDigest)
+            }
         }
+        jobs.append(
+            RenderJob(paths: ["search/index.json"], key: indexKey) {
+                [OutputFile(path: "search/index.json", contents: .text(SearchIndex.json(indexed, links: self.links)))]
+            })
+        let copies =
+            templates.assets.map { ("assets/" + $0.relativePath, $0.sourcePath) }
+            + graph.content.media.map { (String($0.relativePath.dropFirst("content/".count)), $0.absolutePath) }
+        for (path, source) in copies {
+            var info = stat()
+            let stamp = stat(source, &info) == 0 ? "\(info.st_dev):\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)" : ""
+            jobs.append(
+                RenderJob(paths: [path], key: key("copy") { $0.combine(source + " " + stamp) }) { [OutputFile(path: path, contents: .copy(from: source))] })
+        }
+        return jobs
+    }
+
+    /// Runs `jobs` on all cores and hands each file to `emit` as soon as it is ready (so rendered
+    /// pages are not all held in memory). Returns the number of files.
+    func run(_ jobs: [RenderJob], emit: @escaping @Sendable (OutputFile) throws -> Void) throws -> Int {
         let progress = self.progress
         progress?.begin("Writing pages", total: jobs.count)
         let counts = parallelMap(jobs, serial: serial) { job in
             Result { () throws -> Int in
-                let files = try job()
+                let files = try job.render()
                 for file in files { try emit(file) }
                 progress?.advance()
                 return files.count
@@ -159,8 +262,16 @@ struct SiteRenderer: Sendable {
         return try html("list", merged(layout, ["list": list]), path: path)
     }
 
-    private func listPageJobs() -> [@Sendable () throws -> [OutputFile]] {
-        var jobs: [@Sendable () throws -> [OutputFile]] = []
+    private func listPageJobs() -> [RenderJob] {
+        var jobs: [RenderJob] = []
+        func list(_ title: String, intro: String, path: String, items: [Page], pagination: [String: String]? = nil) -> RenderJob {
+            let key = key("list") { hasher in
+                hasher.combine(title + "\u{0}" + intro + "\u{0}" + path)
+                for (name, value) in (pagination ?? [:]).sorted(by: { $0.key < $1.key }) { hasher.combine(name + "=" + value) }
+                combineCards(items, into: &hasher)
+            }
+            return job(path, key: key) { try self.listPage(title: title, intro: intro, path: path, items: items, pagination: pagination) }
+        }
         let articles = graph.articles
         let size = graph.config.pageSize
         let chunks = stride(from: 0, to: max(articles.count, 1), by: size).map { Array(articles[$0..<min($0 + size, articles.count)]) }
@@ -175,34 +286,60 @@ struct SiteRenderer: Sendable {
                 pagination = view
             }
             let title = number == 1 ? "Articles" : "Articles, page \(number)"
-            jobs.append { [pagination] in
-                [try self.listPage(title: title, intro: "Psychoeducational articles, newest first.", path: path, items: chunk, pagination: pagination)]
-            }
+            jobs.append(list(title, intro: "Psychoeducational articles, newest first.", path: path, items: chunk, pagination: pagination))
         }
-        jobs.append {
-            [
-                try self.listPage(
-                    title: "Exercises", intro: "Guided exercises you can do on your own or with a partner.", path: "/exercises/", items: self.graph.exercises)
-            ]
-        }
+        jobs.append(list("Exercises", intro: "Guided exercises you can do on your own or with a partner.", path: "/exercises/", items: graph.exercises))
         for tag in graph.tags {
-            jobs.append {
-                [try self.listPage(title: "Tagged “\(tag.name)”", intro: "Articles and exercises about \(tag.name).", path: tag.url, items: tag.pages)]
-            }
+            jobs.append(list("Tagged “\(tag.name)”", intro: "Articles and exercises about \(tag.name).", path: tag.url, items: tag.pages))
         }
-        jobs.append {
-            let tagView: [String: Any] = ["tags": self.graph.tags.map { ["name": $0.name, "url": self.links.path($0.url), "count": $0.pages.count] }]
-            return [
-                try self.html(
+        let tagsKey = key("tags") { hasher in for tag in graph.tags { hasher.combine("\(tag.name)\u{0}\(tag.url)\u{0}\(tag.pages.count)") } }
+        jobs.append(
+            job("/tags/", key: tagsKey) {
+                let tagView: [String: Any] = ["tags": self.graph.tags.map { ["name": $0.name, "url": self.links.path($0.url), "count": $0.pages.count] }]
+                return try self.html(
                     "tags", self.merged(self.views.layout(title: "Topics", description: "Every topic on this site.", path: "/tags/"), ["taglist": tagView]),
                     path: "/tags/")
-            ]
-        }
+            })
         return jobs
     }
 
-    private func specialPages() throws -> [OutputFile] {
-        var files: [OutputFile] = []
+    private func specialPageJobs() -> [RenderJob] {
+        var jobs: [RenderJob] = []
+        let homeKey = key("home") { hasher in
+            combineCards(graph.articles.prefix(graph.config.pageSize), into: &hasher)
+            hasher.combine("exercises")
+            combineCards(graph.exercises.prefix(3), into: &hasher)
+        }
+        jobs.append(job("/", key: homeKey) { try self.homePage() })
+        jobs.append(job("/search/", key: key("search") { combineCards(graph.articles + graph.exercises, into: &$0) }) { try self.searchPage() })
+        let referencesKey = key("references") { hasher in
+            for page in graph.publishedPages where !page.references.isEmpty {
+                hasher.combine(page.url + "\u{0}" + page.matter.title)
+                for reference in page.references { hasher.combine(reference.key) }
+            }
+        }
+        jobs.append(job("/references/", key: referencesKey) { try self.referencesPage() })
+        if views.needsCrisisPage {
+            jobs.append(
+                job("/crisis/", key: key("crisis")) {
+                    let crisis: [String: Any] = ["title": "Crisis resources", "body_html": self.views.crisisHTML]
+                    return try self.html(
+                        "page",
+                        self.merged(
+                            self.views.layout(title: "Crisis resources", description: self.graph.config.components.crisisMessage, path: "/crisis/"),
+                            ["entry": crisis]),
+                        path: "/crisis/")
+                })
+        }
+        jobs.append(
+            RenderJob(paths: ["404.html"], key: key("404")) {
+                let notFound = self.views.layout(title: "Page not found", description: "This page does not exist.", path: "/404.html")
+                return [OutputFile(path: "404.html", contents: .text(self.templates.render("404", notFound) ?? ""))]
+            })
+        return jobs
+    }
+
+    private func homePage() throws -> OutputFile {
         let home: [String: Any] = [
             "intro": graph.config.intro ?? graph.config.description,
             "articles": graph.articles.prefix(graph.config.pageSize).map(views.card),
@@ -219,26 +356,16 @@ struct SiteRenderer: Sendable {
                     ("name", .string(graph.config.title)), ("url", .string(links.baseURL)),
                 ]).serialized
             ])
-        files.append(try html("home", merged(homeLayout, ["home": home]), path: "/"))
-        files.append(
-            try html(
-                "search",
-                merged(
-                    views.layout(title: "Search", description: "Search the articles and exercises.", path: "/search/"),
-                    ["search": ["index_url": links.path("/search/index.json"), "items": (graph.articles + graph.exercises).map(views.card)]]),
-                path: "/search/"))
-        files.append(try referencesPage())
-        if views.needsCrisisPage {
-            let crisis: [String: Any] = ["title": "Crisis resources", "body_html": views.crisisHTML]
-            files.append(
-                try html(
-                    "page",
-                    merged(views.layout(title: "Crisis resources", description: graph.config.components.crisisMessage, path: "/crisis/"), ["entry": crisis]),
-                    path: "/crisis/"))
-        }
-        let notFound = views.layout(title: "Page not found", description: "This page does not exist.", path: "/404.html")
-        files.append(OutputFile(path: "404.html", contents: .text(templates.render("404", notFound) ?? "")))
-        return files
+        return try html("home", merged(homeLayout, ["home": home]), path: "/")
+    }
+
+    private func searchPage() throws -> OutputFile {
+        try html(
+            "search",
+            merged(
+                views.layout(title: "Search", description: "Search the articles and exercises.", path: "/search/"),
+                ["search": ["index_url": links.path("/search/index.json"), "items": (graph.articles + graph.exercises).map(views.card)]]),
+            path: "/search/")
     }
 
     /// Every work cited anywhere on the site, with links to the pages that cite it.

@@ -1,3 +1,4 @@
+import Foundation
 import TendComponents
 import TendContent
 import TendCore
@@ -14,8 +15,8 @@ struct ViewBuilder: Sendable {
     let consultationHTML: String
     let crisisHTML: String
     /// Each page's card, rendered once with `partials/card` (lists, tags, search and related
-    /// articles show the same card many times), by page URL.
-    var cardHTML: [String: String] = [:]
+    /// articles show the same card many times).
+    var cards: CardCache?
 
     init(graph: SiteGraph, links: SiteLinks) {
         self.graph = graph
@@ -86,7 +87,7 @@ struct ViewBuilder: Sendable {
         if let author = page.matter.author.flatMap({ graph.authors[$0] }) { card["author"] = author.matter.name ?? "" }
         if let note = page.matter.contentNote { card["content_note"] = note }
         if let minutes = page.matter.durationMinutes { card["duration_minutes"] = minutes }
-        if let html = cardHTML[page.url] { card["card_html"] = html }
+        if let cards { card["card_html"] = cards.html(for: page) }
         return card
     }
 
@@ -135,5 +136,28 @@ struct ViewBuilder: Sendable {
         }
         view["disclaimer"] = ["text": config.disclaimer, "crisis_url": links.path(crisisPath)]
         return view
+    }
+}
+
+/// Cards rendered on first use and shared by every list that shows them.
+final class CardCache: @unchecked Sendable {
+    private let render: @Sendable (Page) -> String
+    private var rendered: [String: String] = [:]
+    private let lock = NSLock()
+
+    init(render: @escaping @Sendable (Page) -> String) { self.render = render }
+
+    func html(for page: Page) -> String {
+        lock.lock()
+        if let html = rendered[page.url] {
+            lock.unlock()
+            return html
+        }
+        lock.unlock()
+        let html = render(page)
+        lock.lock()
+        rendered[page.url] = html
+        lock.unlock()
+        return html
     }
 }

@@ -40,7 +40,8 @@ struct BuildCommand: ParsableCommand {
             if report.unchanged {
                 print("Nothing changed since the last build (\(report.pagesWritten) pages) — checked in \(String(format: "%.2f", seconds)) s")
             } else {
-                print("Built \(report.pagesWritten) pages (\(report.filesWritten) files) in \(String(format: "%.2f", seconds)) s")
+                let updated = report.filesUpdated == report.filesWritten ? "" : ", \(report.filesUpdated) updated"
+                print("Built \(report.pagesWritten) pages (\(report.filesWritten) files\(updated)) in \(String(format: "%.2f", seconds)) s")
             }
         }
     }

@@ -36,7 +36,6 @@ struct ServeCommand: ParsableCommand {
         let shownHost = host.contains(":") ? "[\(host)]" : host
         var request = BuildRequest(siteRoot: options.siteRoot, outputPath: output, drafts: options.drafts, future: options.future)
         request.baseURLOverride = "http://\(shownHost):\(port)/"
-        request.memo = PageMemo()
         let printer = DiagnosticPrinter(quiet: options.quiet)
         func rebuild() -> BuildReport {
             let start = Date()

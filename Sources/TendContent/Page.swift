@@ -48,6 +48,19 @@ public final class Page: @unchecked Sendable {
     public var steps: [String]
     /// Bare `@word`s that are no citation key (left as text).
     public var handles: [(word: String, location: SourceLocation)]
+    /// A digest of the source file's bytes: with the site's settings, it decides everything above.
+    public internal(set) var sourceDigest: UInt64 = 0
+    /// A digest of what the search index shows of the page: title, summary, kind, tags,
+    /// headings and words.
+    public var searchDigest: UInt64 {
+        var hasher = StableHasher()
+        for text in [matter.title, matter.summary ?? "", kind.rawValue] + matter.tags + ["\u{1}"] + headings.map(\.text) {
+            hasher.combine(text)
+        }
+        var words = searchWords
+        hasher.combine(words.withUTF8 { StableHasher.digest(UnsafeRawBufferPointer($0)) })
+        return hasher.value
+    }
     /// The URL slug of each tag, in the order of `matter.tags`.
     public let tagSlugs: [String]
 

@@ -1,4 +1,4 @@
-import Dispatch
+import Foundation
 import TendCitations
 import TendCore
 import TendFrontMatter
@@ -12,18 +12,23 @@ public struct SiteContent: Sendable {
     /// Authors by id (their file name).
     public var authors: [String: Page]
     public var media: [SourceFile]
+    /// A digest of Tend itself, `site.yml` and the bibliographies: what every page depends on.
+    public var settingsDigest: UInt64
 
     /// Loads the site at `siteRoot`, processing pages on all cores. Every problem found is returned.
-    /// With a `memo`, pages whose files did not change since the memo's last build are reused.
-    /// From `bodiesOnDiskFrom` pages on, rendered bodies wait on disk rather than in memory.
+    /// With `usesCache`, pages whose files did not change since the last build are taken from the
+    /// page cache in `.tend-cache/` (and this build's pages are saved there). Rendered bodies wait
+    /// on disk rather than in memory when the cache is used, or from `bodiesOnDiskFrom` pages on.
     public static func load(
-        siteRoot: String, fileSystem: FileSystem, serial: Bool = false, progress: ProgressReporter? = nil, memo: PageMemo? = nil,
+        siteRoot: String, fileSystem: FileSystem, serial: Bool = false, progress: ProgressReporter? = nil, usesCache: Bool = false,
         bodiesOnDiskFrom: Int = 2_000
     ) -> (SiteContent?, [Diagnostic]) {
         var diagnostics = Diagnostics()
         let (sources, discoveryProblems) = SiteSources.discover(siteRoot: siteRoot, fileSystem: fileSystem)
         diagnostics.append(contentsOf: discoveryProblems)
-        guard let config = loadConfig(siteRoot: siteRoot, fileSystem: fileSystem, diagnostics: &diagnostics) else {
+        var settings = StableHasher()
+        settings.combine(ToolIdentity.fingerprint)
+        guard let config = loadConfig(siteRoot: siteRoot, fileSystem: fileSystem, settings: &settings, diagnostics: &diagnostics) else {
             return (nil, diagnostics.all)
         }
         var bibliography = Bibliography()
@@ -34,7 +39,10 @@ public struct SiteContent: Sendable {
                 continue
             }
             do {
-                let text = try SourceText.decode(try fileSystem.contents(of: siteRoot + "/" + relative), path: relative)
+                let bytes = try fileSystem.contents(of: siteRoot + "/" + relative)
+                settings.combine(relative)
+                settings.combine(StableHasher.digest(bytes))
+                let text = try SourceText.decode(bytes, path: relative)
                 diagnostics.append(contentsOf: bibliography.add(text: text, path: relative))
             } catch let diagnostic as Diagnostic {
                 diagnostics.append(diagnostic)
@@ -49,35 +57,37 @@ public struct SiteContent: Sendable {
             (try? fileSystem.contents(of: siteRoot + "/content/" + name)).flatMap { try? SourceText.decode($0, path: "content/" + name) }
         }
         let processor = configured
-        if let memo {
-            var key = StableHasher()
-            for file in sources.otherFiles {
-                key.combine(file.relativePath)
-                if let stamp = PageMemo.stamp(file.absolutePath) { key.combine("\(stamp.size):\(stamp.modified)") }
-            }
-            memo.prepare(settingsKey: key.hexDigest)
-        }
-        // Large sites keep rendered bodies on disk until their page is written.
-        let bodyStore = sources.pages.count >= bodiesOnDiskFrom ? BodyStore(folder: siteRoot + "/.tend-cache") : nil
+        let cacheFolder = siteRoot + "/.tend-cache"
+        let cache = usesCache ? PageCache(folder: cacheFolder, settingsKey: settings.value, bibliography: bibliography) : nil
+        if let problem = cache?.problem { diagnostics.append(Diagnostic(.note, SourceLocation(path: ".tend-cache"), problem)) }
+        let bodyStore = cache?.bodies ?? (sources.pages.count >= bodiesOnDiskFrom ? BodyStore(folder: cacheFolder, keep: false) : nil)
         progress?.begin("Reading pages", total: sources.pages.count)
         let results = parallelMap(sources.pages, serial: serial) { entry -> (Page?, [Diagnostic]) in
             defer { progress?.advance() }
-            let stamp = memo == nil ? nil : PageMemo.stamp(entry.file.absolutePath)
-            if let memo, let stamp, let reused = memo.result(for: entry.file.absolutePath, size: stamp.size, modified: stamp.modified) {
-                return reused
-            }
-            let result: (Page?, [Diagnostic])
+            let path = entry.file.relativePath
+            var info = stat()
+            let statted = cache != nil && stat(entry.file.absolutePath, &info) == 0
+            let size = Int64(info.st_size), modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            if statted, let record = cache?.reuse(path, size: size, modified: modified) { return (record.page, record.diagnostics) }
+            let bytes: [UInt8]
             do {
-                let bytes = try fileSystem.contents(of: entry.file.absolutePath)
-                result = processor.process(bytes, file: entry.file, kind: entry.kind)
+                bytes = try fileSystem.contents(of: entry.file.absolutePath)
             } catch {
-                return (nil, [.error(SourceLocation(path: entry.file.relativePath), "could not read the file: \(error)")])
+                return (nil, [.error(SourceLocation(path: path), "could not read the file: \(error)")])
             }
-            let kept = result
-            if let bodyStore { kept.0?.body.move(to: bodyStore) }
-            if let memo, let stamp { memo.store(kept, for: entry.file.absolutePath, size: stamp.size, modified: stamp.modified) }
-            return kept
+            let contentHash = StableHasher.digest(bytes)
+            if statted, let record = cache?.reuse(path, contentHash: contentHash, size: size, modified: modified) {
+                return (record.page, record.diagnostics)
+            }
+            let (page, problems) = processor.process(bytes, file: entry.file, kind: entry.kind)
+            page?.sourceDigest = contentHash
+            if let bodyStore { page?.body.move(to: bodyStore) }
+            if statted {
+                cache?.store(.init(size: size, modified: modified, contentHash: contentHash, page: page, diagnostics: problems), for: path)
+            }
+            return (page, problems)
         }
+        cache?.save()
         var pages: [Page] = []
         var authors: [String: Page] = [:]
         for (page, problems) in results {
@@ -89,10 +99,13 @@ public struct SiteContent: Sendable {
                 pages.append(page)
             }
         }
-        return (SiteContent(config: config, bibliography: bibliography, pages: pages, authors: authors, media: sources.media), diagnostics.all)
+        return (
+            SiteContent(config: config, bibliography: bibliography, pages: pages, authors: authors, media: sources.media, settingsDigest: settings.value),
+            diagnostics.all
+        )
     }
 
-    private static func loadConfig(siteRoot: String, fileSystem: FileSystem, diagnostics: inout Diagnostics) -> SiteConfig? {
+    private static func loadConfig(siteRoot: String, fileSystem: FileSystem, settings: inout StableHasher, diagnostics: inout Diagnostics) -> SiteConfig? {
         let bytes: [UInt8]
         do {
             bytes = try fileSystem.contents(of: siteRoot + "/" + SiteConfig.path)
@@ -101,6 +114,7 @@ public struct SiteContent: Sendable {
             return nil
         }
         do {
+            settings.combine(StableHasher.digest(bytes))
             let text = try SourceText.decode(bytes, path: SiteConfig.path)
             return SiteConfig.parse(text, diagnostics: &diagnostics)
         } catch {

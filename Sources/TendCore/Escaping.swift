@@ -35,6 +35,13 @@ public enum Escape {
     /// `<`, `>`, `&` and the line separators become `\u` escapes, so no value can close the script.
     public static func jsonString(_ text: String) -> String {
         let utf8 = text.utf8
+        let plain = utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { byte in
+                byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+                    || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "'") || byte == 0xE2
+            }
+        }
+        if plain == true { return text }
         var out = [UInt8]()
         out.reserveCapacity(utf8.count + 16)
         let hex = Array("0123456789abcdef".utf8)

@@ -26,7 +26,7 @@ public final class StagedOutput: @unchecked Sendable {
         // The process id finds folders of killed builds; the random part keeps builds of one
         // process (tests, a preview server) apart.
         stagingPath = folder + "/.tend-staging-\(name)-\(getpid())-\(UUID().uuidString.prefix(8))"
-        Self.removeAbandonedStaging(in: folder, name: name, fileSystem: fileSystem)
+        Self.removeAbandoned(prefix: ".tend-staging-\(name)-", in: folder, fileSystem: fileSystem)
         try? fileSystem.remove(stagingPath)
         try fileSystem.createDirectory(stagingPath)
     }
@@ -36,9 +36,8 @@ public final class StagedOutput: @unchecked Sendable {
         return stat(path, &info) == 0 ? UInt(info.st_dev) : nil
     }
 
-    /// Staging folders left by builds that were killed (their process is gone) are removed.
-    private static func removeAbandonedStaging(in folder: String, name: String, fileSystem: FileSystem) {
-        let prefix = ".tend-staging-\(name)-"
+    /// Folders named `<prefix><pid>-…` left by builds that were killed (their process is gone) are removed.
+    static func removeAbandoned(prefix: String, in folder: String, fileSystem: FileSystem) {
         for entry in (try? fileSystem.entries(of: folder)) ?? [] where entry.hasPrefix(prefix) {
             guard let pid = Int32(entry.dropFirst(prefix.count).prefix { $0 != "-" }), pid != getpid(), kill(pid, 0) != 0 else { continue }
             try? fileSystem.remove(folder + "/" + entry)
@@ -63,6 +62,13 @@ public final class StagedOutput: @unchecked Sendable {
     public func write(_ text: String, to relativePath: String) throws {
         var text = text
         try text.withUTF8 { try write($0, to: relativePath) }
+    }
+
+    /// Links the previous site's file at `relativePath` into the staging folder (it has not
+    /// changed); false when there is no such file.
+    public func keep(_ relativePath: String) -> Bool {
+        guard (try? ensureDirectory(for: relativePath)) != nil else { return false }
+        return link(outputPath + "/" + relativePath, stagingPath + "/" + relativePath) == 0
     }
 
     /// Copies a file into the staging folder, as a hard link when possible (nothing is copied twice).

@@ -136,15 +136,15 @@ public struct SiteChecker: Sendable {
         let url = link.url
         guard !url.isEmpty, URLPolicy.scheme(of: url) == nil, !url.hasPrefix("//") else { return [] }
         var path = url, anchor: String? = nil
-        if let hash = url.firstIndex(of: "#") {
-            anchor = String(url[url.index(after: hash)...])
+        if let hash = url.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            anchor = String(url[url.utf8.index(after: hash)...])
             path = String(url[..<hash])
         }
-        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+        if let query = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = String(path[..<query]) }
         let target = path.isEmpty ? page.url : Self.resolve(path, from: page.url, rootPath: rootPath)
         if path.hasPrefix("/assets/") || target.hasPrefix("/assets/") { return [] }
         var candidates = [target]
-        if !target.hasSuffix("/") && !target.contains(".") { candidates.append(target + "/") }
+        if !target.hasSuffix("/") && !target.utf8.contains(UInt8(ascii: ".")) { candidates.append(target + "/") }
         guard let found = candidates.first(where: { targets[$0] != nil }) else {
             if let hidden = candidates.lazy.compactMap({ graph.hiddenURLs[$0] }).first {
                 return [
@@ -179,7 +179,15 @@ public struct SiteChecker: Sendable {
 
     /// An absolute site path for a link written on the page at `base` (`../x/`, `x/`, `/blog/x/`).
     static func resolve(_ path: String, from base: String, rootPath: String) -> String {
-        if path.hasPrefix("/"), rootPath == "/", !path.utf8.contains(UInt8(ascii: ".")), !path.contains("//") { return path }
+        // Already absolute and clean (no `.`, `..` or `//`): nothing to resolve.
+        if path.hasPrefix("/"), rootPath == "/" {
+            var previous: UInt8 = 0
+            let clean = path.utf8.allSatisfy { byte in
+                defer { previous = byte }
+                return byte != UInt8(ascii: ".") && !(byte == UInt8(ascii: "/") && previous == byte)
+            }
+            if clean { return path }
+        }
         var absolute: String
         if path.hasPrefix("/") {
             absolute = path

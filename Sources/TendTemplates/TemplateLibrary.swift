@@ -9,6 +9,8 @@ public struct TemplateLibrary: Sendable {
     public let names: Set<String>
     /// Files under `assets/`, by path relative to it, with the absolute path to copy from.
     public let assets: [(relativePath: String, sourcePath: String)]
+    /// A digest of every template's name and text: pages rendered with other templates differ.
+    public let fingerprint: UInt64
 
     /// The built-in theme's folder, shipped with Tend.
     public static var builtInDirectory: String? {
@@ -48,8 +50,11 @@ public struct TemplateLibrary: Sendable {
             }
         }
         var library = MustacheLibrary()
+        var fingerprint = StableHasher()
         for name in sources.keys.sorted() {
             let source = sources[name]!
+            fingerprint.combine(name)
+            fingerprint.combine(source.text)
             do {
                 try library.register(source.text, named: name)
             } catch let error as MustacheTemplate.ParserError {
@@ -61,7 +66,7 @@ public struct TemplateLibrary: Sendable {
         }
         let assetList = assets.keys.sorted().map { ($0, assets[$0]!) }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
-        return (TemplateLibrary(library: library, names: Set(sources.keys), assets: assetList), diagnostics)
+        return (TemplateLibrary(library: library, names: Set(sources.keys), assets: assetList, fingerprint: fingerprint.value), diagnostics)
     }
 
     /// Renders the template `name` with a view computed in Swift; nil when there is no such template.

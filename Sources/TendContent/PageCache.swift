@@ -1,0 +1,251 @@
+import Foundation
+import TendCitations
+import TendCore
+
+/// `.tend-cache/pages`: every page the last build processed, so the next build parses only the
+/// files that changed. A page is reused when its file's size and modification time are as
+/// recorded, or else when its bytes hash the same; never when the site's settings, its
+/// bibliographies or Tend itself changed (the settings key). Bodies stay in `BodyStore` files
+/// beside it. A file that is damaged or from another build of Tend is ignored with a note.
+///
+/// A build that changed a few pages writes only those records, to `pages-delta`; the full
+/// file is written again once the changes outgrow a tenth of the site.
+public final class PageCache: @unchecked Sendable {
+    static let magic = "tend-pages 2"
+    static let baseName = "pages"
+    static let deltaName = "pages-delta"
+    /// More body files than this are merged into the newest at the next save.
+    static let bodyFileLimit = 4
+    static let chunkSize = 256
+
+    /// One source file and what processing it gave.
+    struct Record {
+        var size: Int64
+        var modified: Int64
+        var contentHash: UInt64
+        var page: Page?
+        var diagnostics: [Diagnostic]
+        /// True while the record is exactly as the full file has it.
+        var isInBase = false
+    }
+
+    let folder: String
+    let settingsKey: UInt64
+    /// Why the previous cache was not used, for a note.
+    public private(set) var problem: String?
+    /// Where this build's new bodies go.
+    let bodies: BodyStore?
+    /// Files changed less than two seconds before the build may change again within the same
+    /// timestamp tick: their records are kept with no time, so the next build compares bytes.
+    private let recentSince: Int64
+    /// The full file's identity, which a delta names; nil when there is no usable full file.
+    private var baseID: UInt64?
+    private var basePaths: Set<String> = []
+    private var previous: [String: Record] = [:]
+    private var current: [String: Record] = [:]
+    private let lock = NSLock()
+
+    /// Opens the cache in `folder` for a build whose settings hash to `settingsKey`.
+    init(folder: String, settingsKey: UInt64, bibliography: Bibliography) {
+        self.folder = folder
+        self.settingsKey = settingsKey
+        bodies = BodyStore(folder: folder, keep: true)
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        recentSince = (Int64(now.tv_sec) - 2) * 1_000_000_000
+        do {
+            guard let base = try read(Self.baseName, bibliography: bibliography) else { return }
+            baseID = base.id
+            basePaths = Set(base.records.keys)
+            previous = base.records.mapValues { record in
+                var record = record
+                record.isInBase = true
+                return record
+            }
+            if let delta = try read(Self.deltaName, bibliography: bibliography), delta.baseID == base.id {
+                for (path, record) in delta.records { previous[path] = record }
+                for path in delta.removed { previous[path] = nil }
+            }
+        } catch is SettingsChanged {
+            previous = [:]
+            baseID = nil
+        } catch {
+            previous = [:]
+            baseID = nil
+            problem = "the page cache in .tend-cache/ is damaged or from another version of Tend; every page is read again"
+        }
+    }
+
+    /// The record of `path` when the file's size and modification time are unchanged.
+    func reuse(_ path: String, size: Int64, modified: Int64) -> Record? {
+        guard let record = previous[path], record.size == size, record.modified == modified else { return nil }
+        keep(record, for: path)
+        return record
+    }
+
+    /// The record of `path` when the file's bytes are unchanged (it was only touched).
+    func reuse(_ path: String, contentHash: UInt64, size: Int64, modified: Int64) -> Record? {
+        guard var record = previous[path], record.contentHash == contentHash else { return nil }
+        record.size = size
+        record.modified = modified
+        record.isInBase = false
+        keep(record, for: path)
+        return record
+    }
+
+    /// Remembers a freshly processed file. Pages with their own bibliography files are not kept
+    /// (their settings are not in the key), nor pages whose body stayed in memory.
+    func store(_ record: Record, for path: String) {
+        if let page = record.page, !page.matter.bibliography.isEmpty || page.body.place == nil { return }
+        keep(record, for: path)
+    }
+
+    private func keep(_ record: Record, for path: String) {
+        var record = record
+        if record.modified >= recentSince {
+            record.modified = -1
+            record.isInBase = false
+        }
+        lock.lock()
+        current[path] = record
+        lock.unlock()
+    }
+
+    /// Writes the records of this build, then removes body files nothing points at any more.
+    func save() {
+        lock.lock()
+        defer { lock.unlock() }
+        mergeSmallBodyFiles()
+        let changed = current.filter { !$0.value.isInBase }
+        let removed = basePaths.filter { current[$0] == nil }
+        if let baseID, changed.count + removed.count <= max(Self.chunkSize, current.count / 10) {
+            guard write(changed, removed: removed.sorted(), to: Self.deltaName, id: UInt64.random(in: 1...UInt64.max), baseID: baseID) else { return }
+        } else {
+            guard write(current, removed: [], to: Self.baseName, id: UInt64.random(in: 1...UInt64.max), baseID: 0) else { return }
+            unlink(folder + "/" + Self.deltaName)
+        }
+        var referenced = Set<String>()
+        for record in current.values { if let name = record.page?.body.place?.store.name { referenced.insert(name) } }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix("bodies-") && !referenced.contains(name) {
+            unlink(folder + "/" + name)
+        }
+    }
+
+    /// Every edit leaves a small body file; past `bodyFileLimit`, the bodies of all but the
+    /// largest file are copied into this build's file.
+    private func mergeSmallBodyFiles() {
+        guard let bodies else { return }
+        var sizes: [String: Int] = [:]
+        for record in current.values { if let place = record.page?.body.place { sizes[place.store.name, default: 0] += place.length } }
+        guard sizes.count > Self.bodyFileLimit, let largest = sizes.max(by: { $0.value < $1.value })?.key else { return }
+        for (path, record) in current {
+            guard let page = record.page, let place = page.body.place, place.store.name != largest, place.store !== bodies else { continue }
+            page.body = PageBody(page.body.html)
+            page.body.move(to: bodies)
+            current[path]?.isInBase = false
+        }
+    }
+
+    private struct SettingsChanged: Error {}
+
+    /// Writes `records` in chunks (read back in parallel), and the paths a delta removes; false
+    /// when the file could not be written.
+    private func write(_ records: [String: Record], removed: [String], to name: String, id: UInt64, baseID: UInt64) -> Bool {
+        var storeIndices: [String: Int] = [:]
+        let paths = records.keys.sorted()
+        for path in paths {
+            if let name = records[path]?.page?.body.place?.store.name, storeIndices[name] == nil { storeIndices[name] = storeIndices.count }
+        }
+        let stores = storeIndices
+        var writer = ArchiveWriter(format: Self.magic)
+        writer.write(settingsKey)
+        writer.write(id)
+        writer.write(baseID)
+        writer.write(stores.sorted { $0.value < $1.value }.map(\.key))
+        writer.write(removed)
+        let chunks = stride(from: 0, to: paths.count, by: Self.chunkSize).map { paths[$0..<min($0 + Self.chunkSize, paths.count)] }
+        let encoded = parallelMap(chunks) { chunk in
+            var writer = ArchiveWriter()
+            for path in chunk { Self.encode(records[path]!, path: path, stores: stores, into: &writer) }
+            return (chunk.count, writer.bytes)
+        }
+        writer.write(encoded.count)
+        for (count, bytes) in encoded {
+            writer.write(count)
+            writer.write(bytes.count)
+            writer.append(bytes)
+        }
+        return writer.save(to: folder + "/" + name)
+    }
+
+    private static func encode(_ record: Record, path: String, stores: [String: Int], into writer: inout ArchiveWriter) {
+        writer.write(path)
+        writer.write(Int(record.size))
+        writer.write(Int(record.modified))
+        writer.write(record.contentHash)
+        writer.write(record.diagnostics) { $0.write($1) }
+        writer.write(record.page != nil)
+        if let page = record.page, let place = page.body.place {
+            writer.write(stores[place.store.name]!)
+            writer.write(place.offset)
+            writer.write(place.length)
+            page.archive(into: &writer)
+        }
+    }
+
+    /// Reads one of the cache's files; nil when it does not exist.
+    private func read(_ name: String, bibliography: Bibliography) throws -> (id: UInt64, baseID: UInt64, records: [String: Record], removed: [String])? {
+        let folder = self.folder, settingsKey = self.settingsKey
+        return try ArchiveReader.withSavedFile(folder + "/" + name) { reader in
+            try reader.checkFormat(Self.magic)
+            guard try reader.readUInt64() == settingsKey else { throw SettingsChanged() }
+            let id = try reader.readUInt64()
+            let baseID = try reader.readUInt64()
+            let stores = try reader.readStrings().map { BodyStore(reading: folder, name: $0) }
+            let removed = try reader.readStrings()
+            var chunks: [(count: Int, range: Range<Int>)] = []
+            for _ in 0..<(try reader.readInt()) {
+                let count = try reader.readInt()
+                let length = try reader.readInt()
+                let start = reader.offset
+                try reader.skip(length)
+                chunks.append((count, start..<start + length))
+            }
+            let slices = chunks.map { (reader.slice($0.range), $0.count) }
+            let decoded = parallelMap(slices) { slice, count in
+                Result {
+                    var chunkReader = slice
+                    return try (0..<count).compactMap { _ in try Self.decode(&chunkReader, stores: stores, bibliography: bibliography) }
+                }
+            }
+            var records: [String: Record] = [:]
+            records.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+            for chunk in decoded {
+                for (path, record) in try chunk.get() { records[path] = record }
+            }
+            return (id, baseID, records, removed)
+        }
+    }
+
+    /// One record; nil when its body file is gone or too short (the page is then read again).
+    private static func decode(_ reader: inout ArchiveReader, stores: [BodyStore?], bibliography: Bibliography) throws -> (String, Record)? {
+        let path = try reader.readString()
+        let size = Int64(try reader.readInt())
+        let modified = Int64(try reader.readInt())
+        let contentHash = try reader.readUInt64()
+        let diagnostics = try reader.readArray { try $0.readDiagnostic() }
+        var record = Record(size: size, modified: modified, contentHash: contentHash, page: nil, diagnostics: diagnostics)
+        if try reader.readBool() {
+            let index = try reader.readInt()
+            let offset = try reader.readInt()
+            let length = try reader.readInt()
+            guard stores.indices.contains(index) else { throw ArchiveReader.Damaged() }
+            let page = try Page.unarchive(from: &reader, body: PageBody(""), bibliography: bibliography)
+            guard let store = stores[index], offset >= 0, length >= 0, offset + length <= store.size else { return nil }
+            page.body = PageBody(store: store, offset: offset, length: length)
+            page.sourceDigest = contentHash
+            record.page = page
+        }
+        return (path, record)
+    }
+}

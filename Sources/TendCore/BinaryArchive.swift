@@ -1,0 +1,226 @@
+import Foundation
+
+/// A compact binary form for Tend's caches: variable-length integers and length-prefixed UTF-8.
+/// Written and read field by field, in the same order, by the type that owns the fields.
+public struct ArchiveWriter: Sendable {
+    public private(set) var bytes: [UInt8] = []
+
+    public init() {}
+
+    /// A writer that starts with the format's name and the running build of Tend, which
+    /// `ArchiveReader.checkFormat` checks.
+    public init(format: String) {
+        write(format)
+        write(ToolIdentity.fingerprint)
+    }
+
+    public mutating func write(_ value: Int) {
+        // Zig-zag, so small negative numbers stay short.
+        var number = UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))
+        while number >= 0x80 {
+            bytes.append(UInt8(number & 0x7f) | 0x80)
+            number >>= 7
+        }
+        bytes.append(UInt8(number))
+    }
+
+    public mutating func write(_ value: UInt64) {
+        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+    }
+
+    public mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    /// Appends bytes another writer wrote.
+    public mutating func append(_ raw: [UInt8]) { bytes.append(contentsOf: raw) }
+
+    public mutating func write(_ value: Double) { write(value.bitPattern) }
+
+    public mutating func write(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            write(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    public mutating func write(_ value: String?) {
+        write(value != nil)
+        if let value { write(value) }
+    }
+
+    public mutating func write(_ value: Int?) {
+        write(value != nil)
+        if let value { write(value) }
+    }
+
+    public mutating func write(_ values: [String]) {
+        write(values.count)
+        for value in values { write(value) }
+    }
+
+    public mutating func write<Element>(_ values: [Element], each: (inout ArchiveWriter, Element) -> Void) {
+        write(values.count)
+        for value in values { each(&self, value) }
+    }
+
+    public mutating func write(_ location: SourceLocation) {
+        write(location.path)
+        write(location.line)
+        write(location.column)
+    }
+
+    public mutating func write(_ date: CalendarDate?) {
+        write(date?.description)
+    }
+
+    public mutating func write(_ diagnostic: Diagnostic) {
+        write(diagnostic.severity.rawValue)
+        write(diagnostic.location)
+        write(diagnostic.message)
+        write(diagnostic.hint)
+    }
+}
+
+/// Reads what an `ArchiveWriter` wrote; every read throws `ArchiveReader.Damaged` past the end
+/// or on a value that cannot be what was written, so a damaged cache is never trusted.
+public struct ArchiveReader: @unchecked Sendable {
+    public struct Damaged: Error {
+        public init() {}
+    }
+
+    private let bytes: UnsafeRawBufferPointer
+    public private(set) var offset: Int
+
+    /// Reads `bytes` from `offset`; the buffer must outlive the reader.
+    public init(_ bytes: UnsafeRawBufferPointer, offset: Int = 0) {
+        self.bytes = bytes
+        self.offset = offset
+    }
+
+    public var isAtEnd: Bool { offset >= bytes.count }
+
+    /// Reads what `ArchiveWriter(format:)` wrote; `Damaged` for another format or build of Tend.
+    public mutating func checkFormat(_ format: String) throws {
+        guard try readString() == format, try readString() == ToolIdentity.fingerprint else { throw Damaged() }
+    }
+
+    /// Moves past `count` bytes.
+    public mutating func skip(_ count: Int) throws {
+        guard count >= 0, count <= bytes.count - offset else { throw Damaged() }
+        offset += count
+    }
+
+    /// A reader of `range` alone (for reading parts of one buffer in parallel).
+    public func slice(_ range: Range<Int>) -> ArchiveReader {
+        ArchiveReader(UnsafeRawBufferPointer(rebasing: bytes[range]))
+    }
+
+    public mutating func readInt() throws -> Int {
+        var number: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard offset < bytes.count, shift < 64 else { throw Damaged() }
+            let byte = bytes[offset]
+            offset += 1
+            number |= UInt64(byte & 0x7f) << shift
+            if byte < 0x80 { break }
+            shift += 7
+        }
+        let zigzag = Int64(bitPattern: number)
+        return Int((zigzag >> 1) ^ -(zigzag & 1))
+    }
+
+    public mutating func readUInt64() throws -> UInt64 {
+        guard offset + 8 <= bytes.count else { throw Damaged() }
+        var value: UInt64 = 0
+        for index in 0..<8 { value |= UInt64(bytes[offset + index]) << UInt64(index * 8) }
+        offset += 8
+        return value
+    }
+
+    public mutating func readBool() throws -> Bool {
+        guard offset < bytes.count, bytes[offset] <= 1 else { throw Damaged() }
+        offset += 1
+        return bytes[offset - 1] == 1
+    }
+
+    public mutating func readDouble() throws -> Double { Double(bitPattern: try readUInt64()) }
+
+    public mutating func readString() throws -> String {
+        let count = try readCount()
+        let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count]), as: UTF8.self)
+        offset += count
+        return text
+    }
+
+    public mutating func readOptionalString() throws -> String? { try readBool() ? try readString() : nil }
+
+    public mutating func readOptionalInt() throws -> Int? { try readBool() ? try readInt() : nil }
+
+    public mutating func readStrings() throws -> [String] { try readArray { try $0.readString() } }
+
+    public mutating func readArray<Element>(_ each: (inout ArchiveReader) throws -> Element) throws -> [Element] {
+        let count = try readCount()
+        var values: [Element] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try each(&self)) }
+        return values
+    }
+
+    public mutating func readLocation() throws -> SourceLocation {
+        SourceLocation(path: try readString(), line: try readInt(), column: try readInt())
+    }
+
+    public mutating func readDate() throws -> CalendarDate? {
+        guard let text = try readOptionalString() else { return nil }
+        guard let date = CalendarDate(text) else { throw Damaged() }
+        return date
+    }
+
+    public mutating func readDiagnostic() throws -> Diagnostic {
+        guard let severity = Diagnostic.Severity(rawValue: try readString()) else { throw Damaged() }
+        return Diagnostic(severity, try readLocation(), try readString(), hint: try readOptionalString())
+    }
+
+    /// A count or length that fits in what is left of the bytes.
+    private mutating func readCount() throws -> Int {
+        let count = try readInt()
+        guard count >= 0, count <= bytes.count - offset else { throw Damaged() }
+        return count
+    }
+}
+
+extension ArchiveWriter {
+    /// Writes the bytes and their checksum to `path` (a temporary file renamed into place, so a
+    /// reader never sees half a file); false when that failed.
+    @discardableResult
+    public func save(to path: String) -> Bool {
+        var sealed = bytes
+        sealed.reserveCapacity(bytes.count + 8)
+        let checksum = StableHasher.digest(bytes)
+        for shift in stride(from: 0, to: 64, by: 8) { sealed.append(UInt8(truncatingIfNeeded: checksum >> UInt64(shift))) }
+        let temporary = path + ".\(getpid())-\(UUID().uuidString.prefix(8)).tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(sealed)) else { return false }
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
+    }
+}
+
+extension ArchiveReader {
+    /// Reads the file `ArchiveWriter.save(to:)` wrote, after checking its checksum; nil when
+    /// there is no file, `Damaged` when it does not check out.
+    public static func withSavedFile<Result>(_ path: String, _ body: (inout ArchiveReader) throws -> Result) throws -> Result? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return try data.withUnsafeBytes { bytes in
+            guard bytes.count >= 8 else { throw Damaged() }
+            let content = UnsafeRawBufferPointer(rebasing: bytes[0..<bytes.count - 8])
+            var checksum = ArchiveReader(bytes, offset: bytes.count - 8)
+            guard try checksum.readUInt64() == StableHasher.digest(content) else { throw Damaged() }
+            var reader = ArchiveReader(content)
+            return try body(&reader)
+        }
+    }
+}

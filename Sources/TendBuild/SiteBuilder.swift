@@ -73,6 +73,7 @@ public enum SiteBuilder {
             graph: graph, templates: templates, links: SiteLinks(baseURL: content.config.baseURL), fixedDate: fixedDate, optionsKey: optionsKey,
             serial: request.serial)
         renderer.progress = request.progress
+        if !request.releasesMemory { keptUntilExit.withLock { $0.append(graph) } }
         let (jobs, plan) = step("Find what changed") {
             let jobs = renderer.jobs()
             return (jobs, OutputPlan(jobs: jobs, previous: previous?.outputs))
@@ -95,10 +96,12 @@ public enum SiteBuilder {
                 }
             }
             if usesCache && report.succeeded {
-                BuildCache(
-                    key: optionsKey, entries: inputs, outputStamp: BuildCache.stamp(of: request.outputPath), pagesWritten: report.pagesWritten,
-                    filesWritten: report.filesWritten, diagnostics: report.diagnostics.filter { $0.severity != .note }, outputs: plan.keys
-                ).save(siteRoot: request.siteRoot)
+                step("Save the build state") {
+                    BuildCache(
+                        key: optionsKey, entries: inputs, outputStamp: BuildCache.stamp(of: request.outputPath), pagesWritten: report.pagesWritten,
+                        filesWritten: report.filesWritten, diagnostics: report.diagnostics.filter { $0.severity != .note }, outputs: plan.keys
+                    ).save(siteRoot: request.siteRoot)
+                }
             }
         } catch let missing as SiteRenderer.MissingTemplate {
             report.diagnostics.append(
@@ -116,6 +119,9 @@ public enum SiteBuilder {
         }
         return finish(report)
     }
+
+    /// What builds with `releasesMemory` off leave for the process's end.
+    private static let keptUntilExit = Mutex<[SiteGraph]>([])
 
     private struct OutputProblem: Error {
         let message: String

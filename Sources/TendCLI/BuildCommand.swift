@@ -20,6 +20,7 @@ struct BuildCommand: ParsableCommand {
         var request = BuildRequest(
             siteRoot: options.siteRoot, outputPath: output, drafts: options.drafts, future: options.future)
         request.progress = ProgressDisplay.reporter(quiet: options.quiet)
+        request.releasesMemory = false
         let report = SiteBuilder.build(request)
         DiagnosticPrinter(quiet: options.quiet).print(report.diagnostics)
         if options.verbose {

@@ -195,13 +195,25 @@ extension ArchiveWriter {
     /// reader never sees half a file); false when that failed.
     @discardableResult
     public func save(to path: String) -> Bool {
-        var sealed = bytes
-        sealed.reserveCapacity(bytes.count + 8)
         let checksum = StableHasher.digest(bytes)
-        for shift in stride(from: 0, to: 64, by: 8) { sealed.append(UInt8(truncatingIfNeeded: checksum >> UInt64(shift))) }
+        let trailer = (0..<8).map { UInt8(truncatingIfNeeded: checksum >> UInt64($0 * 8)) }
         let temporary = path + ".\(getpid())-\(UUID().uuidString.prefix(8)).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(sealed)) else { return false }
-        guard rename(temporary, path) == 0 else {
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return false }
+        func writeAll(_ data: [UInt8]) -> Bool {
+            data.withUnsafeBytes { buffer in
+                var written = 0
+                while written < buffer.count {
+                    let count = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                    if count <= 0 { return false }
+                    written += count
+                }
+                return true
+            }
+        }
+        let complete = writeAll(bytes) && writeAll(trailer)
+        close(descriptor)
+        guard complete, rename(temporary, path) == 0 else {
             unlink(temporary)
             return false
         }

@@ -156,17 +156,3 @@ public final class StagedOutput: @unchecked Sendable {
         return unsafeBitCast(symbol, to: Renameat2.self)
     }()
 }
-
-/// A value behind a lock.
-final class Mutex<Value>: @unchecked Sendable {
-    private var value: Value
-    private let lock = NSLock()
-
-    init(_ value: Value) { self.value = value }
-
-    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&value)
-    }
-}

@@ -21,7 +21,9 @@ import Testing
         let output = TemporaryDirectory()
         let report = buildFixture(Fixtures.repository, into: output.path + "/public")
         #expect(report.succeeded, "\(report.diagnostics)")
-        #expect(report.diagnostics.isEmpty, "the sample site should build without warnings: \(report.diagnostics)")
+        // Notes about a cache another build of Tend left in the repository are not warnings.
+        let warnings = report.diagnostics.filter { $0.severity != .note }
+        #expect(warnings.isEmpty, "the sample site should build without warnings: \(warnings)")
         GoldenFiles.compare(built: output.path + "/public", expected: Fixtures.root + "/golden/sample")
     }
 

@@ -4,7 +4,24 @@ import TendSite
 
 /// The JSON the search page's script reads: per page its title, summary, tags, headings and the
 /// distinct words of its body (enough for prefix matching, far smaller than the text).
+/// Large sites split the index into shards of about a thousand pages, each page in the shard
+/// its URL hashes to: an edit rewrites one shard, and browsers fetch the shards in parallel.
 enum SearchIndex {
+    static let pagesPerShard = 1_000
+
+    /// The index files and the pages in each, in site order.
+    static func shards(_ pages: [Page]) -> [(path: String, pages: [Page])] {
+        let count = max(1, (pages.count + pagesPerShard - 1) / pagesPerShard)
+        guard count > 1 else { return [("search/index.json", pages)] }
+        var shards = [[Page]](repeating: [], count: count)
+        for page in pages {
+            var hasher = StableHasher()
+            hasher.combine(page.url)
+            shards[Int(hasher.value % UInt64(count))].append(page)
+        }
+        return shards.enumerated().map { ("search/index-\($0.offset + 1).json", $0.element) }
+    }
+
     static func json(_ pages: [Page], links: SiteLinks) -> String {
         let chunks = stride(from: 0, to: pages.count, by: 256).map { pages[$0..<min($0 + 256, pages.count)] }
         let parts = parallelMap(chunks) { chunk in

@@ -152,17 +152,19 @@ struct SiteRenderer: Sendable {
                 [OutputFile(path: "sitemap.xml", contents: .text(syndication.sitemap(listPaths: self.listPaths)))]
             })
         jobs.append(RenderJob(paths: ["robots.txt"], key: key("robots")) { [OutputFile(path: "robots.txt", contents: .text(syndication.robots()))] })
-        let indexed = graph.articles + graph.exercises
-        let indexKey = key("search index") { hasher in
-            for page in indexed {
-                hasher.combine(page.url)
-                hasher.combine(page.searchDigest)
+        for shard in SearchIndex.shards(graph.articles + graph.exercises) {
+            let indexKey = key("search index") { hasher in
+                hasher.combine(shard.path)
+                for page in shard.pages {
+                    hasher.combine(page.url)
+                    hasher.combine(page.searchDigest)
+                }
             }
+            jobs.append(
+                RenderJob(paths: [shard.path], key: indexKey) {
+                    [OutputFile(path: shard.path, contents: .text(SearchIndex.json(shard.pages, links: self.links)))]
+                })
         }
-        jobs.append(
-            RenderJob(paths: ["search/index.json"], key: indexKey) {
-                [OutputFile(path: "search/index.json", contents: .text(SearchIndex.json(indexed, links: self.links)))]
-            })
         let copies =
             templates.assets.map { ("assets/" + $0.relativePath, $0.sourcePath) }
             + graph.content.media.map { (String($0.relativePath.dropFirst("content/".count)), $0.absolutePath) }
@@ -364,7 +366,12 @@ struct SiteRenderer: Sendable {
             "search",
             merged(
                 views.layout(title: "Search", description: "Search the articles and exercises.", path: "/search/"),
-                ["search": ["index_url": links.path("/search/index.json"), "items": (graph.articles + graph.exercises).map(views.card)]]),
+                [
+                    "search": [
+                        "index_url": SearchIndex.shards(graph.articles + graph.exercises).map { links.path("/" + $0.path) }.joined(separator: " "),
+                        "items": (graph.articles + graph.exercises).map(views.card),
+                    ]
+                ]),
             path: "/search/")
     }
 

@@ -40,4 +40,40 @@ let tendExecutable: String? = {
             try? FileManager.default.removeItem(atPath: site.path + "/.tend-cache")
         }
     }
+
+    /// `kill -9` during a build that updates `public/` in place: the next build leaves the
+    /// complete new site, whatever moment the kill hit.
+    @Test(.enabled(if: tendExecutable != nil, "needs the tend executable: run swift build first"))
+    func killedInPlaceUpdatesAreRepairedByTheNextBuild() throws {
+        var files = MinimalSite.files()
+        for index in 0..<300 {
+            files["content/articles/a\(index).md"] = MinimalSite.article("tags: [t\(index % 7)]\n", body: String(repeating: "Some words here. ", count: 200))
+        }
+        let site = TemporaryDirectory()
+        site.write(files)
+        func runTend() throws -> Process {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: tendExecutable!)
+            process.arguments = ["build", "--site", site.path, "--quiet"]
+            process.environment = ["SOURCE_DATE_EPOCH": String(Fixtures.clock.fixedEpoch!)]
+            try process.run()
+            return process
+        }
+        let first = try runTend()
+        first.waitUntilExit()
+        #expect(first.terminationStatus == 0)
+        var random = SeededGenerator(seed: 7)
+        for round in 0..<5 {
+            site.write(["content/articles/a\(round).md": MinimalSite.article(body: "Version \(round) of this article.")])
+            let killed = try runTend()
+            Thread.sleep(forTimeInterval: Double.random(in: 0...0.3, using: &random))
+            kill(killed.processIdentifier, SIGKILL)
+            killed.waitUntilExit()
+            let next = try runTend()
+            next.waitUntilExit()
+            let expected = TemporaryDirectory()
+            _ = SiteBuilder.build(BuildRequest(siteRoot: site.path, outputPath: expected.path + "/public", clock: Fixtures.clock))
+            #expect(readTree(site.path + "/public") == readTree(expected.path + "/public"), "round \(round)")
+        }
+    }
 }

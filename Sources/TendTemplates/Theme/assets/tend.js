@@ -69,8 +69,11 @@
     var form = section.querySelector("form");
     form.addEventListener("submit", function (event) { event.preventDefault(); show(input.value); });
     input.addEventListener("input", function () { show(input.value); });
-    fetch(section.getAttribute("data-index")).then(function (r) { return r.json(); }).then(function (data) {
-      index = data;
+    var shards = section.getAttribute("data-index").split(" ").filter(function (url) { return url.length > 0; });
+    Promise.all(shards.map(function (url) {
+      return fetch(url).then(function (r) { return r.json(); });
+    })).then(function (parts) {
+      index = [].concat.apply([], parts);
       var params = new URLSearchParams(window.location.search);
       if (params.get("q")) { input.value = params.get("q"); }
       show(input.value);

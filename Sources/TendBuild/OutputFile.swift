@@ -1,3 +1,5 @@
+import TendOutput
+
 /// One file of the built site: where it goes and what it holds.
 public struct OutputFile: Sendable {
     public enum Contents: Sendable {
@@ -13,5 +15,15 @@ public struct OutputFile: Sendable {
     public init(path: String, contents: Contents) {
         self.path = path
         self.contents = contents
+    }
+}
+
+extension SiteOutput {
+    /// Writes or copies `file` into this output.
+    func emit(_ file: OutputFile) throws {
+        switch file.contents {
+        case .text(let text): try write(text, to: file.path)
+        case .copy(let source): try copy(from: source, to: file.path)
+        }
     }
 }

@@ -132,12 +132,7 @@ public enum SiteBuilder {
     private static func write(_ jobs: [RenderJob], with renderer: SiteRenderer, into output: InPlaceOutput, removing removed: [String], siteRoot: String) throws
     {
         do {
-            _ = try renderer.run(jobs) { file in
-                switch file.contents {
-                case .text(let text): try output.write(text, to: file.path)
-                case .copy(let source): try output.copy(from: source, to: file.path)
-                }
-            }
+            _ = try renderer.run(jobs, emit: output.emit)
             for path in removed { output.remove(path) }
             // From here on the output changes file by file: until the new state is saved, the
             // next build starts from scratch.
@@ -167,12 +162,7 @@ public enum SiteBuilder {
                 chunk.filter { job in job.paths.contains(where: stale.contains) || !job.paths.allSatisfy(staging.keep) }
             }
             let rendered = relinked.flatMap { $0 }
-            _ = try renderer.run(rendered) { file in
-                switch file.contents {
-                case .text(let text): try staging.write(text, to: file.path)
-                case .copy(let source): try staging.copy(from: source, to: file.path)
-                }
-            }
+            _ = try renderer.run(rendered, emit: staging.emit)
             try staging.commit()
             return rendered.count
         } catch {

@@ -33,6 +33,8 @@ struct SiteRenderer: Sendable {
     private let siteKey: UInt64
     /// Each article's and exercise's card metadata, digested, by URL.
     private let cardKeys: [String: UInt64]
+    /// The search index files and the pages in each.
+    private let searchShards: [(path: String, pages: [Page])]
 
     init(graph: SiteGraph, templates: TemplateLibrary, links: SiteLinks, fixedDate: CalendarDate?, optionsKey: String, serial: Bool = false) {
         self.serial = serial
@@ -76,6 +78,7 @@ struct SiteRenderer: Sendable {
             cardKeys[page.url] = card.value
         }
         self.cardKeys = cardKeys
+        searchShards = SearchIndex.shards(graph.articles + graph.exercises)
     }
 
     /// A template rendering problem (a template the site needs is missing).
@@ -152,7 +155,7 @@ struct SiteRenderer: Sendable {
                 [OutputFile(path: "sitemap.xml", contents: .text(syndication.sitemap(listPaths: self.listPaths)))]
             })
         jobs.append(RenderJob(paths: ["robots.txt"], key: key("robots")) { [OutputFile(path: "robots.txt", contents: .text(syndication.robots()))] })
-        for shard in SearchIndex.shards(graph.articles + graph.exercises) {
+        for shard in searchShards {
             let indexKey = key("search index") { hasher in
                 hasher.combine(shard.path)
                 for page in shard.pages {
@@ -368,7 +371,7 @@ struct SiteRenderer: Sendable {
                 views.layout(title: "Search", description: "Search the articles and exercises.", path: "/search/"),
                 [
                     "search": [
-                        "index_url": SearchIndex.shards(graph.articles + graph.exercises).map { links.path("/" + $0.path) }.joined(separator: " "),
+                        "index_url": searchShards.map { links.path("/" + $0.path) }.joined(separator: " "),
                         "items": (graph.articles + graph.exercises).map(views.card),
                     ]
                 ]),

@@ -97,8 +97,6 @@ public struct ArchiveReader: @unchecked Sendable {
         self.offset = offset
     }
 
-    public var isAtEnd: Bool { offset >= bytes.count }
-
     /// Reads what `ArchiveWriter(format:)` wrote; `Damaged` for another format or build of Tend.
     public mutating func checkFormat(_ format: String) throws {
         guard try readString() == format, try readString() == ToolIdentity.fingerprint else { throw Damaged() }

@@ -116,4 +116,10 @@ extension FileSystem {
     public func write(_ bytes: [UInt8], to path: String) throws {
         try bytes.withUnsafeBufferPointer { try write($0, to: path) }
     }
+
+    /// Whether the file at `path` exists and holds exactly `bytes`.
+    public func holds(_ bytes: UnsafeBufferPointer<UInt8>, at path: String) -> Bool {
+        guard let old = try? contents(of: path) else { return false }
+        return old.count == bytes.count && old.elementsEqual(bytes)
+    }
 }

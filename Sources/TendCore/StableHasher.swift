@@ -14,11 +14,6 @@ public struct StableHasher: Sendable {
     }
 
     public mutating func combine(_ text: String) { combine(text.utf8) }
-
-    public var hexDigest: String {
-        let hex = String(state, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
-    }
 }
 
 extension StableHasher {

@@ -5,7 +5,7 @@ import TendCore
 /// changed file is written in full to a pending folder first, and only after the whole build
 /// succeeded is each one renamed over its old version (one atomic `rename` per file). Files the
 /// site no longer has are removed. A file whose bytes are unchanged is not touched.
-public final class InPlaceOutput: @unchecked Sendable {
+public final class InPlaceOutput: SiteOutput, @unchecked Sendable {
     public let outputPath: String
     private let pendingPath: String
     private let fileSystem: FileSystem
@@ -28,14 +28,9 @@ public final class InPlaceOutput: @unchecked Sendable {
 
     /// Writes `bytes` for `relativePath`, unless the site already has exactly these bytes there.
     public func write(_ bytes: UnsafeBufferPointer<UInt8>, to relativePath: String) throws {
-        if let old = try? fileSystem.contents(of: outputPath + "/" + relativePath), old.count == bytes.count, old.elementsEqual(bytes) { return }
+        if fileSystem.holds(bytes, at: outputPath + "/" + relativePath) { return }
         let name = nextName(for: relativePath)
         try fileSystem.write(bytes, to: pendingPath + "/" + name)
-    }
-
-    public func write(_ text: String, to relativePath: String) throws {
-        var text = text
-        try text.withUTF8 { try write($0, to: relativePath) }
     }
 
     /// Puts a copy of `sourcePath` (a hard link when possible) at `relativePath`.
@@ -63,16 +58,9 @@ public final class InPlaceOutput: @unchecked Sendable {
     /// Moves every pending file into place and removes what the site no longer has.
     public func commit() throws {
         defer { discard() }
-        var createdDirectories = Set<String>()
+        let folders = FolderMaker(root: outputPath, fileSystem: fileSystem)
         for (name, path) in pending.withLock({ $0 }) {
-            if let slash = path.lastIndex(of: "/") {
-                var prefix = ""
-                for part in path[..<slash].split(separator: "/") {
-                    prefix = prefix.isEmpty ? String(part) : prefix + "/" + part
-                    guard createdDirectories.insert(prefix).inserted, fileSystem.kind(of: outputPath + "/" + prefix) != .directory else { continue }
-                    try fileSystem.createDirectory(outputPath + "/" + prefix)
-                }
-            }
+            try folders.makeFolders(above: path)
             guard rename(pendingPath + "/" + name, outputPath + "/" + path) == 0 else {
                 throw FileSystemError(path: outputPath + "/" + path, reason: String(cString: strerror(errno)))
             }

@@ -3,12 +3,12 @@ import TendCore
 
 /// Builds a site into a staging folder on the output's file system, then swaps it in with one
 /// atomic `rename`: readers (and a `kill -9`) only ever see the old or the new complete site.
-public final class StagedOutput: @unchecked Sendable {
+public final class StagedOutput: SiteOutput, @unchecked Sendable {
     /// The folder being written.
     public let stagingPath: String
     public let outputPath: String
     private let fileSystem: FileSystem
-    private let createdDirectories = Mutex<Set<String>>([])
+    private let folders: FolderMaker
 
     /// Creates an empty staging folder in `workFolder` (the site's `.tend-cache/`), or beside
     /// `outputPath` when that folder is on another file system or not given: the swap must
@@ -26,6 +26,7 @@ public final class StagedOutput: @unchecked Sendable {
         // The process id finds folders of killed builds; the random part keeps builds of one
         // process (tests, a preview server) apart.
         stagingPath = folder + "/.tend-staging-\(name)-\(getpid())-\(UUID().uuidString.prefix(8))"
+        folders = FolderMaker(root: stagingPath, fileSystem: fileSystem)
         Self.removeAbandoned(prefix: ".tend-staging-\(name)-", in: folder, fileSystem: fileSystem)
         try? fileSystem.remove(stagingPath)
         try fileSystem.createDirectory(stagingPath)
@@ -49,31 +50,22 @@ public final class StagedOutput: @unchecked Sendable {
     /// file is written, and its timestamps stay as they were.
     public func write(_ bytes: UnsafeBufferPointer<UInt8>, to relativePath: String) throws {
         let path = stagingPath + "/" + relativePath
-        try ensureDirectory(for: relativePath)
+        try folders.makeFolders(above: relativePath)
         let previous = outputPath + "/" + relativePath
-        if let old = try? fileSystem.contents(of: previous), old.count == bytes.count,
-            old.elementsEqual(bytes), link(previous, path) == 0
-        {
-            return
-        }
+        if fileSystem.holds(bytes, at: previous), link(previous, path) == 0 { return }
         try fileSystem.write(bytes, to: path)
-    }
-
-    public func write(_ text: String, to relativePath: String) throws {
-        var text = text
-        try text.withUTF8 { try write($0, to: relativePath) }
     }
 
     /// Links the previous site's file at `relativePath` into the staging folder (it has not
     /// changed); false when there is no such file.
     public func keep(_ relativePath: String) -> Bool {
-        guard (try? ensureDirectory(for: relativePath)) != nil else { return false }
+        guard (try? folders.makeFolders(above: relativePath)) != nil else { return false }
         return link(outputPath + "/" + relativePath, stagingPath + "/" + relativePath) == 0
     }
 
     /// Copies a file into the staging folder, as a hard link when possible (nothing is copied twice).
     public func copy(from sourcePath: String, to relativePath: String) throws {
-        try ensureDirectory(for: relativePath)
+        try folders.makeFolders(above: relativePath)
         let destination = stagingPath + "/" + relativePath
         if link(sourcePath, destination) == 0 { return }
         try fileSystem.write(try fileSystem.contents(of: sourcePath), to: destination)
@@ -125,20 +117,6 @@ public final class StagedOutput: @unchecked Sendable {
     /// Removes the staging folder; the output is untouched.
     public func discard() {
         try? fileSystem.remove(stagingPath)
-    }
-
-    /// Creates the folders above `relativePath` once each (every known folder is remembered).
-    private func ensureDirectory(for relativePath: String) throws {
-        guard let slash = relativePath.lastIndex(of: "/") else { return }
-        let directory = String(relativePath[..<slash])
-        if createdDirectories.withLock({ $0.contains(directory) }) { return }
-        var prefix = ""
-        for part in directory.split(separator: "/") {
-            prefix = prefix.isEmpty ? String(part) : prefix + "/" + part
-            if createdDirectories.withLock({ $0.contains(prefix) }) { continue }
-            try fileSystem.createDirectory(stagingPath + "/" + prefix)
-            createdDirectories.withLock { _ = $0.insert(prefix) }
-        }
     }
 
     /// `renameat2(RENAME_EXCHANGE)`: both paths stay valid at every instant.

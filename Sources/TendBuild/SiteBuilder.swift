@@ -69,10 +69,9 @@ public enum SiteBuilder {
         report.diagnostics += templateProblems
         guard let templates = library, report.succeeded else { return finish(report) }
         let fixedDate = request.clock.fixedEpoch.map { _ in request.clock.today }
-        var renderer = SiteRenderer(
+        let renderer = SiteRenderer(
             graph: graph, templates: templates, links: SiteLinks(baseURL: content.config.baseURL), fixedDate: fixedDate, optionsKey: optionsKey,
-            serial: request.serial)
-        renderer.progress = request.progress
+            serial: request.serial, progress: request.progress)
         if !request.releasesMemory { keptUntilExit.withLock { $0.append(graph) } }
         let (jobs, plan) = step("Find what changed") {
             let jobs = renderer.jobs()

@@ -18,14 +18,15 @@ struct RenderJob: Sendable {
 /// Renders the files of the site from the graph and the templates; pages render in parallel.
 /// Each job's key digests what the job reads: a page, its related cards, the templates and the
 /// site-wide settings; a list, only its items' cards (their metadata, not their bodies).
-struct SiteRenderer: Sendable {
+/// A class, so the thousands of job closures share one renderer instead of copying it.
+final class SiteRenderer: Sendable {
     let graph: SiteGraph
     let templates: TemplateLibrary
     let links: SiteLinks
     let fixedDate: CalendarDate?
     /// Render on this thread only (to prove parallel output equals serial output).
     let serial: Bool
-    var progress: ProgressReporter?
+    let progress: ProgressReporter?
 
     private let views: ViewBuilder
     private let data: StructuredData
@@ -36,8 +37,12 @@ struct SiteRenderer: Sendable {
     /// The search index files and the pages in each.
     private let searchShards: [(path: String, pages: [Page])]
 
-    init(graph: SiteGraph, templates: TemplateLibrary, links: SiteLinks, fixedDate: CalendarDate?, optionsKey: String, serial: Bool = false) {
+    init(
+        graph: SiteGraph, templates: TemplateLibrary, links: SiteLinks, fixedDate: CalendarDate?, optionsKey: String, serial: Bool = false,
+        progress: ProgressReporter? = nil
+    ) {
         self.serial = serial
+        self.progress = progress
         self.graph = graph
         self.templates = templates
         self.links = links

@@ -54,11 +54,13 @@ public final class Page: @unchecked Sendable {
     /// headings and words.
     public var searchDigest: UInt64 {
         var hasher = StableHasher()
-        for text in [matter.title, matter.summary ?? "", kind.rawValue] + matter.tags + ["\u{1}"] + headings.map(\.text) {
-            hasher.combine(text)
-        }
-        var words = searchWords
-        hasher.combine(words.withUTF8 { StableHasher.digest(UnsafeRawBufferPointer($0)) })
+        hasher.combine(matter.title)
+        hasher.combine(matter.summary ?? "")
+        hasher.combine(kind.rawValue)
+        for tag in matter.tags { hasher.combine(tag) }
+        hasher.combine("\u{1}")
+        for heading in headings { hasher.combine(heading.text) }
+        hasher.combine(searchWords)
         return hasher.value
     }
     /// The URL slug of each tag, in the order of `matter.tags`.

@@ -100,9 +100,9 @@ extension FrontMatter {
         writer.write(credentials)
         writer.write(role)
         writer.write(photo)
-        writer.write(locations.sorted { $0.key < $1.key }) { writer, field in
-            writer.write(field.key)
-            writeLocation(field.value, &writer)
+        writer.write(locations) { writer, field in
+            writer.write(field.field)
+            writeLocation(field.location, &writer)
         }
     }
 
@@ -129,9 +129,7 @@ extension FrontMatter {
         matter.credentials = try reader.readOptionalString()
         matter.role = try reader.readOptionalString()
         matter.photo = try reader.readOptionalString()
-        for (field, location) in try reader.readArray({ reader in (try reader.readString(), try readLocation(&reader)) }) {
-            matter.locations[field] = location
-        }
+        matter.locations = try reader.readArray { reader in (try reader.readString(), try readLocation(&reader)) }
         return matter
     }
 }

@@ -1,24 +1,23 @@
-/// FNV-1a, 64 bits: a hash that is the same on every run and machine (Swift's `Hasher` is seeded per process).
+/// A 64-bit hash that is the same on every run and machine (Swift's `Hasher` is seeded per
+/// process): each piece is digested eight bytes at a time and folded into the state.
 public struct StableHasher: Sendable {
     private var state: UInt64 = 0xcbf2_9ce4_8422_2325
 
     public init() {}
 
-    public mutating func combine(_ bytes: some Sequence<UInt8>) {
-        for byte in bytes {
-            state ^= UInt64(byte)
-            state &*= 0x100_0000_01b3
-        }
-        state ^= 0xff
-        state &*= 0x100_0000_01b3
+    /// Adds `bytes` as one piece (pieces are kept apart: "ab", "c" differs from "a", "bc").
+    public mutating func combine(_ bytes: UnsafeRawBufferPointer) {
+        state = Self.mix(state ^ Self.digest(bytes)) &+ 0x9e37_79b9_7f4a_7c15
     }
 
-    public mutating func combine(_ text: String) { combine(text.utf8) }
+    public mutating func combine(_ text: String) {
+        var text = text
+        text.withUTF8 { combine(UnsafeRawBufferPointer($0)) }
+    }
 }
 
 extension StableHasher {
-    /// A 64-bit digest of `bytes`, eight bytes at a time: for file contents, where FNV's
-    /// byte-by-byte loop would be the slow part.
+    /// A 64-bit digest of `bytes`, read eight bytes at a time.
     public static func digest(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var state: UInt64 = 0x9e37_79b9_7f4a_7c15 ^ UInt64(bytes.count)
         var offset = 0
@@ -45,6 +44,6 @@ extension StableHasher {
     public var value: UInt64 { state }
 
     public mutating func combine(_ number: UInt64) {
-        withUnsafeBytes(of: number.littleEndian) { combine($0) }
+        state = Self.mix(state ^ Self.mix(number ^ 0x2545_f491_4f6c_dd1d)) &+ 0x9e37_79b9_7f4a_7c15
     }
 }

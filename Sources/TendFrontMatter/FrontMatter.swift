@@ -43,15 +43,16 @@ public struct FrontMatter: Sendable {
     public var credentials: String?
     public var role: String?
     public var photo: String?
-    /// Where each field's value starts, by field name.
-    public var locations: [String: SourceLocation] = [:]
+    /// Where each field's value starts, in the order the fields were written (a handful, so
+    /// looked up by a scan rather than hashed).
+    public var locations: [(field: String, location: SourceLocation)] = []
     /// Where the front matter starts.
     public var start: SourceLocation
 
     public init(start: SourceLocation) { self.start = start }
 
     /// The location of `field`, or the start of the front matter when it was not written.
-    public func location(of field: String) -> SourceLocation { locations[field] ?? start }
+    public func location(of field: String) -> SourceLocation { locations.first { $0.field == field }?.location ?? start }
 
     /// Decodes the YAML of one file; nil when it cannot be read at all. Missing or invalid
     /// fields are diagnostics; the result then still carries every field that was valid.
@@ -62,7 +63,7 @@ public struct FrontMatter: Sendable {
             return nil
         }
         var matter = FrontMatter(start: SourceLocation(path: path, line: max(firstLine - 1, 1), column: 1))
-        for (name, _) in fields.keys { matter.locations[name] = fields[name]?.location }
+        for (name, _) in fields.keys { if let location = fields[name]?.location { matter.locations.append((name, location)) } }
         fields.warnAboutUnknownKeys(known: kind.knownFields, &diagnostics)
         matter.read(fields, kind: kind, &diagnostics)
         return matter

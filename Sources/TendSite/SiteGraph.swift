@@ -41,10 +41,9 @@ public struct SiteGraph: Sendable {
     public private(set) var hiddenURLs: [String: String] = [:]
     /// Indices into `articles` by tag slug, for related articles.
     private var articlesByTag: [String: [Int]] = [:]
-    /// Tag slugs by page URL.
-    private var tagSlugsByURL: [String: [String]] = [:]
-    /// Related-article rankings (indices into `articles`, one extra to skip the page itself) by tag set.
-    private var relatedByTagSet: [String: [Int]] = [:]
+    /// Related-article rankings (indices into `articles`, one extra to skip the page itself) by
+    /// page URL; pages with the same set of tags share one ranking.
+    private var relatedByURL: [String: [Int]] = [:]
 
     public var authors: [String: Page] { content.authors }
 
@@ -69,13 +68,14 @@ public struct SiteGraph: Sendable {
         graph.exercises.sort { ($0.matter.title, $0.slug) < ($1.matter.title, $1.slug) }
         graph.pages.sort { $0.slug < $1.slug }
         graph.menu = graph.pages.filter { $0.matter.menu != nil }.sorted { ($0.matter.menu!, $0.slug) < ($1.matter.menu!, $1.slug) }
-        for page in graph.articles + graph.exercises { graph.tagSlugsByURL[page.url] = page.tagSlugs }
         for (index, article) in graph.articles.enumerated() {
-            for slug in Set(graph.tagSlugsByURL[article.url] ?? []) { graph.articlesByTag[slug, default: []].append(index) }
+            for slug in Set(article.tagSlugs) { graph.articlesByTag[slug, default: []].append(index) }
         }
-        graph.relatedByTagSet = relatedRankings(
-            tagSets: Set(graph.tagSlugsByURL.values.filter { !$0.isEmpty }.map(tagSetKey)), articlesByTag: graph.articlesByTag,
-            articleCount: graph.articles.count, wanted: graph.config.relatedCount + 1)
+        var tagSetByURL: [String: String] = [:]
+        for page in graph.articles + graph.exercises where !page.tagSlugs.isEmpty { tagSetByURL[page.url] = tagSetKey(page.tagSlugs) }
+        let rankings = relatedRankings(
+            tagSets: Set(tagSetByURL.values), articles: graph.articles, articlesByTag: graph.articlesByTag, wanted: graph.config.relatedCount + 1)
+        graph.relatedByURL = tagSetByURL.compactMapValues { rankings[$0] }
         graph.tags = groupTags(graph.articles + graph.exercises, diagnostics: &diagnostics)
         graph.checkPeople(&diagnostics)
         graph.checkURLs(&diagnostics)
@@ -85,52 +85,82 @@ public struct SiteGraph: Sendable {
 
     private init(content: SiteContent) { self.content = content }
 
-    /// Related articles: most shared tags, then newest. Pages with the same set of tags share
-    /// one ranking, computed once when the graph is built.
+    /// Related articles: most shared tags, then newest, from the rankings computed when the
+    /// graph was built.
     public func related(to page: Page) -> [Page] {
-        guard config.relatedCount > 0, let slugs = tagSlugsByURL[page.url], let ranking = relatedByTagSet[Self.tagSetKey(slugs)] else { return [] }
+        guard config.relatedCount > 0, let ranking = relatedByURL[page.url] else { return [] }
         return ranking.lazy.map { articles[$0] }.filter { $0.url != page.url }.prefix(config.relatedCount).map { $0 }
     }
 
     private static func tagSetKey(_ slugs: [String]) -> String { Set(slugs).sorted().joined(separator: "\u{0}") }
 
+    /// Each article's tags as a bit set (one bit per tag slug), so the number of tags an
+    /// article shares with a set is a few `popcount`s.
+    private struct TagBits: Sendable {
+        let bitsByTag: [String: Int]
+        let words: Int
+        let masks: [UInt64]
+
+        init(articles: [Page], tags: some Collection<String>) {
+            bitsByTag = Dictionary(uniqueKeysWithValues: tags.sorted().enumerated().map { ($1, $0) })
+            words = max(1, (bitsByTag.count + 63) / 64)
+            var masks = [UInt64](repeating: 0, count: articles.count * words)
+            for (index, article) in articles.enumerated() {
+                for slug in article.tagSlugs { if let bit = bitsByTag[slug] { masks[index * words + bit / 64] |= 1 << UInt64(bit % 64) } }
+            }
+            self.masks = masks
+        }
+
+        func mask(of slugs: some Sequence<Substring>) -> [UInt64] {
+            var mask = [UInt64](repeating: 0, count: words)
+            for slug in slugs { if let bit = bitsByTag[String(slug)] { mask[bit / 64] |= 1 << UInt64(bit % 64) } }
+            return mask
+        }
+
+        func shared(_ article: Int, _ mask: [UInt64]) -> Int {
+            var count = 0
+            for word in 0..<words { count += (masks[article * words + word] & mask[word]).nonzeroBitCount }
+            return count
+        }
+    }
+
     /// The rankings of every tag set, computed on all cores.
-    private static func relatedRankings(tagSets: Set<String>, articlesByTag: [String: [Int]], articleCount: Int, wanted: Int) -> [String: [Int]] {
+    private static func relatedRankings(tagSets: Set<String>, articles: [Page], articlesByTag: [String: [Int]], wanted: Int) -> [String: [Int]] {
         guard wanted > 1 else { return [:] }
+        let bits = TagBits(articles: articles, tags: articlesByTag.keys)
         let keys = Array(tagSets)
         let chunks = stride(from: 0, to: keys.count, by: 256).map { keys[$0..<min($0 + 256, keys.count)] }
         let rankings = parallelMap(chunks) { chunk in
-            var scores = [UInt8](repeating: 0, count: articleCount)
-            return chunk.map { key in
-                let lists = key.split(separator: "\u{0}").compactMap { articlesByTag[String($0)] }
-                return (key, ranking(of: lists, wanted: wanted, scores: &scores))
+            chunk.map { key in
+                let slugs = key.split(separator: "\u{0}")
+                let lists = slugs.compactMap { articlesByTag[String($0)] }.sorted { $0.count < $1.count }
+                return (key, ranking(of: lists, mask: bits.mask(of: slugs), bits: bits, wanted: wanted))
             }
         }
         return Dictionary(rankings.joined().map { $0 }) { first, _ in first }
     }
 
     /// The best `wanted` articles for a set of tags (one list of article indices per tag, newest
-    /// first), by shared tags then newest. Each article's count of shared tags is tallied in
-    /// `scores` (all zero before and after); the best of each count are then found by walking
-    /// each list only as far as `wanted` articles of that count.
-    private static func ranking(of lists: [[Int]], wanted: Int, scores: inout [UInt8]) -> [Int] {
-        for list in lists { for index in list { scores[index] &+= 1 } }
+    /// first, shortest list first), by shared tags then newest. An article sharing `count` of
+    /// the set's tags misses at most `lists.count - count` lists, so it is in one of the first
+    /// `lists.count - count + 1`; each of those is walked only until it gave enough of them.
+    private static func ranking(of lists: [[Int]], mask: [UInt64], bits: TagBits, wanted: Int) -> [Int] {
         var best: [Int] = []
         var count = lists.count
         while count > 0 && best.count < wanted {
+            let needed = wanted - best.count
             var candidates: [Int] = []
-            for list in lists {
+            for list in lists.prefix(lists.count - count + 1) {
                 var found = 0
-                for index in list where Int(scores[index]) == count {
+                for index in list where bits.shared(index, mask) == count {
                     candidates.append(index)
                     found += 1
-                    if found == wanted { break }
+                    if found == needed { break }
                 }
             }
-            best += Set(candidates).sorted().prefix(wanted - best.count)
+            best += Set(candidates).sorted().prefix(needed)
             count -= 1
         }
-        for list in lists { for index in list { scores[index] = 0 } }
         return best
     }
 

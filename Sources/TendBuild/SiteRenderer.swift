@@ -32,8 +32,6 @@ final class SiteRenderer: Sendable {
     private let data: StructuredData
     /// What every file depends on: Tend, the options, settings, templates, navigation, authors.
     private let siteKey: UInt64
-    /// Each article's and exercise's card metadata, digested, by URL.
-    private let cardKeys: [String: UInt64]
     /// The search index files and the pages in each.
     private let searchShards: [(path: String, pages: [Page])]
 
@@ -70,19 +68,6 @@ final class SiteRenderer: Sendable {
             site.combine(author.sourceDigest)
         }
         siteKey = site.value
-        var cardKeys: [String: UInt64] = [:]
-        for page in graph.articles + graph.exercises {
-            var card = StableHasher()
-            let matter = page.matter
-            for field in [
-                matter.title, page.url, matter.summary ?? "", String(page.readingMinutes), matter.date?.description ?? "", matter.author ?? "",
-                matter.contentNote ?? "", matter.durationMinutes.map(String.init) ?? "",
-            ] {
-                card.combine(field)
-            }
-            cardKeys[page.url] = card.value
-        }
-        self.cardKeys = cardKeys
         searchShards = SearchIndex.shards(graph.articles + graph.exercises)
     }
 
@@ -100,7 +85,7 @@ final class SiteRenderer: Sendable {
     }
 
     private func combineCards(_ pages: some Sequence<Page>, into hasher: inout StableHasher) {
-        for page in pages { hasher.combine(cardKeys[page.url] ?? 0) }
+        for page in pages { hasher.combine(page.listingDigest) }
     }
 
     private func job(_ sitePath: String, key: UInt64, _ render: @escaping @Sendable () throws -> OutputFile) -> RenderJob {
@@ -147,7 +132,7 @@ final class SiteRenderer: Sendable {
         let feedKey = key("feed") { hasher in
             for page in graph.articles.prefix(20) {
                 hasher.combine(page.sourceDigest)
-                hasher.combine(cardKeys[page.url] ?? 0)
+                hasher.combine(page.listingDigest)
             }
         }
         jobs.append(RenderJob(paths: ["feed.xml"], key: feedKey) { [OutputFile(path: "feed.xml", contents: .text(syndication.atomFeed()))] })

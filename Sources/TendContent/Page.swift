@@ -50,18 +50,32 @@ public final class Page: @unchecked Sendable {
     public var handles: [(word: String, location: SourceLocation)]
     /// A digest of the source file's bytes: with the site's settings, it decides everything above.
     public internal(set) var sourceDigest: UInt64 = 0
+    /// A digest of what a list shows of the page (its card): title, URL, summary, date,
+    /// author, reading time, content note, duration. Set once the page is complete.
+    public internal(set) var listingDigest: UInt64 = 0
     /// A digest of what the search index shows of the page: title, summary, kind, tags,
-    /// headings and words.
-    public var searchDigest: UInt64 {
-        var hasher = StableHasher()
-        hasher.combine(matter.title)
-        hasher.combine(matter.summary ?? "")
-        hasher.combine(kind.rawValue)
-        for tag in matter.tags { hasher.combine(tag) }
-        hasher.combine("\u{1}")
-        for heading in headings { hasher.combine(heading.text) }
-        hasher.combine(searchWords)
-        return hasher.value
+    /// headings and words. Set once the page is complete.
+    public internal(set) var searchDigest: UInt64 = 0
+
+    /// Computes `listingDigest` and `searchDigest` from the finished page.
+    func digestSummaries() {
+        var listing = StableHasher()
+        for field in [
+            matter.title, url, matter.summary ?? "", String(readingMinutes), matter.date?.description ?? "", matter.author ?? "",
+            matter.contentNote ?? "", matter.durationMinutes.map(String.init) ?? "",
+        ] {
+            listing.combine(field)
+        }
+        listingDigest = listing.value
+        var search = StableHasher()
+        search.combine(matter.title)
+        search.combine(matter.summary ?? "")
+        search.combine(kind.rawValue)
+        for tag in matter.tags { search.combine(tag) }
+        search.combine("\u{1}")
+        for heading in headings { search.combine(heading.text) }
+        search.combine(searchWords)
+        searchDigest = search.value
     }
     /// The URL slug of each tag, in the order of `matter.tags`.
     public let tagSlugs: [String]

@@ -40,6 +40,8 @@ extension Page {
             writer.write(handle.word)
             write(handle.location, &writer)
         }
+        writer.write(listingDigest)
+        writer.write(searchDigest)
     }
 
     /// Reads a page `archive(into:)` wrote; its references must all be in `bibliography`.
@@ -69,10 +71,13 @@ extension Page {
         }
         let steps = try reader.readStrings()
         let handles = try reader.readArray { reader in (word: try reader.readString(), location: try read(&reader)) }
-        return Page(
+        let page = Page(
             kind: kind, sourcePath: sourcePath, slug: slug, url: url, matter: matter, body: body, headings: headings, searchWords: searchWords,
             wordCount: wordCount, readabilityGrade: grade, references: references, usedComponents: usedComponents, links: links, steps: steps,
             handles: handles)
+        page.listingDigest = try reader.readUInt64()
+        page.searchDigest = try reader.readUInt64()
+        return page
     }
 }
 

@@ -42,8 +42,6 @@ public final class PageCache: @unchecked Sendable {
     private var baseID: UInt64?
     private var basePaths: Set<String> = []
     private var previous: [String: Record] = [:]
-    private var current: [String: Record] = [:]
-    private let lock = NSLock()
 
     /// Opens the cache in `folder` for a build whose settings hash to `settingsKey`.
     init(folder: String, settingsKey: UInt64, bibliography: Bibliography) {
@@ -77,45 +75,36 @@ public final class PageCache: @unchecked Sendable {
     }
 
     /// The record of `path` when the file's size and modification time are unchanged.
-    func reuse(_ path: String, size: Int64, modified: Int64) -> Record? {
+    func reusable(_ path: String, size: Int64, modified: Int64) -> Record? {
         guard let record = previous[path], record.size == size, record.modified == modified else { return nil }
-        keep(record, for: path)
         return record
     }
 
     /// The record of `path` when the file's bytes are unchanged (it was only touched).
-    func reuse(_ path: String, contentHash: UInt64, size: Int64, modified: Int64) -> Record? {
+    func reusable(_ path: String, contentHash: UInt64, size: Int64, modified: Int64) -> Record? {
         guard var record = previous[path], record.contentHash == contentHash else { return nil }
         record.size = size
         record.modified = modified
         record.isInBase = false
-        keep(record, for: path)
         return record
     }
 
-    /// Remembers a freshly processed file. Pages with their own bibliography files are not kept
-    /// (their settings are not in the key), nor pages whose body stayed in memory.
-    func store(_ record: Record, for path: String) {
-        if let page = record.page, !page.matter.bibliography.isEmpty || page.body.place == nil { return }
-        keep(record, for: path)
-    }
-
-    private func keep(_ record: Record, for path: String) {
-        var record = record
-        if record.modified >= recentSince {
-            record.modified = -1
-            record.isInBase = false
+    /// Writes this build's records, then removes body files nothing points at any more. Pages
+    /// with their own bibliography files are not kept (their settings are not in the key), nor
+    /// pages whose body stayed in memory.
+    func save(_ records: [(path: String, record: Record)]) {
+        var current: [String: Record] = [:]
+        current.reserveCapacity(records.count)
+        for (path, record) in records {
+            if let page = record.page, !page.matter.bibliography.isEmpty || page.body.place == nil { continue }
+            var record = record
+            if record.modified >= recentSince {
+                record.modified = -1
+                record.isInBase = false
+            }
+            current[path] = record
         }
-        lock.lock()
-        current[path] = record
-        lock.unlock()
-    }
-
-    /// Writes the records of this build, then removes body files nothing points at any more.
-    func save() {
-        lock.lock()
-        defer { lock.unlock() }
-        mergeSmallBodyFiles()
+        mergeSmallBodyFiles(&current)
         let changed = current.filter { !$0.value.isInBase }
         let removed = basePaths.filter { current[$0] == nil }
         if let baseID, changed.count + removed.count <= max(Self.chunkSize, current.count / 10) {
@@ -133,16 +122,16 @@ public final class PageCache: @unchecked Sendable {
 
     /// Every edit leaves a small body file; past `bodyFileLimit`, the bodies of all but the
     /// largest file are copied into this build's file.
-    private func mergeSmallBodyFiles() {
+    private func mergeSmallBodyFiles(_ records: inout [String: Record]) {
         guard let bodies else { return }
         var sizes: [String: Int] = [:]
-        for record in current.values { if let place = record.page?.body.place { sizes[place.store.name, default: 0] += place.length } }
+        for record in records.values { if let place = record.page?.body.place { sizes[place.store.name, default: 0] += place.length } }
         guard sizes.count > Self.bodyFileLimit, let largest = sizes.max(by: { $0.value < $1.value })?.key else { return }
-        for (path, record) in current {
+        for (path, record) in records {
             guard let page = record.page, let place = page.body.place, place.store.name != largest, place.store !== bodies else { continue }
             page.body = PageBody(page.body.html)
             page.body.move(to: bodies)
-            current[path]?.isInBase = false
+            records[path]?.isInBase = false
         }
     }
 

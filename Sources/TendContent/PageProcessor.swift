@@ -187,6 +187,7 @@ public struct PageProcessor: Sendable {
         page.wordCount = TextStatistics.wordCount(allText)
         page.readabilityGrade = TextStatistics.fleschKincaidGrade(prose)
         page.body = PageBody(document.renderHTML())
+        page.digestSummaries()
     }
 
     /// Raw HTML is dropped unless the site opts in; the author is told what vanished.

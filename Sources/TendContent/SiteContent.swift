@@ -62,35 +62,34 @@ public struct SiteContent: Sendable {
         if let problem = cache?.problem { diagnostics.append(Diagnostic(.note, SourceLocation(path: ".tend-cache"), problem)) }
         let bodyStore = cache?.bodies ?? (sources.pages.count >= bodiesOnDiskFrom ? BodyStore(folder: cacheFolder, keep: false) : nil)
         progress?.begin("Reading pages", total: sources.pages.count)
-        let results = parallelMap(sources.pages, serial: serial) { entry -> (Page?, [Diagnostic]) in
+        typealias Loaded = (page: Page?, problems: [Diagnostic], record: PageCache.Record?)
+        let results = parallelMap(sources.pages, serial: serial) { entry -> Loaded in
             defer { progress?.advance() }
             let path = entry.file.relativePath
             var info = stat()
             let statted = cache != nil && stat(entry.file.absolutePath, &info) == 0
             let size = Int64(info.st_size), modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-            if statted, let record = cache?.reuse(path, size: size, modified: modified) { return (record.page, record.diagnostics) }
+            if statted, let record = cache?.reusable(path, size: size, modified: modified) { return (record.page, record.diagnostics, record) }
             let bytes: [UInt8]
             do {
                 bytes = try fileSystem.contents(of: entry.file.absolutePath)
             } catch {
-                return (nil, [.error(SourceLocation(path: path), "could not read the file: \(error)")])
+                return (nil, [.error(SourceLocation(path: path), "could not read the file: \(error)")], nil)
             }
             let contentHash = StableHasher.digest(bytes)
-            if statted, let record = cache?.reuse(path, contentHash: contentHash, size: size, modified: modified) {
-                return (record.page, record.diagnostics)
+            if statted, let record = cache?.reusable(path, contentHash: contentHash, size: size, modified: modified) {
+                return (record.page, record.diagnostics, record)
             }
             let (page, problems) = processor.process(bytes, file: entry.file, kind: entry.kind)
             page?.sourceDigest = contentHash
             if let bodyStore { page?.body.move(to: bodyStore) }
-            if statted {
-                cache?.store(.init(size: size, modified: modified, contentHash: contentHash, page: page, diagnostics: problems), for: path)
-            }
-            return (page, problems)
+            let record = statted ? PageCache.Record(size: size, modified: modified, contentHash: contentHash, page: page, diagnostics: problems) : nil
+            return (page, problems, record)
         }
-        cache?.save()
+        cache?.save(zip(sources.pages, results).compactMap { entry, loaded in loaded.record.map { (entry.file.relativePath, $0) } })
         var pages: [Page] = []
         var authors: [String: Page] = [:]
-        for (page, problems) in results {
+        for (page, problems, _) in results {
             diagnostics.append(contentsOf: problems)
             guard let page else { continue }
             if page.kind == .author {

@@ -35,11 +35,12 @@ public struct SiteSources: Sendable {
                 }
                 continue
             }
-            for name in entries {
+            for entry in entries {
+                let name = entry.name
                 let childRelative = relative + "/" + name
                 let childAbsolute = siteRoot + "/" + childRelative
                 if isJunk(name) { continue }
-                var kind = fileSystem.kind(of: childAbsolute)
+                var kind: FileKind? = entry.kind
                 if kind == .symbolicLink {
                     guard let target = fileSystem.realPath(childAbsolute), isInside(target, rootReal) else {
                         diagnostics.append(
@@ -67,7 +68,7 @@ public struct SiteSources: Sendable {
     }
 
     private static func classify(_ file: SourceFile, into sources: inout SiteSources, diagnostics: inout [Diagnostic]) {
-        let parts = file.relativePath.split(separator: "/").map(String.init)
+        let parts = file.relativePath.utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
         guard parts.count >= 2 else { return }
         let section = parts.count > 2 ? parts[1] : ""
         if section == "media" {

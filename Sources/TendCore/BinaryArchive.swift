@@ -223,14 +223,21 @@ extension ArchiveReader {
     /// Reads the file `ArchiveWriter.save(to:)` wrote, after checking its checksum; nil when
     /// there is no file, `Damaged` when it does not check out.
     public static func withSavedFile<Result>(_ path: String, _ body: (inout ArchiveReader) throws -> Result) throws -> Result? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return try data.withUnsafeBytes { bytes in
-            guard bytes.count >= 8 else { throw Damaged() }
-            let content = UnsafeRawBufferPointer(rebasing: bytes[0..<bytes.count - 8])
-            var checksum = ArchiveReader(bytes, offset: bytes.count - 8)
-            guard try checksum.readUInt64() == StableHasher.digest(content) else { throw Damaged() }
-            var reader = ArchiveReader(content)
-            return try body(&reader)
-        }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        let size = Int(info.st_size)
+        guard size >= 8 else { throw Damaged() }
+        // Mapped, not read: the bytes come straight from the operating system's file cache.
+        guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else { return nil }
+        defer { munmap(mapped, size) }
+        let bytes = UnsafeRawBufferPointer(start: mapped, count: size)
+        let content = UnsafeRawBufferPointer(rebasing: bytes[0..<size - 8])
+        var checksum = ArchiveReader(bytes, offset: size - 8)
+        guard try checksum.readUInt64() == StableHasher.digest(content) else { throw Damaged() }
+        var reader = ArchiveReader(content)
+        return try body(&reader)
     }
 }

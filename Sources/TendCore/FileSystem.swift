@@ -3,8 +3,9 @@ import Foundation
 /// Every file access of a build goes through this, so tests and tools can observe or replace it.
 public protocol FileSystem: Sendable {
     func contents(of path: String) throws -> [UInt8]
-    /// Entries of a directory, sorted by name, without `.` and `..`.
-    func entries(of directory: String) throws -> [String]
+    /// Entries of a directory, sorted by name, without `.` and `..`, each with its kind (a
+    /// symbolic link is not followed).
+    func entries(of directory: String) throws -> [DirectoryEntry]
     func kind(of path: String) -> FileKind?
     /// The path with every symbolic link resolved, or nil when it does not exist.
     func realPath(_ path: String) -> String?
@@ -15,6 +16,17 @@ public protocol FileSystem: Sendable {
 
 public enum FileKind: Sendable, Equatable {
     case file, directory, symbolicLink, other
+}
+
+/// A name in a directory and what it is.
+public struct DirectoryEntry: Sendable, Equatable {
+    public var name: String
+    public var kind: FileKind
+
+    public init(name: String, kind: FileKind) {
+        self.name = name
+        self.kind = kind
+    }
 }
 
 public struct FileSystemError: Error, CustomStringConvertible, Sendable {
@@ -52,17 +64,27 @@ public struct LocalFileSystem: FileSystem {
         return bytes
     }
 
-    public func entries(of directory: String) throws -> [String] {
+    public func entries(of directory: String) throws -> [DirectoryEntry] {
         guard let handle = opendir(directory) else { throw FileSystemError(path: directory, reason: Self.lastError()) }
         defer { closedir(handle) }
-        var names: [String] = []
+        var entries: [DirectoryEntry] = []
         while let entry = readdir(handle) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
-            if name != "." && name != ".." { names.append(name) }
+            if name == "." || name == ".." { continue }
+            // The directory entry usually says what it is; only some file systems make us ask.
+            let kind: FileKind?
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): kind = .file
+            case Int32(DT_DIR): kind = .directory
+            case Int32(DT_LNK): kind = .symbolicLink
+            case Int32(DT_UNKNOWN): kind = self.kind(of: directory + "/" + name)
+            default: kind = .other
+            }
+            if let kind { entries.append(DirectoryEntry(name: name, kind: kind)) }
         }
-        return names.sorted()
+        return entries.sorted { $0.name < $1.name }
     }
 
     public func kind(of path: String) -> FileKind? {

@@ -39,7 +39,7 @@ public final class StagedOutput: SiteOutput, @unchecked Sendable {
 
     /// Folders named `<prefix><pid>-…` left by builds that were killed (their process is gone) are removed.
     static func removeAbandoned(prefix: String, in folder: String, fileSystem: FileSystem) {
-        for entry in (try? fileSystem.entries(of: folder)) ?? [] where entry.hasPrefix(prefix) {
+        for entry in ((try? fileSystem.entries(of: folder)) ?? []).map(\.name) where entry.hasPrefix(prefix) {
             guard let pid = Int32(entry.dropFirst(prefix.count).prefix { $0 != "-" }), pid != getpid(), kill(pid, 0) != 0 else { continue }
             try? fileSystem.remove(folder + "/" + entry)
         }

@@ -84,9 +84,9 @@ public struct TemplateLibrary: Sendable {
         while let relative = pending.popLast() {
             let absolute = relative.isEmpty ? directory : directory + "/" + relative
             guard let entries = try? fileSystem.entries(of: absolute) else { continue }
-            for entry in entries where !entry.hasPrefix(".") {
-                let child = relative.isEmpty ? entry : relative + "/" + entry
-                switch fileSystem.kind(of: directory + "/" + child) {
+            for entry in entries where !entry.name.hasPrefix(".") {
+                let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                switch entry.kind {
                 case .directory: pending.append(child)
                 case .file: result.append(child)
                 default: continue

@@ -97,6 +97,14 @@ struct BuildCache {
         unlink(path(siteRoot: siteRoot))
     }
 
+    /// Marks output files as out of date (they were written outside a full build), so the next
+    /// build renders them again.
+    static func markStale(_ paths: [String], siteRoot: String) {
+        guard case (var cache?, _) = load(siteRoot: siteRoot) else { return }
+        for path in paths where cache.outputs[path] != nil { cache.outputs[path] = 0 }
+        cache.save(siteRoot: siteRoot)
+    }
+
     /// Writes the state atomically (a temporary file renamed into place).
     func save(siteRoot: String) {
         var writer = ArchiveWriter(format: Self.magic)

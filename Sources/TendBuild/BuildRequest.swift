@@ -20,6 +20,8 @@ public struct BuildRequest: Sendable {
     /// for the operating system to reclaim (freeing them one by one takes a tenth of a second
     /// on a 10,000-page site).
     public var releasesMemory = true
+    /// Keeps what a preview server needs of each good build (see `BuildSession`).
+    public var session: BuildSession?
     /// Do all work on one thread (parallel and serial builds must give the same bytes).
     public var serial = false
     /// Replaces `base_url` (the preview server serves the site from its own address).

@@ -102,6 +102,7 @@ public enum SiteBuilder {
                     ).save(siteRoot: request.siteRoot)
                 }
             }
+            if request.writesOutput && report.succeeded { request.session?.remember(graph: graph, renderer: renderer, request: request) }
         } catch let missing as SiteRenderer.MissingTemplate {
             report.diagnostics.append(
                 .error(

@@ -195,6 +195,11 @@ final class SiteRenderer: Sendable {
         layout.merging(extra) { _, new in new }
     }
 
+    /// The file of one article, exercise or stand-alone page.
+    func file(of page: Page) throws -> OutputFile {
+        page.kind == .page ? try standalonePage(page) : try entryPage(page)
+    }
+
     private func entryPage(_ page: Page) throws -> OutputFile {
         let section = page.kind == .article ? ("Articles", "/articles/") : ("Exercises", "/exercises/")
         let jsonLD = [data.page(page), data.breadcrumbs([("Home", "/"), section, (page.matter.title, page.url)])]

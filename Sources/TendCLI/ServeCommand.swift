@@ -36,6 +36,8 @@ struct ServeCommand: ParsableCommand {
         let shownHost = host.contains(":") ? "[\(host)]" : host
         var request = BuildRequest(siteRoot: options.siteRoot, outputPath: output, drafts: options.drafts, future: options.future)
         request.baseURLOverride = "http://\(shownHost):\(port)/"
+        let session = BuildSession()
+        request.session = session
         let printer = DiagnosticPrinter(quiet: options.quiet)
         func rebuild() -> BuildReport {
             let start = Date()
@@ -65,13 +67,30 @@ struct ServeCommand: ParsableCommand {
                 FileManager.default.fileExists(atPath: $0)
             })
         while true {
-            watcher.waitForChange()
+            let changed = watcher.waitForChanges()
+            // One saved article or exercise is on screen at once; the full build follows.
+            let start = Date()
+            let shown = editedPage(in: changed).flatMap { session.renderEditedPage($0) }
+            if let shown {
+                server.reload()
+                say("Updated \(shown) in \(Int(Date().timeIntervalSince(start) * 1000)) ms")
+            }
             let report = rebuild()
             if report.succeeded {
-                server.reload()
+                if shown == nil || report.filesUpdated > 0 { server.reload() }
             } else {
                 server.showErrors(report.diagnostics.filter { $0.severity == .error }.map(\.description))
             }
         }
+    }
+
+    /// The one article or exercise a burst of changes saved (relative to the site root), if
+    /// nothing else changed. Editors' temporary and backup files are not counted.
+    private func editedPage(in changed: [String]) -> String? {
+        let prefix = options.siteRoot + "/"
+        let files = Set(changed.filter { !SiteSources.isJunk(($0 as NSString).lastPathComponent) && FileManager.default.fileExists(atPath: $0) })
+        guard files.count == 1, let path = files.first, path.hasPrefix(prefix), path.hasSuffix(".md") else { return nil }
+        let relative = String(path.dropFirst(prefix.count))
+        return relative.hasPrefix("content/articles/") || relative.hasPrefix("content/exercises/") ? relative : nil
     }
 }

@@ -5,6 +5,11 @@ import TendFrontMatter
 public struct SourceFile: Sendable, Hashable {
     public var relativePath: String
     public var absolutePath: String
+
+    public init(relativePath: String, absolutePath: String) {
+        self.relativePath = relativePath
+        self.absolutePath = absolutePath
+    }
 }
 
 /// The files of `content/`, sorted, found without leaving the site root.
@@ -94,7 +99,7 @@ public struct SiteSources: Sendable {
     }
 
     /// Editor backups, lock files and system files.
-    static func isJunk(_ name: String) -> Bool {
+    public static func isJunk(_ name: String) -> Bool {
         name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("~$") || name.hasPrefix("#")
             || name == "Thumbs.db" || name == "desktop.ini" || name.hasSuffix(".swp") || name.hasSuffix(".tmp") || name.hasSuffix(".bak")
     }

@@ -1,50 +1,75 @@
 import Foundation
 
-/// Watches folders (recursively) with inotify and calls back once per burst of changes.
+/// Watches folders (recursively) with inotify and reports what changed, once per burst.
 public final class FileWatcher: @unchecked Sendable {
-    private let directories: [String]
     private let descriptor: Int32
-    private var watched: Set<String> = []
+    /// The folder of each watch, as reached from the roots and as resolved.
+    private var folders: [Int32: (path: String, realPath: String)] = [:]
+    private var watchedRealPaths: Set<String> = []
 
     public init(directories: [String]) throws {
-        self.directories = directories
         descriptor = inotify_init1(Int32(IN_CLOEXEC))
         guard descriptor >= 0 else { throw ServerError("cannot watch files: \(String(cString: strerror(errno)))") }
-        addWatches()
+        for directory in directories { watch(directory) }
     }
 
     deinit { close(descriptor) }
 
-    /// Blocks until something changes, then waits `settle` seconds for the burst to end.
-    public func waitForChange(settle: TimeInterval = 0.05) {
+    /// Blocks until something changes, waits `settle` seconds for the burst to end, and
+    /// returns the paths that changed (empty when the kernel lost track: assume anything did).
+    public func waitForChanges(settle: TimeInterval = 0.02) -> [String] {
+        var changed: [String] = []
+        var overflowed = false
         var buffer = [UInt8](repeating: 0, count: 65_536)
-        _ = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        var first = true
         while true {
-            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-            guard poll(&poller, 1, Int32(settle * 1000)) > 0 else { break }
-            _ = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if !first {
+                var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+                guard poll(&poller, 1, Int32(settle * 1000)) > 0 else { break }
+            }
+            first = false
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            guard count > 0 else { continue }
+            buffer.withUnsafeBytes { bytes in
+                var offset = 0
+                while offset + 16 <= count {
+                    let wd = bytes.loadUnaligned(fromByteOffset: offset, as: Int32.self)
+                    let mask = bytes.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)
+                    let length = Int(bytes.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
+                    let nameBytes = bytes[(offset + 16)..<min(offset + 16 + length, count)].prefix { $0 != 0 }
+                    offset += 16 + length
+                    if mask & UInt32(IN_Q_OVERFLOW) != 0 { overflowed = true }
+                    // A removed folder's watch ends; a folder made again at its path is watched anew.
+                    if mask & UInt32(IN_IGNORED) != 0, let folder = folders.removeValue(forKey: wd) {
+                        watchedRealPaths.remove(folder.realPath)
+                        continue
+                    }
+                    guard let folder = folders[wd]?.path, !nameBytes.isEmpty else { continue }
+                    let path = folder + "/" + String(decoding: nameBytes, as: UTF8.self)
+                    changed.append(path)
+                    if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { watch(path) }
+                }
+            }
         }
-        addWatches()
+        return overflowed ? [] : changed
     }
 
-    /// Adds a watch for every folder not yet watched (new folders appear while editing).
-    private func addWatches() {
+    /// Watches `root` and every folder below it not yet watched (new folders appear while editing).
+    private func watch(_ root: String) {
         let mask = UInt32(IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE | IN_ATTRIB)
-        for root in directories {
-            var pending = [root]
-            while let directory = pending.popLast() {
-                guard let real = realpath(directory, nil) else { continue }
-                let path = String(cString: real)
-                free(real)
-                if !watched.contains(path) {
-                    if inotify_add_watch(descriptor, path, mask) >= 0 { watched.insert(path) }
-                }
-                for entry in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] where !entry.hasPrefix(".") {
-                    var isDirectory: ObjCBool = false
-                    let child = directory + "/" + entry
-                    if FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory), isDirectory.boolValue {
-                        pending.append(child)
-                    }
+        var pending = [root]
+        while let directory = pending.popLast() {
+            guard let real = realpath(directory, nil) else { continue }
+            let path = String(cString: real)
+            free(real)
+            guard watchedRealPaths.insert(path).inserted else { continue }
+            let wd = inotify_add_watch(descriptor, path, mask)
+            if wd >= 0 { folders[wd] = (directory, path) }
+            for entry in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] where !entry.hasPrefix(".") {
+                var isDirectory: ObjCBool = false
+                let child = directory + "/" + entry
+                if FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory), isDirectory.boolValue {
+                    pending.append(child)
                 }
             }
         }

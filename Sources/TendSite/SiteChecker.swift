@@ -18,8 +18,12 @@ public struct SiteChecker: Sendable {
 
     /// Problems that stop a build: links to pages that do not exist or are not published.
     public func linkProblems() -> [Diagnostic] {
+        linkProblems(on: graph.publishedPages + graph.authors.values.sorted(by: { $0.url < $1.url }))
+    }
+
+    /// The link problems of `pages` (which may be newer versions of the graph's pages).
+    public func linkProblems(on pages: [Page]) -> [Diagnostic] {
         let targets = knownTargets()
-        let pages = graph.publishedPages + graph.authors.values.sorted(by: { $0.url < $1.url })
         let chunks = stride(from: 0, to: pages.count, by: 512).map { pages[$0..<min($0 + 512, pages.count)] }
         return parallelMap(chunks) { chunk in
             chunk.flatMap { page in page.links.filter { !$0.isImage }.flatMap { check($0, on: page, targets: targets) } }

@@ -77,9 +77,8 @@ public struct SiteGraph: Sendable {
             tagSets: Set(tagSetByURL.values), articles: graph.articles, articlesByTag: graph.articlesByTag, wanted: graph.config.relatedCount + 1)
         graph.relatedByURL = tagSetByURL.compactMapValues { rankings[$0] }
         graph.tags = groupTags(graph.articles + graph.exercises, diagnostics: &diagnostics)
-        graph.checkPeople(&diagnostics)
+        for page in graph.publishedPages { diagnostics.append(contentsOf: graph.problems(of: page)) }
         graph.checkURLs(&diagnostics)
-        graph.checkSensitiveTags(&diagnostics)
         return (graph, diagnostics.all)
     }
 
@@ -186,15 +185,24 @@ public struct SiteGraph: Sendable {
         return groups.values.sorted { $0.slug < $1.slug }
     }
 
-    private func checkPeople(_ diagnostics: inout Diagnostics) {
-        for page in publishedPages {
-            for (field, id) in [("author", page.matter.author), ("reviewed_by", page.matter.reviewedBy)] {
-                guard let id, authors[id] == nil else { continue }
-                diagnostics.error(
-                    page.matter.location(of: field), "no author with the id '\(id)'",
-                    hint: (Suggestions.hint(for: id, in: authors.keys).map { $0 + " " } ?? "") + "authors are the files in content/authors/ (without .md)")
-            }
+    /// What is wrong with a published page in this site: authors or reviewers that do not
+    /// exist, a sensitive tag without crisis resources.
+    public func problems(of page: Page) -> [Diagnostic] {
+        var diagnostics = Diagnostics()
+        for (field, id) in [("author", page.matter.author), ("reviewed_by", page.matter.reviewedBy)] {
+            guard let id, authors[id] == nil else { continue }
+            diagnostics.error(
+                page.matter.location(of: field), "no author with the id '\(id)'",
+                hint: (Suggestions.hint(for: id, in: authors.keys).map { $0 + " " } ?? "") + "authors are the files in content/authors/ (without .md)")
         }
+        if page.kind == .article || page.kind == .exercise, !page.usedComponents.contains("crisis"),
+            let index = page.tagSlugs.firstIndex(where: config.sensitiveTags.contains)
+        {
+            diagnostics.error(
+                page.matter.location(of: "tags"), "pages tagged '\(page.matter.tags[index])' must show crisis resources",
+                hint: "add a line {{< crisis >}} to the body, near the top")
+        }
+        return diagnostics.all
     }
 
     /// Two sources for one URL are an error naming both files.
@@ -217,17 +225,6 @@ public struct SiteGraph: Sendable {
             } else {
                 owners[key] = page.sourcePath
             }
-        }
-    }
-
-    private func checkSensitiveTags(_ diagnostics: inout Diagnostics) {
-        let sensitive = Set(config.sensitiveTags)
-        for page in articles + exercises where !page.usedComponents.contains("crisis") {
-            guard let index = page.tagSlugs.firstIndex(where: { sensitive.contains($0) }) else { continue }
-            let tag = page.matter.tags[index]
-            diagnostics.error(
-                page.matter.location(of: "tags"), "pages tagged '\(tag)' must show crisis resources",
-                hint: "add a line {{< crisis >}} to the body, near the top")
         }
     }
 }

@@ -64,10 +64,16 @@ struct BuildCache {
 
     static func path(siteRoot: String) -> String { siteRoot + "/.tend-cache/build-state" }
 
+    /// Output files written outside a full build since the state was saved, one path a line.
+    static func stalePath(siteRoot: String) -> String { siteRoot + "/.tend-cache/stale-outputs" }
+
     /// Reads the state; nil (with the reason) when it is missing, damaged or from another build of Tend.
     static func load(siteRoot: String) -> (BuildCache?, String?) {
         do {
-            return (try ArchiveReader.withSavedFile(path(siteRoot: siteRoot), decode), nil)
+            guard var cache = try ArchiveReader.withSavedFile(path(siteRoot: siteRoot), decode) else { return (nil, nil) }
+            let stale = (try? String(contentsOfFile: stalePath(siteRoot: siteRoot), encoding: .utf8)) ?? ""
+            for path in stale.split(separator: "\n") where cache.outputs[String(path)] != nil { cache.outputs[String(path)] = 0 }
+            return (cache, nil)
         } catch {
             return (nil, "the build state in .tend-cache/ is damaged or from another version of Tend; rebuilding everything")
         }
@@ -99,10 +105,16 @@ struct BuildCache {
 
     /// Marks output files as out of date (they were written outside a full build), so the next
     /// build renders them again.
+    /// Appends to a small file rather than rewriting the state: the next load applies it.
     static func markStale(_ paths: [String], siteRoot: String) {
-        guard case (var cache?, _) = load(siteRoot: siteRoot) else { return }
-        for path in paths where cache.outputs[path] != nil { cache.outputs[path] = 0 }
-        cache.save(siteRoot: siteRoot)
+        let descriptor = open(stalePath(siteRoot: siteRoot), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            invalidate(siteRoot: siteRoot)
+            return
+        }
+        defer { close(descriptor) }
+        let bytes = Array(paths.map { $0 + "\n" }.joined().utf8)
+        if bytes.withUnsafeBytes({ write(descriptor, $0.baseAddress, $0.count) }) != bytes.count { invalidate(siteRoot: siteRoot) }
     }
 
     /// Writes the state atomically (a temporary file renamed into place).
@@ -124,6 +136,6 @@ struct BuildCache {
             writer.write(key)
         }
         try? FileManager.default.createDirectory(atPath: siteRoot + "/.tend-cache", withIntermediateDirectories: true)
-        writer.save(to: Self.path(siteRoot: siteRoot))
+        if writer.save(to: Self.path(siteRoot: siteRoot)) { unlink(Self.stalePath(siteRoot: siteRoot)) }
     }
 }

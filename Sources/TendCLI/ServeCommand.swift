@@ -67,13 +67,15 @@ struct ServeCommand: ParsableCommand {
                 FileManager.default.fileExists(atPath: $0)
             })
         while true {
-            let changed = watcher.waitForChanges()
+            let changed = watcher.waitForChanges(settle: 0.01)
             // One saved article or exercise is on screen at once; the full build follows.
             let start = Date()
             let shown = editedPage(in: changed).flatMap { session.renderEditedPage($0) }
             if let shown {
                 server.reload()
                 say("Updated \(shown) in \(Int(Date().timeIntervalSince(start) * 1000)) ms")
+                // The browser reloads the page first; the full build would compete for the cores.
+                Thread.sleep(forTimeInterval: 0.15)
             }
             let report = rebuild()
             if report.succeeded {

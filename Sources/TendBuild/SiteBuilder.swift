@@ -71,7 +71,7 @@ public enum SiteBuilder {
         let fixedDate = request.clock.fixedEpoch.map { _ in request.clock.today }
         let renderer = SiteRenderer(
             graph: graph, templates: templates, links: SiteLinks(baseURL: content.config.baseURL), fixedDate: fixedDate, optionsKey: optionsKey,
-            serial: request.serial, progress: request.progress)
+            serial: request.serial, progress: request.progress, cardFile: usesCache ? request.siteRoot + "/.tend-cache/cards" : nil)
         if !request.releasesMemory { keptUntilExit.withLock { $0.append(graph) } }
         let (jobs, plan) = step("Find what changed") {
             let jobs = renderer.jobs()
@@ -102,6 +102,8 @@ public enum SiteBuilder {
                     ).save(siteRoot: request.siteRoot)
                 }
             }
+            if usesCache && report.succeeded { renderer.cards.save(keeping: graph.articles + graph.exercises) }
+            if let problem = renderer.cards.problem { report.diagnostics.append(Diagnostic(.note, SourceLocation(path: ".tend-cache"), problem)) }
             if request.writesOutput && report.succeeded { request.session?.remember(graph: graph, renderer: renderer, request: request) }
         } catch let missing as SiteRenderer.MissingTemplate {
             report.diagnostics.append(

@@ -32,12 +32,14 @@ final class SiteRenderer: Sendable {
     private let data: StructuredData
     /// What every file depends on: Tend, the options, settings, templates, navigation, authors.
     private let siteKey: UInt64
+    /// Every card the site shows, rendered once (and kept between builds when there is a card file).
+    let cards: CardCache
     /// The search index files and the pages in each.
     private let searchShards: [(path: String, pages: [Page])]
 
     init(
         graph: SiteGraph, templates: TemplateLibrary, links: SiteLinks, fixedDate: CalendarDate?, optionsKey: String, serial: Bool = false,
-        progress: ProgressReporter? = nil
+        progress: ProgressReporter? = nil, cardFile: String? = nil
     ) {
         self.serial = serial
         self.progress = progress
@@ -46,14 +48,6 @@ final class SiteRenderer: Sendable {
         self.links = links
         self.fixedDate = fixedDate
         var views = ViewBuilder(graph: graph, links: links)
-        let plain = views
-        // A card stands on its own line in the templates, so its own final newline is dropped.
-        views.cards = CardCache { page in
-            let html = templates.render("partials/card", plain.card(page)) ?? ""
-            return html.hasSuffix("\n") ? String(html.dropLast()) : html
-        }
-        self.views = views
-        data = StructuredData(graph: graph, links: links)
         var site = StableHasher()
         site.combine(optionsKey)
         site.combine(graph.content.settingsDigest)
@@ -68,6 +62,15 @@ final class SiteRenderer: Sendable {
             site.combine(author.sourceDigest)
         }
         siteKey = site.value
+        let plain = views
+        // A card stands on its own line in the templates, so its own final newline is dropped.
+        cards = CardCache(siteKey: siteKey, file: cardFile) { page in
+            let html = templates.render("partials/card", plain.card(page)) ?? ""
+            return html.hasSuffix("\n") ? String(html.dropLast()) : html
+        }
+        views.cards = cards
+        self.views = views
+        data = StructuredData(graph: graph, links: links)
         searchShards = SearchIndex.shards(graph.articles + graph.exercises)
     }
 
@@ -382,12 +385,13 @@ final class SiteRenderer: Sendable {
         }
         let citations = PageCitations(bibliography: graph.content.bibliography, cited: Array(citedBy.keys), nocite: [])
         let entries: [[String: Any]] = citations.references.map { reference in
-            [
+            let citing = (citedBy[reference.key] ?? []).map { (title: $0.matter.title, url: links.path($0.url)) }
+            return [
                 "id": "ref-" + reference.key,
                 "entry_html": citations.entryHTML(reference),
-                "cited_by": (citedBy[reference.key] ?? []).enumerated().map { index, page in
-                    ["title": page.matter.title, "url": links.path(page.url), "separator": index == 0 ? "" : "; "]
-                },
+                "cited_by": citing.enumerated().map { index, page in ["title": page.title, "url": page.url, "separator": index == 0 ? "" : "; "] },
+                // A much-cited work lists thousands of pages: made here rather than looped over in the template.
+                "cited_by_html": citing.map { "<a href=\"\(Escape.html($0.url))\">\(Escape.html($0.title))</a>" }.joined(separator: "; "),
             ]
         }
         let view = views.layout(title: "References", description: "Every work cited on \(graph.config.title).", path: "/references/")

@@ -1,4 +1,3 @@
-import Foundation
 import TendComponents
 import TendContent
 import TendCore
@@ -136,28 +135,5 @@ struct ViewBuilder: Sendable {
         }
         view["disclaimer"] = ["text": config.disclaimer, "crisis_url": links.path(crisisPath)]
         return view
-    }
-}
-
-/// Cards rendered on first use and shared by every list that shows them.
-final class CardCache: @unchecked Sendable {
-    private let render: @Sendable (Page) -> String
-    private var rendered: [String: String] = [:]
-    private let lock = NSLock()
-
-    init(render: @escaping @Sendable (Page) -> String) { self.render = render }
-
-    func html(for page: Page) -> String {
-        lock.lock()
-        if let html = rendered[page.url] {
-            lock.unlock()
-            return html
-        }
-        lock.unlock()
-        let html = render(page)
-        lock.lock()
-        rendered[page.url] = html
-        lock.unlock()
-        return html
     }
 }

@@ -221,6 +221,18 @@ import Testing
         #expect(site.read("public/articles/first/index.html")?.contains("Changed.") == true)
     }
 
+    /// A damaged card cache is a note, and every card is rendered again.
+    @Test func damagedCardCacheIsIgnoredWithANote() {
+        let (_, site) = MinimalSite.build(MinimalSite.files())
+        // A new title: the lists must show the page's card again, so the card cache is read.
+        let retitled = MinimalSite.article(body: "Changed.").replacingOccurrences(of: "title: An article", with: "title: A new title")
+        site.write([".tend-cache/cards": "not a card cache", "content/articles/first.md": retitled])
+        let report = SiteBuilder.build(BuildRequest(siteRoot: site.path, clock: Fixtures.clock))
+        #expect(report.succeeded)
+        #expect(report.diagnostics.contains { $0.severity == .note && $0.message.contains("the card cache in .tend-cache/ is damaged") })
+        #expect(readTree(site.path + "/public") == cleanTree(of: site))
+    }
+
     /// A build that fails after an edit leaves the previous site and its state as they were.
     @Test func failedIncrementalBuildKeepsTheSite() {
         let (_, site) = MinimalSite.build(MinimalSite.files())

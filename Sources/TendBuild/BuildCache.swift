@@ -27,6 +27,7 @@ struct BuildCache {
     var outputs: [String: UInt64]
 
     /// Every file under the given folders (symbolic links followed inside them, loops ended).
+    /// Each folder's entries are `stat`ed on all cores.
     static func snapshot(of folders: [String]) -> [Entry] {
         var entries: [Entry] = []
         var visited = Set<String>()
@@ -36,13 +37,15 @@ struct BuildCache {
                 guard let real = realpath(directory, nil) else { continue }
                 defer { free(real) }
                 guard visited.insert(String(cString: real)).inserted, let handle = opendir(directory) else { continue }
-                defer { closedir(handle) }
+                var names: [String] = []
                 while let entry = readdir(handle) {
                     let name = withUnsafePointer(to: entry.pointee.d_name) { $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) } }
-                    if name == "." || name == ".." { continue }
+                    if name != "." && name != ".." { names.append(name) }
+                }
+                let statted = statEntries(names, in: dirfd(handle))
+                closedir(handle)
+                for (name, info) in statted {
                     let path = directory + "/" + name
-                    var info = stat()
-                    guard stat(path, &info) == 0 else { continue }
                     if info.st_mode & S_IFMT == S_IFDIR {
                         pending.append(path)
                     } else {
@@ -53,6 +56,20 @@ struct BuildCache {
             }
         }
         return entries.sorted { $0.path < $1.path }
+    }
+
+    /// `stat` of each name in the open folder `descriptor`, on all cores; names that vanished are left out.
+    private static func statEntries(_ names: [String], in descriptor: Int32) -> [(name: String, info: stat)] {
+        let chunks: [ArraySlice<String>] = stride(from: 0, to: names.count, by: 512).map { names[$0..<min($0 + 512, names.count)] }
+        let results: [[(name: String, info: stat)]] = parallelMap(chunks) { (chunk: ArraySlice<String>) -> [(name: String, info: stat)] in
+            var found: [(name: String, info: stat)] = []
+            for name in chunk {
+                var info = stat()
+                if fstatat(descriptor, name, &info, 0) == 0 { found.append((name, info)) }
+            }
+            return found
+        }
+        return results.flatMap { $0 }
     }
 
     /// The output folder's identity: replaced folders get new inodes.

@@ -217,7 +217,7 @@ public struct SiteGraph: Sendable {
         for tag in tags { owners[tag.url] = "the tag '\(tag.name)'" }
         let everyone = publishedPages + authors.values.sorted { $0.sourcePath < $1.sourcePath }
         for page in everyone {
-            let key = page.url.lowercased()
+            let key = page.url.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) ? page.url.lowercased() : page.url
             if let owner = owners[key] {
                 diagnostics.error(
                     page.matter.location(of: "slug"), "\(page.sourcePath) and \(owner) would both be published at \(page.url)",

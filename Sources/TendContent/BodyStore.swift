@@ -1,41 +1,20 @@
 import Foundation
 
-/// Rendered page bodies kept on disk instead of in memory: an append-only file in
-/// `.tend-cache/`. A temporary store is unlinked as soon as it is open, so it vanishes with the
-/// process; a kept store holds the bodies the page cache points at for the next build.
-/// Reads go through the operating system's page cache.
+/// Rendered page bodies kept on disk instead of in memory while a large site builds: an
+/// append-only file in `.tend-cache/` that is unlinked as soon as it is open, so it vanishes
+/// with the process. Reads go through the operating system's page cache.
 public final class BodyStore: @unchecked Sendable {
-    /// The file's name in its folder (`bodies-<id>`).
-    public let name: String
     private let descriptor: Int32
     private var end: Int = 0
     private let lock = NSLock()
 
-    /// A new, empty store in `folder`; nil when no file can be made there (the build then keeps
-    /// bodies in memory).
-    public init?(folder: String, keep: Bool) {
+    /// Nil when no file can be made there (the build then keeps bodies in memory).
+    public init?(folder: String) {
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        name = "bodies-\(UUID().uuidString)"
-        let path = folder + "/" + name
+        let path = folder + "/bodies-\(getpid())-\(UUID().uuidString)"
         descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { return nil }
-        if !keep { unlink(path) }
-    }
-
-    /// An existing store, for reading; nil when the file is gone.
-    init?(reading folder: String, name: String) {
-        self.name = name
-        descriptor = open(folder + "/" + name, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        var info = stat()
-        end = fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0
-    }
-
-    /// The size of the file: a stored body must end within it.
-    var size: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return end
+        unlink(path)
     }
 
     deinit { close(descriptor) }
@@ -70,30 +49,28 @@ public final class BodyStore: @unchecked Sendable {
     }
 }
 
-/// A page's rendered body: in memory, or in a `BodyStore`.
+/// A page's rendered body: in memory, in a `BodyStore`, or made again from the source when
+/// needed (pages taken from the page cache: most are never rendered again).
 public struct PageBody: Sendable {
     private enum Storage: Sendable {
         case inline(String)
         case stored(BodyStore, offset: Int, length: Int)
+        case deferred(@Sendable () -> String)
     }
 
     private var storage: Storage
 
     public init(_ html: String) { storage = .inline(html) }
 
+    /// A body rendered again by `render` each time it is asked for.
+    init(deferred render: @escaping @Sendable () -> String) { storage = .deferred(render) }
+
     public var html: String {
         switch storage {
         case .inline(let html): return html
         case .stored(let store, let offset, let length): return store.read(offset: offset, length: length)
+        case .deferred(let render): return render()
         }
-    }
-
-    init(store: BodyStore, offset: Int, length: Int) { storage = .stored(store, offset: offset, length: length) }
-
-    /// Where the body is stored, or nil while it is in memory.
-    var place: (store: BodyStore, offset: Int, length: Int)? {
-        guard case .stored(let store, let offset, let length) = storage else { return nil }
-        return (store, offset, length)
     }
 
     /// Moves the body into `store` (kept in memory if writing fails).

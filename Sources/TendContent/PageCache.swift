@@ -5,17 +5,16 @@ import TendCore
 /// `.tend-cache/pages`: every page the last build processed, so the next build parses only the
 /// files that changed. A page is reused when its file's size and modification time are as
 /// recorded, or else when its bytes hash the same; never when the site's settings, its
-/// bibliographies or Tend itself changed (the settings key). Bodies stay in `BodyStore` files
-/// beside it. A file that is damaged or from another build of Tend is ignored with a note.
+/// bibliographies or Tend itself changed (the settings key). Bodies are not kept: a reused page
+/// whose file must be rendered again (its related articles changed, say) is processed again.
+/// A file that is damaged or from another build of Tend is ignored with a note.
 ///
 /// A build that changed a few pages writes only those records, to `pages-delta`; the full
 /// file is written again once the changes outgrow a tenth of the site.
 public final class PageCache: @unchecked Sendable {
-    static let magic = "tend-pages 2"
+    static let magic = "tend-pages 3"
     static let baseName = "pages"
     static let deltaName = "pages-delta"
-    /// More body files than this are merged into the newest at the next save.
-    static let bodyFileLimit = 4
     static let chunkSize = 256
 
     /// One source file and what processing it gave.
@@ -33,8 +32,6 @@ public final class PageCache: @unchecked Sendable {
     let settingsKey: UInt64
     /// Why the previous cache was not used, for a note.
     public private(set) var problem: String?
-    /// Where this build's new bodies go.
-    let bodies: BodyStore?
     /// Files changed less than two seconds before the build may change again within the same
     /// timestamp tick: their records are kept with no time, so the next build compares bytes.
     private let recentSince: Int64
@@ -47,7 +44,6 @@ public final class PageCache: @unchecked Sendable {
     init(folder: String, settingsKey: UInt64, bibliography: Bibliography) {
         self.folder = folder
         self.settingsKey = settingsKey
-        bodies = BodyStore(folder: folder, keep: true)
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         recentSince = (Int64(now.tv_sec) - 2) * 1_000_000_000
@@ -89,14 +85,13 @@ public final class PageCache: @unchecked Sendable {
         return record
     }
 
-    /// Writes this build's records, then removes body files nothing points at any more. Pages
-    /// with their own bibliography files are not kept (their settings are not in the key), nor
-    /// pages whose body stayed in memory.
+    /// Writes this build's records. Pages with their own bibliography files are not kept (their
+    /// settings are not in the key).
     func save(_ records: [(path: String, record: Record)]) {
         var current: [String: Record] = [:]
         current.reserveCapacity(records.count)
         for (path, record) in records {
-            if let page = record.page, !page.matter.bibliography.isEmpty || page.body.place == nil { continue }
+            if let page = record.page, !page.matter.bibliography.isEmpty { continue }
             var record = record
             if record.modified >= recentSince {
                 record.modified = -1
@@ -104,7 +99,6 @@ public final class PageCache: @unchecked Sendable {
             }
             current[path] = record
         }
-        mergeSmallBodyFiles(&current)
         let changed = current.filter { !$0.value.isInBase }
         let removed = basePaths.filter { current[$0] == nil }
         if let baseID, changed.count + removed.count <= max(Self.chunkSize, current.count / 10) {
@@ -113,26 +107,6 @@ public final class PageCache: @unchecked Sendable {
             guard write(current, removed: [], to: Self.baseName, id: UInt64.random(in: 1...UInt64.max), baseID: 0) else { return }
             unlink(folder + "/" + Self.deltaName)
         }
-        var referenced = Set<String>()
-        for record in current.values { if let name = record.page?.body.place?.store.name { referenced.insert(name) } }
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix("bodies-") && !referenced.contains(name) {
-            unlink(folder + "/" + name)
-        }
-    }
-
-    /// Every edit leaves a small body file; past `bodyFileLimit`, the bodies of all but the
-    /// largest file are copied into this build's file.
-    private func mergeSmallBodyFiles(_ records: inout [String: Record]) {
-        guard let bodies else { return }
-        var sizes: [String: Int] = [:]
-        for record in records.values { if let place = record.page?.body.place { sizes[place.store.name, default: 0] += place.length } }
-        guard sizes.count > Self.bodyFileLimit, let largest = sizes.max(by: { $0.value < $1.value })?.key else { return }
-        for (path, record) in records {
-            guard let page = record.page, let place = page.body.place, place.store.name != largest, place.store !== bodies else { continue }
-            page.body = PageBody(page.body.html)
-            page.body.move(to: bodies)
-            records[path]?.isInBase = false
-        }
     }
 
     private struct SettingsChanged: Error {}
@@ -140,22 +114,16 @@ public final class PageCache: @unchecked Sendable {
     /// Writes `records` in chunks (read back in parallel), and the paths a delta removes; false
     /// when the file could not be written.
     private func write(_ records: [String: Record], removed: [String], to name: String, id: UInt64, baseID: UInt64) -> Bool {
-        var storeIndices: [String: Int] = [:]
         let paths = records.keys.sorted()
-        for path in paths {
-            if let name = records[path]?.page?.body.place?.store.name, storeIndices[name] == nil { storeIndices[name] = storeIndices.count }
-        }
-        let stores = storeIndices
         var writer = ArchiveWriter(format: Self.magic)
         writer.write(settingsKey)
         writer.write(id)
         writer.write(baseID)
-        writer.write(stores.sorted { $0.value < $1.value }.map(\.key))
         writer.write(removed)
         let chunks = stride(from: 0, to: paths.count, by: Self.chunkSize).map { paths[$0..<min($0 + Self.chunkSize, paths.count)] }
         let encoded = parallelMap(chunks) { chunk in
             var writer = ArchiveWriter()
-            for path in chunk { Self.encode(records[path]!, path: path, stores: stores, into: &writer) }
+            for path in chunk { Self.encode(records[path]!, path: path, into: &writer) }
             return (chunk.count, writer.bytes)
         }
         writer.write(encoded.count)
@@ -167,17 +135,14 @@ public final class PageCache: @unchecked Sendable {
         return writer.save(to: folder + "/" + name)
     }
 
-    private static func encode(_ record: Record, path: String, stores: [String: Int], into writer: inout ArchiveWriter) {
+    private static func encode(_ record: Record, path: String, into writer: inout ArchiveWriter) {
         writer.write(path)
         writer.write(Int(record.size))
         writer.write(Int(record.modified))
         writer.write(record.contentHash)
         writer.write(record.diagnostics) { $0.write($1) }
         writer.write(record.page != nil)
-        if let page = record.page, let place = page.body.place {
-            writer.write(stores[place.store.name]!)
-            writer.write(place.offset)
-            writer.write(place.length)
+        if let page = record.page {
             page.archive(into: &writer)
         }
     }
@@ -190,7 +155,6 @@ public final class PageCache: @unchecked Sendable {
             guard try reader.readUInt64() == settingsKey else { throw SettingsChanged() }
             let id = try reader.readUInt64()
             let baseID = try reader.readUInt64()
-            let stores = try reader.readStrings().map { BodyStore(reading: folder, name: $0) }
             let removed = try reader.readStrings()
             var chunks: [(count: Int, range: Range<Int>)] = []
             for _ in 0..<(try reader.readInt()) {
@@ -204,7 +168,7 @@ public final class PageCache: @unchecked Sendable {
             let decoded = parallelMap(slices) { slice, count in
                 Result {
                     var chunkReader = slice
-                    return try (0..<count).compactMap { _ in try Self.decode(&chunkReader, stores: stores, bibliography: bibliography) }
+                    return try (0..<count).map { _ in try Self.decode(&chunkReader, bibliography: bibliography) }
                 }
             }
             var records: [String: Record] = [:]
@@ -216,8 +180,7 @@ public final class PageCache: @unchecked Sendable {
         }
     }
 
-    /// One record; nil when its body file is gone or too short (the page is then read again).
-    private static func decode(_ reader: inout ArchiveReader, stores: [BodyStore?], bibliography: Bibliography) throws -> (String, Record)? {
+    private static func decode(_ reader: inout ArchiveReader, bibliography: Bibliography) throws -> (String, Record) {
         let path = try reader.readString()
         let size = Int64(try reader.readInt())
         let modified = Int64(try reader.readInt())
@@ -225,13 +188,7 @@ public final class PageCache: @unchecked Sendable {
         let diagnostics = try reader.readArray { try $0.readDiagnostic() }
         var record = Record(size: size, modified: modified, contentHash: contentHash, page: nil, diagnostics: diagnostics)
         if try reader.readBool() {
-            let index = try reader.readInt()
-            let offset = try reader.readInt()
-            let length = try reader.readInt()
-            guard stores.indices.contains(index) else { throw ArchiveReader.Damaged() }
             let page = try Page.unarchive(from: &reader, body: PageBody(""), bibliography: bibliography)
-            guard let store = stores[index], offset >= 0, length >= 0, offset + length <= store.size else { return nil }
-            page.body = PageBody(store: store, offset: offset, length: length)
             page.sourceDigest = contentHash
             record.page = page
         }

@@ -60,16 +60,24 @@ public struct SiteContent: Sendable {
         let cacheFolder = siteRoot + "/.tend-cache"
         let cache = usesCache ? PageCache(folder: cacheFolder, settingsKey: settings.value, bibliography: bibliography) : nil
         if let problem = cache?.problem { diagnostics.append(Diagnostic(.note, SourceLocation(path: ".tend-cache"), problem)) }
-        let bodyStore = cache?.bodies ?? (sources.pages.count >= bodiesOnDiskFrom ? BodyStore(folder: cacheFolder, keep: false) : nil)
-        progress?.begin("Reading pages", total: sources.pages.count)
         typealias Loaded = (page: Page?, problems: [Diagnostic], record: PageCache.Record?)
+        let bodyStore = sources.pages.count >= bodiesOnDiskFrom ? BodyStore(folder: cacheFolder) : nil
+        // A cached page's body is made again only if its file is rendered again.
+        @Sendable func reused(_ record: PageCache.Record, from entry: (kind: ContentKind, file: SourceFile)) -> Loaded {
+            record.page?.body = PageBody(deferred: {
+                let bytes = (try? fileSystem.contents(of: entry.file.absolutePath)) ?? []
+                return processor.process(bytes, file: entry.file, kind: entry.kind).0?.bodyHTML ?? ""
+            })
+            return (record.page, record.diagnostics, record)
+        }
+        progress?.begin("Reading pages", total: sources.pages.count)
         let results = parallelMap(sources.pages, serial: serial) { entry -> Loaded in
             defer { progress?.advance() }
             let path = entry.file.relativePath
             var info = stat()
             let statted = cache != nil && stat(entry.file.absolutePath, &info) == 0
             let size = Int64(info.st_size), modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-            if statted, let record = cache?.reusable(path, size: size, modified: modified) { return (record.page, record.diagnostics, record) }
+            if statted, let record = cache?.reusable(path, size: size, modified: modified) { return reused(record, from: entry) }
             let bytes: [UInt8]
             do {
                 bytes = try fileSystem.contents(of: entry.file.absolutePath)
@@ -77,9 +85,7 @@ public struct SiteContent: Sendable {
                 return (nil, [.error(SourceLocation(path: path), "could not read the file: \(error)")], nil)
             }
             let contentHash = StableHasher.digest(bytes)
-            if statted, let record = cache?.reusable(path, contentHash: contentHash, size: size, modified: modified) {
-                return (record.page, record.diagnostics, record)
-            }
+            if statted, let record = cache?.reusable(path, contentHash: contentHash, size: size, modified: modified) { return reused(record, from: entry) }
             let (page, problems) = processor.process(bytes, file: entry.file, kind: entry.kind)
             page?.sourceDigest = contentHash
             if let bodyStore { page?.body.move(to: bodyStore) }

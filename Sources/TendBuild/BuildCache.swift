@@ -152,7 +152,6 @@ struct BuildCache {
             writer.write(path)
             writer.write(key)
         }
-        try? FileManager.default.createDirectory(atPath: siteRoot + "/.tend-cache", withIntermediateDirectories: true)
         if writer.save(to: Self.path(siteRoot: siteRoot)) { unlink(Self.stalePath(siteRoot: siteRoot)) }
     }
 }

@@ -190,11 +190,12 @@ public struct ArchiveReader: @unchecked Sendable {
 
 extension ArchiveWriter {
     /// Writes the bytes and their checksum to `path` (a temporary file renamed into place, so a
-    /// reader never sees half a file); false when that failed.
+    /// reader never sees half a file), creating its folder; false when that failed.
     @discardableResult
     public func save(to path: String) -> Bool {
         let checksum = StableHasher.digest(bytes)
         let trailer = (0..<8).map { UInt8(truncatingIfNeeded: checksum >> UInt64($0 * 8)) }
+        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let temporary = path + ".\(getpid())-\(UUID().uuidString.prefix(8)).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return false }

@@ -201,6 +201,8 @@ import Testing
         site.write(MinimalSite.files())
         site.write(["content/articles/second.md": MinimalSite.article(body: "Second.").replacingOccurrences(of: "An article", with: "Second")])
         #expect(SiteBuilder.build(BuildRequest(siteRoot: site.path, clock: Fixtures.clock)).succeeded)
+        // The first build leaves its pages for the next (the cache folder did not exist before it).
+        #expect(FileManager.default.fileExists(atPath: site.path + "/.tend-cache/pages"))
         let before = try FileManager.default.attributesOfItem(atPath: site.path + "/public/articles/second/index.html")
         site.write(["content/articles/first.md": MinimalSite.article(body: "Edited.")])
         let report = SiteBuilder.build(BuildRequest(siteRoot: site.path, clock: Fixtures.clock))

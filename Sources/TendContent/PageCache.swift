@@ -32,9 +32,11 @@ public final class PageCache: @unchecked Sendable {
     let settingsKey: UInt64
     /// Why the previous cache was not used, for a note.
     public private(set) var problem: String?
-    /// Files changed less than two seconds before the build may change again within the same
-    /// timestamp tick: their records are kept with no time, so the next build compares bytes.
-    private let recentSince: Int64
+    /// When the build started (nanoseconds). A file changed just before may change again within
+    /// the same timestamp tick: its record is kept with no time, so the next build compares
+    /// bytes. "Just before" is a tenth of a second where times have sub-second precision, two
+    /// seconds where they do not (FAT, some network file systems).
+    private let buildStart: Int64
     /// The full file's identity, which a delta names; nil when there is no usable full file.
     private var baseID: UInt64?
     private var basePaths: Set<String> = []
@@ -46,7 +48,7 @@ public final class PageCache: @unchecked Sendable {
         self.settingsKey = settingsKey
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
-        recentSince = (Int64(now.tv_sec) - 2) * 1_000_000_000
+        buildStart = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
         do {
             guard let base = try read(Self.baseName, bibliography: bibliography) else { return }
             baseID = base.id
@@ -93,7 +95,8 @@ public final class PageCache: @unchecked Sendable {
         for (path, record) in records {
             if let page = record.page, !page.matter.bibliography.isEmpty { continue }
             var record = record
-            if record.modified >= recentSince {
+            let window: Int64 = record.modified % 1_000_000_000 == 0 ? 2_000_000_000 : 100_000_000
+            if record.modified >= buildStart - window {
                 record.modified = -1
                 record.isInBase = false
             }

@@ -9,7 +9,7 @@ the tools, N times each:
   - cmark-gfm rendering every article body in one process (the floor for Markdown work).
 It prints medians, ratios and peak memory as a table.
 
-Usage: python3 Tests/Benchmarks/benchmark.py [--sizes 1000,10000] [--runs 5] [--tend PATH] [--own]
+Usage: python3 Tests/Benchmarks/benchmark.py [--sizes 1000,10000] [--runs 5] [--tend PATH] [--own] [--verbose]
 """
 import argparse
 import os
@@ -62,6 +62,7 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--tend", default=os.path.join(REPO, ".build", "release", "tend"))
     parser.add_argument("--own", action="store_true", help="use Tend's own corpus generator (no Hugo layout)")
+    parser.add_argument("--verbose", action="store_true", help="print every run's figures as well")
     args = parser.parse_args()
     if not os.path.exists(args.tend):
         raise SystemExit("build Tend first: swift build -c release")
@@ -97,6 +98,8 @@ def main():
                     seconds, memory = timed([hugo, "--quiet", "--source", hugo_site])
                     results["hugo"].append(seconds)
                     results["hugo_mem"].append(memory)
+                if args.verbose:
+                    print(f"{size} run {run + 1}: " + ", ".join(f"{key} {values[-1]:.2f}" for key, values in results.items() if values), file=sys.stderr)
                 if cmark:
                     results["cmark"].append(timed([cmark, "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter", "-e", "tasklist", "--smart", *bodies])[0])
             rows.append((size, {key: median(values) for key, values in results.items()}))

@@ -10,8 +10,6 @@ public struct BuildRequest: Sendable {
     public var drafts = false
     public var future = false
     public var clock: BuildClock
-    /// False for `tend check`: everything is validated and rendered, nothing is written.
-    public var writesOutput = true
     /// Told how far reading and writing pages have got (progress bars).
     public var progress: ProgressReporter?
     /// From this many pages on, rendered bodies wait on disk (in `.tend-cache/`) until written.
@@ -26,18 +24,15 @@ public struct BuildRequest: Sendable {
     public var serial = false
     /// Replaces `base_url` (the preview server serves the site from its own address).
     public var baseURLOverride: String?
-    /// True for `tend check`: also report unused entries, images, headings, stale reviews, readability.
-    public var checksContent = false
 
     public init(
-        siteRoot: String, outputPath: String? = nil, drafts: Bool = false, future: Bool = false, clock: BuildClock = .system(), writesOutput: Bool = true
+        siteRoot: String, outputPath: String? = nil, drafts: Bool = false, future: Bool = false, clock: BuildClock = .system()
     ) {
         self.siteRoot = siteRoot
         self.outputPath = outputPath ?? siteRoot + "/public"
         self.drafts = drafts
         self.future = future
         self.clock = clock
-        self.writesOutput = writesOutput
     }
 }
 
@@ -45,6 +40,8 @@ public struct BuildRequest: Sendable {
 public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic] = []
     public var pagesWritten = 0
+    /// How many published pages and author pages the site has.
+    public var pagesChecked = 0
     public var filesWritten = 0
     /// How many files this build rendered, replaced or removed (the rest were as before).
     public var filesUpdated = 0

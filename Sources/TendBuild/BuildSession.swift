@@ -7,8 +7,7 @@ import TendSite
 /// the rest of the site has been rebuilt.
 public final class BuildSession: @unchecked Sendable {
     private struct LastBuild {
-        let graph: SiteGraph
-        let renderer: SiteRenderer
+        let plan: RenderPlan
         let request: BuildRequest
     }
 
@@ -16,9 +15,12 @@ public final class BuildSession: @unchecked Sendable {
 
     public init() {}
 
-    func remember(graph: SiteGraph, renderer: SiteRenderer, request: BuildRequest) {
-        last.withLock { $0 = LastBuild(graph: graph, renderer: renderer, request: request) }
+    func remember(plan: RenderPlan, request: BuildRequest) {
+        last.withLock { $0 = LastBuild(plan: plan, request: request) }
     }
+
+    /// The fast path's pipeline: the edited page alone, over the last build's graph and plan.
+    static let fastPath = Pipeline<EditedPageContext>([.reprocessPage, .checkPage, .renderPage, .writeInPlace])
 
     /// Writes the new version of the article or exercise at `relativePath` (such as
     /// `content/articles/x.md`) into the output at once, when the page alone shows the whole
@@ -27,28 +29,82 @@ public final class BuildSession: @unchecked Sendable {
     /// later build renders the file again whatever happens in between.
     public func renderEditedPage(_ relativePath: String, fileSystem: FileSystem = LocalFileSystem()) -> String? {
         guard let last = last.withLock({ $0 }) else { return nil }
-        let graph = last.graph, request = last.request
-        guard let old = (graph.articles + graph.exercises).first(where: { $0.sourcePath == relativePath }),
-            let bytes = try? fileSystem.contents(of: request.siteRoot + "/" + relativePath)
-        else { return nil }
+        var context = EditedPageContext(plan: last.plan, request: last.request, fileSystem: fileSystem, relativePath: relativePath)
+        Self.fastPath.run(&context)
+        return context.written
+    }
+}
+
+/// What the fast path knows of one edited page.
+struct EditedPageContext: PipelineContext {
+    let plan: RenderPlan
+    let request: BuildRequest
+    let fileSystem: FileSystem
+    let relativePath: String
+    var isFinished = false
+    var page: Page?
+    var file: OutputFile?
+    /// The output file put in place.
+    var written: String?
+
+    init(plan: RenderPlan, request: BuildRequest, fileSystem: FileSystem, relativePath: String) {
+        self.plan = plan
+        self.request = request
+        self.fileSystem = fileSystem
+        self.relativePath = relativePath
+    }
+
+    mutating func record(_ step: String, seconds: Double) {}
+
+    /// Anything that goes wrong leaves the page to the full build.
+    mutating func fail(_ step: String, _ error: any Error) { isFinished = true }
+}
+
+extension BuildStep where Context == EditedPageContext {
+    /// Processes the saved file again; only a page that keeps its URL, tags and visibility, and
+    /// has no problem of its own, goes on.
+    static let reprocessPage = BuildStep("Process the edited page") { context in
+        let graph = context.plan.graph, request = context.request
+        guard let old = (graph.articles + graph.exercises).first(where: { $0.sourcePath == context.relativePath }),
+            let bytes = try? context.fileSystem.contents(of: request.siteRoot + "/" + context.relativePath)
+        else { return context.isFinished = true }
         let processor = PageProcessor(config: graph.config, bibliography: graph.content.bibliography)
-        let (processed, problems) = processor.process(
-            bytes, file: SourceFile(relativePath: relativePath, absolutePath: request.siteRoot + "/" + relativePath), kind: old.kind)
+        let file = SourceFile(relativePath: context.relativePath, absolutePath: request.siteRoot + "/" + context.relativePath)
+        let (processed, problems) = processor.process(bytes, file: file, kind: old.kind)
         guard let page = processed, page.url == old.url, page.tagSlugs == old.tagSlugs,
             !page.isHidden(drafts: request.drafts, future: request.future, today: request.clock.today),
-            !problems.contains(where: { $0.severity == .error }), graph.problems(of: page).isEmpty,
-            SiteChecker(graph: graph, today: request.clock.today).linkProblems(on: [page]).isEmpty,
-            let file = try? last.renderer.file(of: page),
-            let output = InPlaceOutput(outputPath: request.outputPath, workFolder: request.siteRoot + "/.tend-cache", fileSystem: fileSystem)
-        else { return nil }
+            !problems.contains(where: { $0.severity == .error })
+        else { return context.isFinished = true }
+        context.page = page
+    }
+
+    /// The site-wide rules a page can break on its own: authors, crisis resources, links.
+    static let checkPage = BuildStep("Check the edited page") { context in
+        guard let page = context.page else { return }
+        let graph = context.plan.graph
+        if !graph.problems(of: page).isEmpty || !SiteChecker(graph: graph, today: context.request.clock.today).linkProblems(on: [page]).isEmpty {
+            context.isFinished = true
+        }
+    }
+
+    static let renderPage = BuildStep("Render the edited page") { context in
+        guard let page = context.page else { return }
+        context.file = try context.plan.job(for: page).render().first
+    }
+
+    /// Marks the file stale in the build state, then puts it in place.
+    static let writeInPlace = BuildStep("Write the edited page") { context in
+        let request = context.request
+        guard let file = context.file,
+            let output = InPlaceOutput(outputPath: request.outputPath, workFolder: request.siteRoot + "/.tend-cache", fileSystem: context.fileSystem)
+        else { return }
         BuildCache.markStale([file.path], siteRoot: request.siteRoot)
         do {
             try output.emit(file)
             try output.commit()
+            context.written = file.path
         } catch {
             output.discard()
-            return nil
         }
-        return file.path
     }
 }

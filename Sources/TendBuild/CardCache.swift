@@ -3,14 +3,22 @@ import TendContent
 import TendCore
 
 /// Cards rendered on first use and shared by every list that shows them. With a file (the
-/// site's `.tend-cache/cards`), cards are kept between builds by a digest of everything a card
-/// shows (the page's listing digest and the site key: templates, settings, authors), so a
-/// title edit renders one card, not the ten thousand on the search page.
+/// site's `.tend-cache/cards`), cards are kept between builds by the digest of what a card
+/// reads (the card's values, the templates, the site's root path), so a title edit renders
+/// one card, not the ten thousand on the search page.
 final class CardCache: @unchecked Sendable {
-    static let magic = "tend-cards 1"
+    static let magic = "tend-cards 2"
 
-    private let render: @Sendable (Page) -> String
-    private let siteKey: UInt64
+    /// What rendering a card reads.
+    private struct Inputs: Encodable {
+        let templates: UInt64
+        let rootPath: String
+        let card: Card
+    }
+
+    private let render: @Sendable ([String: Any]) -> String
+    private let templates: UInt64
+    private let rootPath: String
     private let file: String?
     private var cards: [UInt64: String] = [:]
     private var loaded = false
@@ -19,21 +27,18 @@ final class CardCache: @unchecked Sendable {
     private(set) var problem: String?
     private let lock = NSLock()
 
-    init(siteKey: UInt64, file: String?, render: @escaping @Sendable (Page) -> String) {
-        self.siteKey = siteKey
+    init(templates: UInt64, rootPath: String, file: String?, render: @escaping @Sendable ([String: Any]) -> String) {
+        self.templates = templates
+        self.rootPath = rootPath
         self.file = file
         self.render = render
     }
 
-    private func key(of page: Page) -> UInt64 {
-        var hasher = StableHasher()
-        hasher.combine(siteKey)
-        hasher.combine(page.listingDigest)
-        return hasher.value
-    }
+    private func key(of card: Card) -> UInt64 { stableDigest(Inputs(templates: templates, rootPath: rootPath, card: card)) }
 
-    func html(for page: Page) -> String {
-        let key = key(of: page)
+    /// The card's HTML, made from `view` (the card's values as the template sees them) when it is not known yet.
+    func html(for card: Card, view: [String: Any]) -> String {
+        let key = key(of: card)
         lock.lock()
         if !loaded { load() }
         if let html = cards[key] {
@@ -41,7 +46,7 @@ final class CardCache: @unchecked Sendable {
             return html
         }
         lock.unlock()
-        let html = render(page)
+        let html = render(view)
         lock.lock()
         cards[key] = html
         renderedAny = true
@@ -66,15 +71,15 @@ final class CardCache: @unchecked Sendable {
         }
     }
 
-    /// Writes the cards of `pages` to the file, when this build rendered new ones.
-    func save(keeping pages: [Page]) {
+    /// Writes `cards` to the file, when this build rendered new ones.
+    func save(keeping kept: [Card]) {
         lock.lock()
         defer { lock.unlock() }
         guard let file, renderedAny else { return }
         var writer = ArchiveWriter(format: Self.magic)
-        let kept = pages.map(key(of:)).compactMap { key in cards[key].map { (key, $0) } }
-        writer.write(kept.count)
-        for (key, html) in kept {
+        let entries = kept.map(key(of:)).compactMap { key in cards[key].map { (key, $0) } }
+        writer.write(entries.count)
+        for (key, html) in entries {
             writer.write(key)
             writer.write(html)
         }

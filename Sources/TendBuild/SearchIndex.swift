@@ -40,3 +40,14 @@ enum SearchIndex {
         return "[\n" + parts.joined(separator: ",\n") + "\n]\n"
     }
 }
+
+/// One file of the search index.
+struct SearchIndexInputs: RenderInputs {
+    let site: SiteInputs
+    let path: String
+    let pages: [Addressed<Page>]
+
+    func render(_ context: RenderContext) throws -> [OutputFile] {
+        [OutputFile(path: path, contents: .text(SearchIndex.json(pages.map(\.value), links: site.links)))]
+    }
+}

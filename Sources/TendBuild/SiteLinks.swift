@@ -2,7 +2,7 @@ import TendContent
 import TendCore
 
 /// Internal and absolute URLs of a site whose `base_url` may include a path (`https://x.org/blog/`).
-public struct SiteLinks: Sendable {
+public struct SiteLinks: Sendable, Encodable {
     /// `https://www.example.org/blog/`
     public let baseURL: String
     /// `/blog/` (or `/`)
@@ -21,12 +21,5 @@ public struct SiteLinks: Sendable {
     /// A site path as an absolute URL, for feeds, sitemaps and canonical links.
     public func absolute(_ sitePath: String) -> String {
         baseURL + sitePath.drop { $0 == "/" }
-    }
-
-    /// The file a site path is written to: `/articles/x/` → `articles/x/index.html`.
-    public static func file(for sitePath: String) -> String {
-        let trimmed = sitePath.drop { $0 == "/" }
-        if trimmed.isEmpty { return "index.html" }
-        return trimmed.hasSuffix("/") ? trimmed + "index.html" : String(trimmed)
     }
 }

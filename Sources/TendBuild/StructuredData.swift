@@ -3,21 +3,20 @@ import TendCitations
 import TendContent
 import TendCore
 import TendFrontMatter
-import TendSite
 
 /// schema.org JSON-LD for articles, exercises, the contact page and breadcrumbs.
-struct StructuredData {
-    let graph: SiteGraph
-    let links: SiteLinks
+struct StructuredData: Sendable {
+    let site: SiteInputs
+    private var links: SiteLinks { site.links }
 
     private var publisher: JSONValue {
-        .object([("@type", .string("Organization")), ("name", .string(graph.config.components.practiceName)), ("url", .string(links.baseURL))])
+        .object([("@type", .string("Organization")), ("name", .string(site.config.components.practiceName)), ("url", .string(links.baseURL))])
     }
 
-    private func person(_ id: String?) -> JSONValue? {
-        guard let id, let author = graph.authors[id] else { return nil }
+    private func person(_ author: Page?) -> JSONValue? {
+        guard let author else { return nil }
         var fields: [(String, JSONValue)] = [
-            ("@type", .string("Person")), ("name", .string(author.matter.name ?? id)), ("url", .string(links.absolute(author.url))),
+            ("@type", .string("Person")), ("name", .string(author.matter.name ?? author.slug)), ("url", .string(links.absolute(author.url))),
         ]
         if let credentials = author.matter.credentials, !credentials.isEmpty {
             fields.append(("jobTitle", .string(credentials)))
@@ -34,7 +33,7 @@ struct StructuredData {
     }
 
     /// `MedicalWebPage` (or `Article`) for an article; `HowTo` for an exercise.
-    func page(_ page: Page) -> String {
+    func page(_ page: Page, author: Page?, reviewer: Page?) -> String {
         let url = links.absolute(page.url)
         var fields: [(String, JSONValue)] = [("@context", .string("https://schema.org"))]
         if page.kind == .exercise {
@@ -50,14 +49,14 @@ struct StructuredData {
                         })
                 ))
         } else {
-            fields.append(("@type", .string(graph.config.schemaType)))
+            fields.append(("@type", .string(site.config.schemaType)))
             fields.append(("headline", .string(page.matter.title)))
         }
         fields.append(("description", .string(page.matter.summary ?? "")))
         fields.append(("url", .string(url)))
-        fields.append(("inLanguage", .string(graph.config.language)))
-        if let author = person(page.matter.author) { fields.append(("author", author)) }
-        if let reviewer = person(page.matter.reviewedBy) { fields.append(("reviewedBy", reviewer)) }
+        fields.append(("inLanguage", .string(site.config.language)))
+        if let author = person(author) { fields.append(("author", author)) }
+        if let reviewer = person(reviewer) { fields.append(("reviewedBy", reviewer)) }
         if let reviewed = page.matter.reviewedOn { fields.append(("lastReviewed", .string(reviewed.description))) }
         if let date = page.matter.date { fields.append(("datePublished", .string(date.description))) }
         if let modified = page.matter.updated ?? page.matter.date { fields.append(("dateModified", .string(modified.description))) }
@@ -113,7 +112,7 @@ struct StructuredData {
 
     /// The practice, for the contact page.
     func practice() -> String {
-        let context = graph.config.components
+        let context = site.config.components
         var fields: [(String, JSONValue)] = [
             ("@context", .string("https://schema.org")), ("@type", .string("MedicalBusiness")),
             ("name", .string(context.practiceName)), ("url", .string(links.baseURL)),

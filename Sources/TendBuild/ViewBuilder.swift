@@ -1,30 +1,31 @@
-import TendComponents
 import TendContent
 import TendCore
 import TendFrontMatter
-import TendSite
 
 /// Computes the views handed to the logic-less templates: Swift decides what a page says,
 /// the template only how it looks. Values are plain text (the template escapes them) except
-/// keys ending in `_html`, which hold HTML Tend made and escaped itself.
+/// keys ending in `_html`, which hold HTML Tend made and escaped itself. Reads the site's
+/// inputs and what each call is given, nothing else.
 struct ViewBuilder: Sendable {
-    let graph: SiteGraph
-    let links: SiteLinks
-    /// The consultation and crisis components, rendered once for every page and partial.
-    let consultationHTML: String
-    let crisisHTML: String
-    /// Each page's card, rendered once with `partials/card` (lists, tags, search and related
-    /// articles show the same card many times).
-    var cards: CardCache?
+    let site: SiteInputs
+    /// Each card rendered once with `partials/card` (lists, tags, search and related articles
+    /// show the same card many times).
+    let cards: CardCache
+    let data: StructuredData
 
-    init(graph: SiteGraph, links: SiteLinks) {
-        self.graph = graph
-        self.links = links
-        consultationHTML = ComponentHTML.consultation(graph.config.components)
-        crisisHTML = ComponentHTML.crisis(graph.config.components)
+    init(site: SiteInputs, cardFile: String?) {
+        self.site = site
+        let templates = site.templates
+        // A card stands on its own line in the templates, so its own final newline is dropped.
+        cards = CardCache(templates: site.fields.templates.address, rootPath: site.links.rootPath, file: cardFile) { view in
+            let html = templates.render("partials/card", view) ?? ""
+            return html.hasSuffix("\n") ? String(html.dropLast()) : html
+        }
+        data = StructuredData(site: site)
     }
 
-    var config: SiteConfig { graph.config }
+    private var config: SiteConfig { site.config }
+    private var links: SiteLinks { site.links }
 
     /// What every page's layout needs: site, head, navigation, banner.
     /// `showsConsultation` is false for a page that said `consultation: false`: the component's
@@ -35,82 +36,75 @@ struct ViewBuilder: Sendable {
         var view: [String: Any] = [
             "site": [
                 "title": config.title, "description": config.description, "language": config.language,
-                "root": links.rootPath, "feed_url": links.path("/feed.xml"), "search_url": links.path("/search/"),
+                "root": links.rootPath, "feed_url": links.path(Routes.feed), "search_url": links.path(Routes.search),
                 "practice": config.components.practiceName,
             ] as [String: Any],
             "head": [
-                "title": path == "/" ? config.title : "\(title) | \(config.title)",
+                "title": path == Routes.home ? config.title : "\(title) | \(config.title)",
                 "description": description.isEmpty ? config.description : description,
                 "canonical": links.absolute(path), "og_type": type, "og_title": title,
             ] as [String: Any],
             "nav": navigation(current: path),
             "json_ld": jsonLD.map { ["json": $0] },
-            "components": ["consultation_html": showsConsultation ? consultationHTML : "", "crisis_html": crisisHTML],
+            "components": ["consultation_html": showsConsultation ? site.consultationHTML : "", "crisis_html": site.crisisHTML],
         ]
         if config.crisisBanner {
-            view["crisis_banner"] = ["message": config.components.crisisMessage, "url": links.path(crisisPath)]
+            view["crisis_banner"] = ["message": config.components.crisisMessage, "url": links.path(site.fields.crisisPath)]
         }
         return view
     }
 
-    /// The crisis page: a page whose body uses the crisis component (the first by slug), or `/crisis/`.
-    var crisisPath: String {
-        graph.pages.first { $0.slug == "crisis" }?.url ?? graph.pages.first { $0.usedComponents.contains("crisis") }?.url ?? "/crisis/"
-    }
-
-    /// Whether the site needs Tend to write its own `/crisis/` page.
-    var needsCrisisPage: Bool { !graph.pages.contains { $0.url == crisisPath } }
-
     private func navigation(current: String) -> [[String: Any]] {
-        var items: [(String, String)] = [("Articles", "/articles/")]
-        if !graph.exercises.isEmpty { items.append(("Exercises", "/exercises/")) }
-        items += graph.menu.map { ($0.matter.title, $0.url) }
-        items.append(("Search", "/search/"))
+        var items: [(String, String)] = [("Articles", Routes.articles)]
+        if site.fields.hasExercises { items.append(("Exercises", Routes.exercises)) }
+        items += site.fields.menu.map { ($0.title, $0.path) }
+        items.append(("Search", Routes.search))
         return items.map { title, path in
             [
                 "title": title, "url": links.path(path),
-                "current": current == path || (path != "/" && current.hasPrefix(path) && path.count > 1 && path != "/search/"),
+                "current": current == path || (path != Routes.home && current.hasPrefix(path) && path.count > 1 && path != Routes.search),
             ]
         }
     }
 
     /// A card in a list: title, date, summary, author, reading time, content note.
-    func card(_ page: Page) -> [String: Any] {
+    func card(_ card: Card) -> [String: Any] {
         // Every key is set, so a missing value never falls through to the enclosing page's.
-        var card: [String: Any] = [
-            "title": page.matter.title, "url": links.path(page.url), "summary": page.matter.summary ?? "",
-            "reading_minutes": page.readingMinutes, "date": false, "author": false, "content_note": false,
+        var view: [String: Any] = [
+            "title": card.title, "url": links.path(card.url), "summary": card.summary,
+            "reading_minutes": card.readingMinutes, "date": false, "author": false, "content_note": false,
             "duration_minutes": false,
         ]
-        if let date = page.matter.date { card["date"] = date.longForm; card["date_iso"] = date.description }
-        if let author = page.matter.author.flatMap({ graph.authors[$0] }) { card["author"] = author.matter.name ?? "" }
-        if let note = page.matter.contentNote { card["content_note"] = note }
-        if let minutes = page.matter.durationMinutes { card["duration_minutes"] = minutes }
-        if let cards { card["card_html"] = cards.html(for: page) }
-        return card
+        if let date = card.date { view["date"] = date.longForm; view["date_iso"] = date.description }
+        if let author = card.authorName { view["author"] = author }
+        if let note = card.contentNote { view["content_note"] = note }
+        if let minutes = card.durationMinutes { view["duration_minutes"] = minutes }
+        view["card_html"] = cards.html(for: card, view: view)
+        return view
     }
 
-    func person(_ id: String?) -> [String: Any]? {
-        guard let id, let author = graph.authors[id] else { return nil }
+    func person(_ author: Page?) -> [String: Any]? {
+        guard let author else { return nil }
         return [
-            "name": author.matter.name ?? id, "credentials": author.matter.credentials ?? "",
+            "name": author.matter.name ?? author.slug, "credentials": author.matter.credentials ?? "",
             "role": author.matter.role ?? "", "url": links.path(author.url),
         ]
     }
 
     /// The view of an article or exercise page.
-    func entry(_ page: Page) -> [String: Any] {
+    func entry(_ inputs: EntryPageInputs) -> [String: Any] {
+        let page = inputs.page.value
         var view: [String: Any] = [
             "date": false, "updated": false, "author": false, "reviewer": false, "content_note": false, "has_toc": false,
             "is_exercise": false, "consultation_html": false, "has_related": false,
             "title": page.matter.title, "summary": page.matter.summary ?? "", "body_html": page.bodyHTML,
             "reading_minutes": page.readingMinutes,
-            "tags": zip(page.matter.tags, page.tagSlugs).map { ["name": $0, "url": links.path("/tags/\($1)/")] },
+            "tags": zip(page.matter.tags, page.tagSlugs).map { ["name": $0, "url": links.path(Routes.tag($1))] },
         ]
         if let date = page.matter.date { view["date"] = date.longForm; view["date_iso"] = date.description }
         if let updated = page.matter.updated { view["updated"] = updated.longForm; view["updated_iso"] = updated.description }
-        view["author"] = person(page.matter.author)
-        if var reviewer = person(page.matter.reviewedBy) {
+        view["author"] = person(inputs.author?.value)
+        if var reviewer = person(inputs.reviewer?.value) {
             if let date = page.matter.reviewedOn { reviewer["date"] = date.longForm; reviewer["date_iso"] = date.description }
             view["reviewer"] = reviewer
         }
@@ -126,14 +120,34 @@ struct ViewBuilder: Sendable {
             view["is_exercise"] = true
         }
         if page.matter.consultation != false, config.consultationAfterArticles {
-            view["consultation_html"] = consultationHTML
+            view["consultation_html"] = site.consultationHTML
         }
-        let related = graph.related(to: page)
-        if !related.isEmpty {
-            view["related"] = related.map(card)
+        if !inputs.related.isEmpty {
+            view["related"] = inputs.related.map(card)
             view["has_related"] = true
         }
-        view["disclaimer"] = ["text": config.disclaimer, "crisis_url": links.path(crisisPath)]
+        view["disclaimer"] = ["text": config.disclaimer, "crisis_url": links.path(site.fields.crisisPath)]
         return view
+    }
+
+    /// The practice's contact details, for the contact page.
+    func practice() -> [String: Any] {
+        let context = config.components
+        var view: [String: Any] = ["name": context.practiceName]
+        if let phone = context.phone { view["phone"] = phone.display; view["phone_href"] = "tel:" + phone.dialable }
+        if let text = context.text { view["text"] = text.display; view["text_href"] = "sms:" + text.dialable }
+        if let email = context.email { view["email"] = email; view["email_href"] = "mailto:" + email }
+        if let booking = context.bookingURL { view["booking_url"] = booking }
+        return view
+    }
+
+    /// Renders `template` with `view` into the file of `sitePath`.
+    func html(_ template: String, _ view: [String: Any], path sitePath: String) throws -> OutputFile {
+        guard let text = site.templates.render(template, view) else { throw MissingTemplate(name: template) }
+        return OutputFile(path: Routes.file(for: sitePath), contents: .text(text))
+    }
+
+    func merged(_ layout: [String: Any], _ extra: [String: Any]) -> [String: Any] {
+        layout.merging(extra) { _, new in new }
     }
 }

@@ -23,10 +23,8 @@ struct CheckCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let request = BuildRequest(siteRoot: options.siteRoot, drafts: options.drafts, future: options.future, writesOutput: false)
-        var checking = request
-        checking.checksContent = true
-        let report = SiteBuilder.build(checking)
+        let request = BuildRequest(siteRoot: options.siteRoot, drafts: options.drafts, future: options.future)
+        let report = SiteBuilder.check(request)
         let errors = report.diagnostics.filter { $0.severity == .error }.count
         let warnings = report.diagnostics.filter { $0.severity == .warning }.count
         switch format {
@@ -36,7 +34,7 @@ struct CheckCommand: ParsableCommand {
                 for (path, grade) in report.readability where options.verbose {
                     print("\(path): reading grade \(String(format: "%.1f", grade))")
                 }
-                print("Checked \(report.pagesWritten) pages: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+                print("Checked \(report.pagesChecked) pages: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
             }
         case .json:
             print(DiagnosticFormats.json(report.diagnostics))

@@ -57,6 +57,15 @@ public final class Page: @unchecked Sendable {
     /// headings and words. Set once the page is complete.
     public internal(set) var searchDigest: UInt64 = 0
 
+    /// The page's address: its source path and bytes, which (with the site's settings) decide
+    /// everything the page holds.
+    public var address: UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(sourcePath)
+        hasher.combine(sourceDigest)
+        return hasher.value
+    }
+
     /// Computes `listingDigest` and `searchDigest` from the finished page.
     func digestSummaries() {
         var listing = StableHasher()

@@ -86,19 +86,9 @@ public struct PageProcessor: Sendable {
             diagnostics.error(
                 SourceLocation(path: path), "the file name gives an unusable URL: \(problem)", hint: "rename the file, or set slug: in the front matter")
         }
-        let page = Page(kind: kind, sourcePath: path, slug: slug, url: Self.url(kind: kind, slug: slug), matter: matter)
+        let page = Page(kind: kind, sourcePath: path, slug: slug, url: Routes.page(kind: kind, slug: slug), matter: matter)
         render(split.body, lineOffset: lineOffset, into: page, diagnostics: &diagnostics)
         return (page, diagnostics.all)
-    }
-
-    /// The pretty URL of a page of `kind`.
-    public static func url(kind: ContentKind, slug: String) -> String {
-        switch kind {
-        case .article: return "/articles/\(slug)/"
-        case .exercise: return "/exercises/\(slug)/"
-        case .page: return "/\(slug)/"
-        case .author: return "/authors/\(slug)/"
-        }
     }
 
     private func render(_ body: String, lineOffset: Int, into page: Page, diagnostics: inout Diagnostics) {

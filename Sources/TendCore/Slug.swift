@@ -34,12 +34,6 @@ public enum Slug {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Names that a page slug may not take, because the site uses them.
-    public static let reserved: Set<String> = [
-        "articles", "exercises", "tags", "authors", "references", "search", "assets", "media",
-        "feed.xml", "sitemap.xml", "robots.txt", "404.html", "index.html", "page", "feed", "sitemap",
-    ]
-
     /// Why `slug` cannot be used as written, or nil when it is valid (`[a-z0-9-]+`).
     public static func problem(with slug: String) -> String? {
         if slug.isEmpty { return "the slug is empty" }

@@ -34,7 +34,7 @@ public struct SiteChecker: Sendable {
     public func contentProblems() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let pages = graph.publishedPages
-        let media = Set(graph.content.media.map { "/" + $0.relativePath.dropFirst("content/".count) })
+        let media = Set(graph.content.media.map { Routes.mediaPath(of: $0.relativePath) })
         for page in pages {
             for link in page.links where link.isImage {
                 let path = link.url.split(separator: "?").first.map(String.init) ?? link.url
@@ -117,16 +117,16 @@ public struct SiteChecker: Sendable {
     private func knownTargets() -> [String: Page?] {
         var targets: [String: Page?] = [:]
         for page in graph.publishedPages + Array(graph.authors.values) { targets[page.url] = page }
-        let size = max(graph.config.pageSize, 1)
-        let pageCount = max(1, (graph.articles.count + size - 1) / size)
         for path in [
-            "/", "/articles/", "/exercises/", "/tags/", "/references/", "/search/", "/crisis/", "/feed.xml", "/sitemap.xml", "/robots.txt", "/404.html",
+            Routes.home, Routes.articles, Routes.exercises, Routes.tags, Routes.references, Routes.search, Routes.crisis, Routes.feed, Routes.sitemap,
+            Routes.robots, Routes.notFound,
         ] where targets[path] == nil {
             targets[path] = .some(nil)
         }
-        if pageCount > 1 { for number in 2...pageCount { targets["/articles/page/\(number)/"] = .some(nil) } }
+        let pageCount = Routes.articleListPageCount(articles: graph.articles.count, size: graph.config.pageSize)
+        if pageCount > 1 { for number in 2...pageCount { targets[Routes.articleList(page: number)] = .some(nil) } }
         for tag in graph.tags { targets[tag.url] = .some(nil) }
-        for media in graph.content.media { targets["/" + media.relativePath.dropFirst("content/".count)] = .some(nil) }
+        for media in graph.content.media { targets[Routes.mediaPath(of: media.relativePath)] = .some(nil) }
         return targets
     }
 
@@ -146,7 +146,7 @@ public struct SiteChecker: Sendable {
         }
         if let query = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = String(path[..<query]) }
         let target = path.isEmpty ? page.url : Self.resolve(path, from: page.url, rootPath: rootPath)
-        if path.hasPrefix("/assets/") || target.hasPrefix("/assets/") { return [] }
+        if Routes.isCopiedFile(path) || Routes.isCopiedFile(target) { return [] }
         var candidates = [target]
         if !target.hasSuffix("/") && !target.utf8.contains(UInt8(ascii: ".")) { candidates.append(target + "/") }
         guard let found = candidates.first(where: { targets[$0] != nil }) else {

@@ -21,7 +21,7 @@ public struct TagGroup: Sendable {
     public var slug: String
     public var name: String
     public var pages: [Page]
-    public var url: String { "/tags/\(slug)/" }
+    public var url: String { Routes.tag(slug) }
 }
 
 /// The join point of a build: which pages are published, and how they relate.
@@ -208,12 +208,7 @@ public struct SiteGraph: Sendable {
     /// Two sources for one URL are an error naming both files.
     private func checkURLs(_ diagnostics: inout Diagnostics) {
         var owners: [String: String] = [:]
-        for url in [
-            "/articles/", "/exercises/", "/tags/", "/authors/", "/references/", "/search/", "/assets/", "/media/", "/feed.xml/", "/sitemap.xml/",
-            "/robots.txt/", "/404.html/",
-        ] {
-            owners[url] = "Tend's own \(url) page"
-        }
+        for (path, owner) in Routes.builtIn { owners[path] = owner }
         for tag in tags { owners[tag.url] = "the tag '\(tag.name)'" }
         let everyone = publishedPages + authors.values.sorted { $0.sourcePath < $1.sourcePath }
         for page in everyone {

@@ -4,12 +4,13 @@
 For each corpus size it makes the shared reference corpus (../shared/bench/gen_corpus.py, Tend and
 Hugo layouts of the same articles) or, with --own, Tend's own generator; then runs, alternating
 the tools, N times each:
-  - a clean Tend build, a rebuild with nothing changed, a rebuild after one article is edited;
+  - a clean Tend build, a rebuild with nothing changed, a rebuild after one article is edited,
+    and `tend check`; with --baseline, the same for another build of Tend (before a change);
   - a clean Hugo build (hugo --quiet), when hugo is installed;
   - cmark-gfm rendering every article body in one process (the floor for Markdown work).
 It prints medians, ratios and peak memory as a table.
 
-Usage: python3 Tests/Benchmarks/benchmark.py [--sizes 1000,10000] [--runs 5] [--tend PATH] [--own] [--verbose]
+Usage: python3 Tests/Benchmarks/benchmark.py [--sizes 1000,10000] [--runs 5] [--tend PATH] [--baseline PATH] [--own] [--verbose]
 """
 import argparse
 import os
@@ -24,14 +25,14 @@ REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 SHARED_GENERATOR = os.path.join(os.path.dirname(REPO), "shared", "bench", "gen_corpus.py")
 
 
-def timed(command, cwd=None):
+def timed(command, cwd=None, allow_failure=False):
     """Wall time in seconds and peak resident memory in MB of one command."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
+    if process.returncode != 0 and not (allow_failure and process.returncode == 1):
         raise SystemExit(f"{command[0]} failed: {process.stderr.read().decode()[:2000]}")
     return elapsed, usage.ru_maxrss / 1024
 
@@ -52,6 +53,20 @@ def body_files(articles_dir, out_dir):
     return paths
 
 
+def measure_tend(tend, site, edited, run, results, prefix=""):
+    """One clean build, one rebuild with nothing changed, one after an edit, and one check."""
+    shutil.rmtree(os.path.join(site, "public"), ignore_errors=True)
+    shutil.rmtree(os.path.join(site, ".tend-cache"), ignore_errors=True)
+    seconds, memory = timed([tend, "build", "--quiet"], cwd=site)
+    results[prefix + "clean"].append(seconds)
+    results[prefix + "clean_mem"].append(memory)
+    results[prefix + "nochange"].append(timed([tend, "build", "--quiet"], cwd=site)[0])
+    with open(edited, "a", encoding="utf-8") as handle:
+        handle.write(f"\nAn edit for run {run}{prefix}.\n")
+    results[prefix + "edit"].append(timed([tend, "build", "--quiet"], cwd=site)[0])
+    results[prefix + "check"].append(timed([tend, "check", "--quiet"], cwd=site, allow_failure=True)[0])
+
+
 def median(values):
     return statistics.median(values) if values else float("nan")
 
@@ -61,6 +76,7 @@ def main():
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--tend", default=os.path.join(REPO, ".build", "release", "tend"))
+    parser.add_argument("--baseline", help="another tend binary to measure in the same runs (the build before a change)")
     parser.add_argument("--own", action="store_true", help="use Tend's own corpus generator (no Hugo layout)")
     parser.add_argument("--verbose", action="store_true", help="print every run's figures as well")
     args = parser.parse_args()
@@ -82,17 +98,12 @@ def main():
             tend_site = os.path.join(corpus, "tend")
             bodies = body_files(os.path.join(tend_site, "content", "articles"), os.path.join(work, f"bodies-{size}"))
             edited = os.path.join(tend_site, "content", "articles", sorted(os.listdir(os.path.join(tend_site, "content", "articles")))[0])
-            results = {key: [] for key in ["clean", "clean_mem", "nochange", "edit", "hugo", "hugo_mem", "cmark"]}
+            keys = ["clean", "clean_mem", "nochange", "edit", "check"]
+            results = {key: [] for key in keys + ["base_" + key for key in keys] + ["hugo", "hugo_mem", "cmark"]}
             for run in range(args.runs):
-                shutil.rmtree(os.path.join(tend_site, "public"), ignore_errors=True)
-                shutil.rmtree(os.path.join(tend_site, ".tend-cache"), ignore_errors=True)
-                seconds, memory = timed([args.tend, "build", "--quiet"], cwd=tend_site)
-                results["clean"].append(seconds)
-                results["clean_mem"].append(memory)
-                results["nochange"].append(timed([args.tend, "build", "--quiet"], cwd=tend_site)[0])
-                with open(edited, "a", encoding="utf-8") as handle:
-                    handle.write(f"\nAn edit for run {run}.\n")
-                results["edit"].append(timed([args.tend, "build", "--quiet"], cwd=tend_site)[0])
+                measure_tend(args.tend, tend_site, edited, run, results)
+                if args.baseline:
+                    measure_tend(args.baseline, tend_site, edited, run, results, prefix="base_")
                 if hugo and hugo_site:
                     shutil.rmtree(os.path.join(hugo_site, "public"), ignore_errors=True)
                     seconds, memory = timed([hugo, "--quiet", "--source", hugo_site])
@@ -115,6 +126,14 @@ def main():
         ratio_hugo = r["clean"] / r["hugo"] if r["hugo"] == r["hugo"] else float("nan")
         ratio_cmark = r["clean"] / r["cmark"] if r["cmark"] == r["cmark"] else float("nan")
         print(f"| {size} | {r['clean']:.2f} s | {r['nochange']:.2f} s | {r['edit']:.2f} s | {r['clean_mem']:.0f} | {r['hugo']:.2f} s | {r['hugo_mem']:.0f} | {r['cmark']:.2f} s | {ratio_hugo:.2f} | {ratio_cmark:.2f} |")
+    print()
+    print("| articles | Tend check | check / clean |" + (" baseline clean | baseline no change | baseline one edit | baseline check | baseline peak MB |" if args.baseline else ""))
+    print("|---:|---:|---:|" + ("---:|" * 5 if args.baseline else ""))
+    for size, r in rows:
+        line = f"| {size} | {r['check']:.2f} s | {r['check'] / r['clean']:.2f} |"
+        if args.baseline:
+            line += f" {r['base_clean']:.2f} s | {r['base_nochange']:.2f} s | {r['base_edit']:.2f} s | {r['base_check']:.2f} s | {r['base_clean_mem']:.0f} |"
+        print(line)
     if len(rows) >= 2:
         print(f"\nScaling: Tend clean({rows[-1][0]}) / clean({rows[0][0]}) = {rows[-1][1]['clean'] / rows[0][1]['clean']:.1f}")
 

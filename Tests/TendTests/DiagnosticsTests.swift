@@ -172,9 +172,7 @@ import Testing
         for (path, text) in files { all[path] = text }
         let site = TemporaryDirectory()
         site.write(all)
-        var request = BuildRequest(siteRoot: site.path, clock: Fixtures.clock, writesOutput: false)
-        request.checksContent = true
-        let report = SiteBuilder.build(request)
+        let report = SiteBuilder.check(BuildRequest(siteRoot: site.path, clock: Fixtures.clock))
         return report.diagnostics.map { "\($0.location.path):\($0.location.line):\($0.location.column): \($0.severity.rawValue): \($0.message)" }
     }
 

@@ -83,7 +83,8 @@ enum MinimalSite {
     static func build(_ files: [String: String], writes: Bool = true) -> (BuildReport, TemporaryDirectory) {
         let directory = TemporaryDirectory()
         directory.write(files)
-        let report = SiteBuilder.build(BuildRequest(siteRoot: directory.path, clock: Fixtures.clock, writesOutput: writes))
+        let request = BuildRequest(siteRoot: directory.path, clock: Fixtures.clock)
+        let report = writes ? SiteBuilder.build(request) : SiteBuilder.validate(request)
         return (report, directory)
     }
 

@@ -1,0 +1,156 @@
+import TendCitations
+import TendContent
+import TendCore
+
+/// A list of cards: a page of the article list, the exercises, a tag.
+struct ListPageInputs: RenderInputs {
+    struct Pagination: Encodable, Sendable {
+        let current: Int
+        let total: Int
+        let previous: String?
+        let next: String?
+    }
+
+    let site: SiteInputs
+    let title: String
+    let intro: String
+    let path: String
+    let items: [Card]
+    let pagination: Pagination?
+
+    func render(_ context: RenderContext) throws -> [OutputFile] {
+        let views = context.views
+        var list: [String: Any] = ["title": title, "intro": intro, "items": items.map(views.card), "empty": items.isEmpty]
+        if let pagination {
+            var view = ["current": String(pagination.current), "total": String(pagination.total)]
+            view["previous"] = pagination.previous.map(site.links.path)
+            view["next"] = pagination.next.map(site.links.path)
+            list["pagination"] = view
+        }
+        let layout = views.layout(title: title, description: intro, path: path)
+        return [try views.html("list", views.merged(layout, ["list": list]), path: path)]
+    }
+}
+
+/// `/tags/`: every tag with its page count.
+struct TagIndexInputs: RenderInputs {
+    struct Tag: Encodable, Sendable {
+        let name: String
+        let path: String
+        let count: Int
+    }
+
+    let site: SiteInputs
+    let tags: [Tag]
+
+    func render(_ context: RenderContext) throws -> [OutputFile] {
+        let views = context.views
+        let tagView: [String: Any] = ["tags": tags.map { ["name": $0.name, "url": site.links.path($0.path), "count": $0.count] }]
+        let layout = views.layout(title: "Topics", description: "Every topic on this site.", path: Routes.tags)
+        return [try views.html("tags", views.merged(layout, ["taglist": tagView]), path: Routes.tags)]
+    }
+}
+
+/// The home page: the newest articles and a few exercises.
+struct HomePageInputs: RenderInputs {
+    let site: SiteInputs
+    let articles: [Card]
+    let exercises: [Card]
+
+    func render(_ context: RenderContext) throws -> [OutputFile] {
+        let views = context.views
+        let config = site.config
+        let home: [String: Any] = [
+            "intro": config.intro ?? config.description,
+            "articles": articles.map(views.card),
+            "exercises": exercises.map(views.card),
+            "has_exercises": !exercises.isEmpty,
+            "empty": articles.isEmpty,
+            "consultation_html": site.consultationHTML,
+        ]
+        let website = JSONValue.object([
+            ("@context", .string("https://schema.org")), ("@type", .string("WebSite")),
+            ("name", .string(config.title)), ("url", .string(site.links.baseURL)),
+        ])
+        let layout = views.layout(title: config.title, description: config.description, path: Routes.home, jsonLD: [website.serialized])
+        return [try views.html("home", views.merged(layout, ["home": home]), path: Routes.home)]
+    }
+}
+
+/// The search page: every card (shown without JavaScript) and the index files' addresses.
+struct SearchPageInputs: RenderInputs {
+    let site: SiteInputs
+    let indexPaths: [String]
+    let items: [Card]
+
+    func render(_ context: RenderContext) throws -> [OutputFile] {
+        let views = context.views
+        let search: [String: Any] = [
+            "index_url": indexPaths.map { site.links.path("/" + $0) }.joined(separator: " "),
+            "items": items.map(views.card),
+        ]
+        let layout = views.layout(title: "Search", description: "Search the articles and exercises.", path: Routes.search)
+        return [try views.html("search", views.merged(layout, ["search": search]), path: Routes.search)]
+    }
+}
+
+/// `/references/`: every work cited anywhere on the site, with the pages that cite it.
+struct ReferencesPageInputs: RenderInputs {
+    struct CitingPage: Encodable, Sendable {
+        let title: String
+        let path: String
+    }
+
+    struct CitedWork: Encodable, Sendable {
+        let key: String
+        /// The pages citing it, in site order.
+        let citing: [CitingPage]
+    }
+
+    let site: SiteInputs
+    /// Sorted by key.
+    let works: [CitedWork]
+
+    func render(_ context: RenderContext) throws -> [OutputFile] {
+        let views = context.views
+        let links = site.links
+        let citedBy = Dictionary(uniqueKeysWithValues: works.map { ($0.key, $0.citing) })
+        let citations = PageCitations(bibliography: site.bibliography, cited: works.map(\.key), nocite: [])
+        let entries: [[String: Any]] = citations.references.map { reference in
+            let citing = (citedBy[reference.key] ?? []).map { (title: $0.title, url: links.path($0.path)) }
+            return [
+                "id": "ref-" + reference.key,
+                "entry_html": citations.entryHTML(reference),
+                "cited_by": citing.enumerated().map { index, page in ["title": page.title, "url": page.url, "separator": index == 0 ? "" : "; "] },
+                // A much-cited work lists thousands of pages: made here rather than looped over in the template.
+                "cited_by_html": citing.map { "<a href=\"\(Escape.html($0.url))\">\(Escape.html($0.title))</a>" }.joined(separator: "; "),
+            ]
+        }
+        let layout = views.layout(title: "References", description: "Every work cited on \(site.config.title).", path: Routes.references)
+        return [
+            try views.html("references", views.merged(layout, ["references": ["entries": entries, "empty": entries.isEmpty]]), path: Routes.references)
+        ]
+    }
+}
+
+/// Tend's own `/crisis/` page, for a site that has none.
+struct CrisisPageInputs: RenderInputs {
+    let site: SiteInputs
+
+    func render(_ context: RenderContext) throws -> [OutputFile] {
+        let views = context.views
+        let crisis: [String: Any] = ["title": "Crisis resources", "body_html": site.crisisHTML]
+        let layout = views.layout(title: "Crisis resources", description: site.config.components.crisisMessage, path: Routes.crisis)
+        return [try views.html("page", views.merged(layout, ["entry": crisis]), path: Routes.crisis)]
+    }
+}
+
+/// `404.html`.
+struct NotFoundPageInputs: RenderInputs {
+    let site: SiteInputs
+
+    func render(_ context: RenderContext) throws -> [OutputFile] {
+        let layout = context.views.layout(title: "Page not found", description: "This page does not exist.", path: Routes.notFound)
+        return [OutputFile(path: Routes.file(for: Routes.notFound), contents: .text(site.templates.render("404", layout) ?? ""))]
+    }
+}

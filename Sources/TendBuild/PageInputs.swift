@@ -1,0 +1,74 @@
+import TendContent
+import TendCore
+
+/// An article or exercise page: the page, the cards of its related articles, its author and reviewer.
+struct EntryPageInputs: RenderInputs {
+    let site: SiteInputs
+    /// Addressed by its source: everything the page holds is made from it and the settings.
+    let page: Addressed<Page>
+    let related: [Card]
+    let author: Addressed<Page>?
+    let reviewer: Addressed<Page>?
+
+    func render(_ context: RenderContext) throws -> [OutputFile] {
+        let views = context.views
+        let page = page.value
+        let section = page.kind == .article ? ("Articles", Routes.articles) : ("Exercises", Routes.exercises)
+        let jsonLD = [
+            views.data.page(page, author: author?.value, reviewer: reviewer?.value),
+            views.data.breadcrumbs([("Home", Routes.home), section, (page.matter.title, page.url)]),
+        ]
+        let layout = views.layout(
+            title: page.matter.title, description: page.matter.summary ?? "", path: page.url, type: "article", jsonLD: jsonLD,
+            showsConsultation: page.matter.consultation != false)
+        let template = page.matter.layout.flatMap { site.templates.names.contains($0) ? $0 : nil } ?? page.kind.rawValue
+        return [try views.html(template, views.merged(layout, ["entry": views.entry(self)]), path: page.url)]
+    }
+}
+
+/// A stand-alone page (contact, about, crisis resources).
+struct StandalonePageInputs: RenderInputs {
+    let site: SiteInputs
+    let page: Addressed<Page>
+    let author: Addressed<Page>?
+    let reviewer: Addressed<Page>?
+
+    func render(_ context: RenderContext) throws -> [OutputFile] {
+        let views = context.views
+        let page = page.value
+        var jsonLD = [views.data.breadcrumbs([("Home", Routes.home), (page.matter.title, page.url)])]
+        let template = page.matter.layout ?? "page"
+        if template == "contact" { jsonLD.append(views.data.practice()) }
+        let layout = views.layout(title: page.matter.title, description: page.matter.summary ?? "", path: page.url, jsonLD: jsonLD)
+        let entry = EntryPageInputs(site: site, page: self.page, related: [], author: author, reviewer: reviewer)
+        var view = views.entry(entry)
+        view["consultation_html"] = template == "contact" ? site.consultationHTML : nil
+        view["practice"] = views.practice()
+        guard site.templates.names.contains(template) else { throw MissingTemplate(name: template) }
+        return [try views.html(template, views.merged(layout, ["entry": view]), path: page.url)]
+    }
+}
+
+/// An author's page: the bio and the cards of what they wrote and reviewed.
+struct AuthorPageInputs: RenderInputs {
+    let site: SiteInputs
+    let author: Addressed<Page>
+    let written: [Card]
+    let reviewed: [Card]
+
+    func render(_ context: RenderContext) throws -> [OutputFile] {
+        let views = context.views
+        let author = author.value
+        let name = author.matter.name ?? author.slug
+        var view: [String: Any] = [
+            "name": name, "credentials": author.matter.credentials ?? "", "role": author.matter.role ?? "",
+            "bio_html": author.bodyHTML, "articles": written.map(views.card), "reviewed": reviewed.map(views.card),
+            "has_articles": !written.isEmpty, "has_reviewed": !reviewed.isEmpty,
+        ]
+        if let photo = author.matter.photo { view["photo"] = site.links.path("/" + photo.drop { $0 == "/" }) }
+        let layout = views.layout(
+            title: name, description: "\(name)\(author.matter.credentials.map { ", " + $0 } ?? "") — \(site.config.title)", path: author.url,
+            type: "profile")
+        return [try views.html("author", views.merged(layout, ["author": view]), path: author.url)]
+    }
+}

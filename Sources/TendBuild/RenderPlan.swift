@@ -1,0 +1,188 @@
+import Foundation
+import TendContent
+import TendCore
+import TendSite
+import TendTemplates
+
+/// Every file of the site as a render job, made from the site graph: the only place that reads
+/// the graph to decide what a file shows. Each job's inputs are a value holding exactly what its
+/// render reads, and its key is their digest. Jobs render in parallel.
+/// A class, so the thousands of job closures share one plan instead of copying it.
+final class RenderPlan: Sendable {
+    let graph: SiteGraph
+    let site: SiteInputs
+    let context: RenderContext
+    /// Render on this thread only (to prove parallel output equals serial output).
+    let serial: Bool
+    let progress: ProgressReporter?
+    /// Each published article's and exercise's card, by URL.
+    private let cards: [String: Card]
+
+    init(
+        graph: SiteGraph, templates: TemplateLibrary, links: SiteLinks, fixedDate: CalendarDate?, serial: Bool = false,
+        progress: ProgressReporter? = nil, cardFile: String? = nil
+    ) {
+        self.graph = graph
+        self.serial = serial
+        self.progress = progress
+        let crisisPath =
+            graph.pages.first { $0.slug == "crisis" }?.url ?? graph.pages.first { $0.usedComponents.contains("crisis") }?.url ?? Routes.crisis
+        site = SiteInputs(
+            SiteInputs.Fields(
+                settings: Addressed(SiteInputs.Settings(config: graph.config, bibliography: graph.content.bibliography), address: graph.content.settingsDigest),
+                templates: Addressed(templates, address: templates.fingerprint), links: links, fixedDate: fixedDate,
+                menu: graph.menu.map { SiteInputs.MenuItem(title: $0.matter.title, path: $0.url) }, hasExercises: !graph.exercises.isEmpty,
+                crisisPath: crisisPath))
+        context = RenderContext(views: ViewBuilder(site: site, cardFile: cardFile))
+        var cards: [String: Card] = [:]
+        for page in graph.articles + graph.exercises { cards[page.url] = Card(page, author: page.matter.author.flatMap { graph.authors[$0] }) }
+        self.cards = cards
+    }
+
+    private func card(_ page: Page) -> Card { cards[page.url] ?? Card(page, author: page.matter.author.flatMap { graph.authors[$0] }) }
+
+    private func addressed(_ page: Page) -> Addressed<Page> { Addressed(page, address: page.address) }
+
+    private func author(_ id: String?) -> Addressed<Page>? { id.flatMap { graph.authors[$0] }.map(addressed) }
+
+    private func entryInputs(_ page: Page) -> EntryPageInputs {
+        EntryPageInputs(
+            site: site, page: addressed(page), related: graph.related(to: page).map(card), author: author(page.matter.author),
+            reviewer: author(page.matter.reviewedBy))
+    }
+
+    /// The job of one article, exercise or stand-alone page (which may be a newer version of a graph's page).
+    func job(for page: Page) -> RenderJob {
+        if page.kind == .page {
+            let inputs = StandalonePageInputs(site: site, page: addressed(page), author: author(page.matter.author), reviewer: author(page.matter.reviewedBy))
+            return RenderJob(sitePath: page.url, inputs: inputs, context: context)
+        }
+        return RenderJob(sitePath: page.url, inputs: entryInputs(page), context: context)
+    }
+
+    /// Every file of the site as a job, in a stable order.
+    func jobs() -> [RenderJob] {
+        let entries = graph.articles + graph.exercises
+        let chunks = stride(from: 0, to: entries.count, by: 512).map { entries[$0..<min($0 + 512, entries.count)] }
+        var jobs = parallelMap(chunks) { chunk in chunk.map(self.job(for:)) }.flatMap { $0 }
+        jobs += graph.pages.map(job(for:))
+        for author in graph.authors.values.sorted(by: { $0.url < $1.url }) {
+            let inputs = AuthorPageInputs(
+                site: site, author: addressed(author), written: graph.articles.filter { $0.matter.author == author.slug }.map(card),
+                reviewed: graph.articles.filter { $0.matter.reviewedBy == author.slug }.map(card))
+            jobs.append(RenderJob(sitePath: author.url, inputs: inputs, context: context))
+        }
+        jobs += listJobs()
+        jobs += specialPageJobs()
+        jobs += syndicationJobs()
+        return jobs
+    }
+
+    private func listJobs() -> [RenderJob] {
+        var jobs: [RenderJob] = []
+        func list(_ title: String, intro: String, path: String, items: [Page], pagination: ListPageInputs.Pagination? = nil) {
+            let inputs = ListPageInputs(site: site, title: title, intro: intro, path: path, items: items.map(card), pagination: pagination)
+            jobs.append(RenderJob(sitePath: path, inputs: inputs, context: context))
+        }
+        let articles = graph.articles
+        let size = graph.config.pageSize
+        let pageCount = Routes.articleListPageCount(articles: articles.count, size: size)
+        for number in 1...pageCount {
+            let chunk = Array(articles[min((number - 1) * size, articles.count)..<min(number * size, articles.count)])
+            let pagination =
+                pageCount > 1
+                ? ListPageInputs.Pagination(
+                    current: number, total: pageCount, previous: number > 1 ? Routes.articleList(page: number - 1) : nil,
+                    next: number < pageCount ? Routes.articleList(page: number + 1) : nil) : nil
+            let title = number == 1 ? "Articles" : "Articles, page \(number)"
+            list(title, intro: "Psychoeducational articles, newest first.", path: Routes.articleList(page: number), items: chunk, pagination: pagination)
+        }
+        list("Exercises", intro: "Guided exercises you can do on your own or with a partner.", path: Routes.exercises, items: graph.exercises)
+        for tag in graph.tags {
+            list("Tagged “\(tag.name)”", intro: "Articles and exercises about \(tag.name).", path: tag.url, items: tag.pages)
+        }
+        let tags = graph.tags.map { TagIndexInputs.Tag(name: $0.name, path: $0.url, count: $0.pages.count) }
+        jobs.append(RenderJob(sitePath: Routes.tags, inputs: TagIndexInputs(site: site, tags: tags), context: context))
+        return jobs
+    }
+
+    /// Every list path, for the sitemap.
+    private var listPaths: [String] {
+        var paths = [Routes.articles, Routes.exercises, Routes.tags, Routes.references, Routes.search]
+        let pageCount = Routes.articleListPageCount(articles: graph.articles.count, size: graph.config.pageSize)
+        if pageCount > 1 { paths += (2...pageCount).map { Routes.articleList(page: $0) } }
+        paths += graph.tags.map(\.url)
+        return paths
+    }
+
+    /// The search index files and the pages in each.
+    private var searchShards: [(path: String, pages: [Page])] { SearchIndex.shards(graph.articles + graph.exercises) }
+
+    private func specialPageJobs() -> [RenderJob] {
+        var jobs: [RenderJob] = []
+        let home = HomePageInputs(site: site, articles: graph.articles.prefix(graph.config.pageSize).map(card), exercises: graph.exercises.prefix(3).map(card))
+        jobs.append(RenderJob(sitePath: Routes.home, inputs: home, context: context))
+        let shards = searchShards
+        let search = SearchPageInputs(site: site, indexPaths: shards.map(\.path), items: (graph.articles + graph.exercises).map(card))
+        jobs.append(RenderJob(sitePath: Routes.search, inputs: search, context: context))
+        for shard in shards {
+            let inputs = SearchIndexInputs(site: site, path: shard.path, pages: shard.pages.map(addressed))
+            jobs.append(RenderJob(paths: [shard.path], inputs: inputs, context: context))
+        }
+        var citedBy: [String: [ReferencesPageInputs.CitingPage]] = [:]
+        for page in graph.publishedPages {
+            for reference in page.references { citedBy[reference.key, default: []].append(.init(title: page.matter.title, path: page.url)) }
+        }
+        let works = citedBy.keys.sorted().map { ReferencesPageInputs.CitedWork(key: $0, citing: citedBy[$0]!) }
+        jobs.append(RenderJob(sitePath: Routes.references, inputs: ReferencesPageInputs(site: site, works: works), context: context))
+        if !graph.pages.contains(where: { $0.url == site.fields.crisisPath }) {
+            jobs.append(RenderJob(sitePath: Routes.crisis, inputs: CrisisPageInputs(site: site), context: context))
+        }
+        jobs.append(RenderJob(sitePath: Routes.notFound, inputs: NotFoundPageInputs(site: site), context: context))
+        return jobs
+    }
+
+    private func syndicationJobs() -> [RenderJob] {
+        var jobs: [RenderJob] = []
+        let feed = FeedInputs(
+            site: site,
+            entries: graph.articles.prefix(20).map { page in
+                FeedInputs.Entry(page: addressed(page), authorName: page.matter.author.flatMap { graph.authors[$0]?.matter.name })
+            })
+        jobs.append(RenderJob(sitePath: Routes.feed, inputs: feed, context: context))
+        var entries = [SitemapInputs.Entry(path: Routes.home, modified: graph.articles.compactMap { $0.matter.updated ?? $0.matter.date }.max())]
+        entries += graph.publishedPages.sorted(by: { $0.url < $1.url }).map { .init(path: $0.url, modified: $0.matter.updated ?? $0.matter.date) }
+        entries += graph.authors.values.sorted(by: { $0.url < $1.url }).map { .init(path: $0.url, modified: nil) }
+        entries += listPaths.sorted().map { .init(path: $0, modified: nil) }
+        jobs.append(RenderJob(sitePath: Routes.sitemap, inputs: SitemapInputs(site: site, entries: entries), context: context))
+        jobs.append(RenderJob(sitePath: Routes.robots, inputs: RobotsInputs(site: site), context: context))
+        let copies =
+            site.templates.assets.map { (String(Routes.assets.dropFirst()) + $0.relativePath, $0.sourcePath) }
+            + graph.content.media.map { (String(Routes.mediaPath(of: $0.relativePath).dropFirst()), $0.absolutePath) }
+        for (path, source) in copies {
+            var info = stat()
+            let stamp = stat(source, &info) == 0 ? "\(info.st_dev):\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)" : ""
+            jobs.append(RenderJob(paths: [path], inputs: CopyInputs(path: path, source: source, stamp: stamp), context: context))
+        }
+        return jobs
+    }
+
+    /// Runs `jobs` on all cores and hands each file to `emit` as soon as it is ready (so rendered
+    /// pages are not all held in memory). Returns the number of files.
+    func run(_ jobs: [RenderJob], emit: @escaping @Sendable (OutputFile) throws -> Void) throws -> Int {
+        let progress = self.progress
+        progress?.begin("Writing pages", total: jobs.count)
+        let counts = parallelMap(jobs, serial: serial) { job in
+            Result { () throws -> Int in
+                let files = try job.render()
+                for file in files { try emit(file) }
+                progress?.advance()
+                return files.count
+            }
+        }
+        return try counts.reduce(0) { try $0 + $1.get() }
+    }
+
+    /// Writes the cards this site shows to the card file.
+    func saveCards() { context.views.cards.save(keeping: Array(cards.values)) }
+}

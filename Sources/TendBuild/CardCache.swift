@@ -13,7 +13,7 @@ final class CardCache: @unchecked Sendable {
     private struct Inputs: Encodable {
         let templates: UInt64
         let rootPath: String
-        let card: Card
+        let card: Digested<Card>
     }
 
     private let render: @Sendable ([String: Any]) -> String
@@ -34,10 +34,10 @@ final class CardCache: @unchecked Sendable {
         self.render = render
     }
 
-    private func key(of card: Card) -> UInt64 { stableDigest(Inputs(templates: templates, rootPath: rootPath, card: card)) }
+    private func key(of card: Digested<Card>) -> UInt64 { stableDigest(Inputs(templates: templates, rootPath: rootPath, card: card)) }
 
     /// The card's HTML, made from `view` (the card's values as the template sees them) when it is not known yet.
-    func html(for card: Card, view: [String: Any]) -> String {
+    func html(for card: Digested<Card>, view: [String: Any]) -> String {
         let key = key(of: card)
         lock.lock()
         if !loaded { load() }
@@ -72,7 +72,7 @@ final class CardCache: @unchecked Sendable {
     }
 
     /// Writes `cards` to the file, when this build rendered new ones.
-    func save(keeping kept: [Card]) {
+    func save(keeping kept: [Digested<Card>]) {
         lock.lock()
         defer { lock.unlock() }
         guard let file, renderedAny else { return }

@@ -15,7 +15,7 @@ struct ListPageInputs: RenderInputs {
     let title: String
     let intro: String
     let path: String
-    let items: [Card]
+    let items: [Digested<Card>]
     let pagination: Pagination?
 
     func render(_ context: RenderContext) throws -> [OutputFile] {
@@ -54,8 +54,8 @@ struct TagIndexInputs: RenderInputs {
 /// The home page: the newest articles and a few exercises.
 struct HomePageInputs: RenderInputs {
     let site: SiteInputs
-    let articles: [Card]
-    let exercises: [Card]
+    let articles: [Digested<Card>]
+    let exercises: [Digested<Card>]
 
     func render(_ context: RenderContext) throws -> [OutputFile] {
         let views = context.views
@@ -81,7 +81,7 @@ struct HomePageInputs: RenderInputs {
 struct SearchPageInputs: RenderInputs {
     let site: SiteInputs
     let indexPaths: [String]
-    let items: [Card]
+    let items: [Digested<Card>]
 
     func render(_ context: RenderContext) throws -> [OutputFile] {
         let views = context.views
@@ -96,15 +96,10 @@ struct SearchPageInputs: RenderInputs {
 
 /// `/references/`: every work cited anywhere on the site, with the pages that cite it.
 struct ReferencesPageInputs: RenderInputs {
-    struct CitingPage: Encodable, Sendable {
-        let title: String
-        let path: String
-    }
-
     struct CitedWork: Encodable, Sendable {
         let key: String
         /// The pages citing it, in site order.
-        let citing: [CitingPage]
+        let citing: [Addressed<Page>]
     }
 
     let site: SiteInputs
@@ -117,7 +112,7 @@ struct ReferencesPageInputs: RenderInputs {
         let citedBy = Dictionary(uniqueKeysWithValues: works.map { ($0.key, $0.citing) })
         let citations = PageCitations(bibliography: site.bibliography, cited: works.map(\.key), nocite: [])
         let entries: [[String: Any]] = citations.references.map { reference in
-            let citing = (citedBy[reference.key] ?? []).map { (title: $0.title, url: links.path($0.path)) }
+            let citing = (citedBy[reference.key] ?? []).map { (title: $0.value.matter.title, url: links.path($0.value.url)) }
             return [
                 "id": "ref-" + reference.key,
                 "entry_html": citations.entryHTML(reference),

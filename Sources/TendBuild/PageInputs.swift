@@ -6,7 +6,7 @@ struct EntryPageInputs: RenderInputs {
     let site: SiteInputs
     /// Addressed by its source: everything the page holds is made from it and the settings.
     let page: Addressed<Page>
-    let related: [Card]
+    let related: [Digested<Card>]
     let author: Addressed<Page>?
     let reviewer: Addressed<Page>?
 
@@ -53,8 +53,8 @@ struct StandalonePageInputs: RenderInputs {
 struct AuthorPageInputs: RenderInputs {
     let site: SiteInputs
     let author: Addressed<Page>
-    let written: [Card]
-    let reviewed: [Card]
+    let written: [Digested<Card>]
+    let reviewed: [Digested<Card>]
 
     func render(_ context: RenderContext) throws -> [OutputFile] {
         let views = context.views

@@ -15,8 +15,8 @@ final class RenderPlan: Sendable {
     /// Render on this thread only (to prove parallel output equals serial output).
     let serial: Bool
     let progress: ProgressReporter?
-    /// Each published article's and exercise's card, by URL.
-    private let cards: [String: Card]
+    /// Each published article's and exercise's card, by URL, digested once for all the lists that show it.
+    private let cards: [ObjectIdentifier: Digested<Card>]
 
     init(
         graph: SiteGraph, templates: TemplateLibrary, links: SiteLinks, fixedDate: CalendarDate?, serial: Bool = false,
@@ -34,12 +34,17 @@ final class RenderPlan: Sendable {
                 menu: graph.menu.map { SiteInputs.MenuItem(title: $0.matter.title, path: $0.url) }, hasExercises: !graph.exercises.isEmpty,
                 crisisPath: crisisPath))
         context = RenderContext(views: ViewBuilder(site: site, cardFile: cardFile))
-        var cards: [String: Card] = [:]
-        for page in graph.articles + graph.exercises { cards[page.url] = Card(page, author: page.matter.author.flatMap { graph.authors[$0] }) }
-        self.cards = cards
+        let entries = graph.articles + graph.exercises
+        let chunks = stride(from: 0, to: entries.count, by: 512).map { entries[$0..<min($0 + 512, entries.count)] }
+        let made = parallelMap(chunks) { chunk in
+            chunk.map { page in (ObjectIdentifier(page), Digested(Card(page, author: page.matter.author.flatMap { graph.authors[$0] }))) }
+        }
+        cards = Dictionary(made.joined().map { $0 }) { first, _ in first }
     }
 
-    private func card(_ page: Page) -> Card { cards[page.url] ?? Card(page, author: page.matter.author.flatMap { graph.authors[$0] }) }
+    private func card(_ page: Page) -> Digested<Card> {
+        cards[ObjectIdentifier(page)] ?? Digested(Card(page, author: page.matter.author.flatMap { graph.authors[$0] }))
+    }
 
     private func addressed(_ page: Page) -> Addressed<Page> { Addressed(page, address: page.address) }
 
@@ -129,9 +134,10 @@ final class RenderPlan: Sendable {
             let inputs = SearchIndexInputs(site: site, path: shard.path, pages: shard.pages.map(addressed))
             jobs.append(RenderJob(paths: [shard.path], inputs: inputs, context: context))
         }
-        var citedBy: [String: [ReferencesPageInputs.CitingPage]] = [:]
+        var citedBy: [String: [Addressed<Page>]] = [:]
         for page in graph.publishedPages {
-            for reference in page.references { citedBy[reference.key, default: []].append(.init(title: page.matter.title, path: page.url)) }
+            let citing = addressed(page)
+            for reference in page.references { citedBy[reference.key, default: []].append(citing) }
         }
         let works = citedBy.keys.sorted().map { ReferencesPageInputs.CitedWork(key: $0, citing: citedBy[$0]!) }
         jobs.append(RenderJob(sitePath: Routes.references, inputs: ReferencesPageInputs(site: site, works: works), context: context))

@@ -68,7 +68,8 @@ struct ViewBuilder: Sendable {
     }
 
     /// A card in a list: title, date, summary, author, reading time, content note.
-    func card(_ card: Card) -> [String: Any] {
+    func card(_ digested: Digested<Card>) -> [String: Any] {
+        let card = digested.value
         // Every key is set, so a missing value never falls through to the enclosing page's.
         var view: [String: Any] = [
             "title": card.title, "url": links.path(card.url), "summary": card.summary,
@@ -79,7 +80,7 @@ struct ViewBuilder: Sendable {
         if let author = card.authorName { view["author"] = author }
         if let note = card.contentNote { view["content_note"] = note }
         if let minutes = card.durationMinutes { view["duration_minutes"] = minutes }
-        view["card_html"] = cards.html(for: card, view: view)
+        view["card_html"] = cards.html(for: digested, view: view)
         return view
     }
 

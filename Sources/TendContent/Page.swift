@@ -49,22 +49,23 @@ public final class Page: @unchecked Sendable {
     /// Bare `@word`s that are no citation key (left as text).
     public var handles: [(word: String, location: SourceLocation)]
     /// A digest of the source file's bytes: with the site's settings, it decides everything above.
-    public internal(set) var sourceDigest: UInt64 = 0
+    public internal(set) var sourceDigest: UInt64 = 0 {
+        didSet {
+            var hasher = StableHasher()
+            hasher.combine(sourcePath)
+            hasher.combine(sourceDigest)
+            address = hasher.value
+        }
+    }
+    /// The page's address: its source path and bytes, which (with the site's settings) decide
+    /// everything the page holds.
+    public private(set) var address: UInt64 = 0
     /// A digest of what a list shows of the page (its card): title, URL, summary, date,
     /// author, reading time, content note, duration. Set once the page is complete.
     public internal(set) var listingDigest: UInt64 = 0
     /// A digest of what the search index shows of the page: title, summary, kind, tags,
     /// headings and words. Set once the page is complete.
     public internal(set) var searchDigest: UInt64 = 0
-
-    /// The page's address: its source path and bytes, which (with the site's settings) decide
-    /// everything the page holds.
-    public var address: UInt64 {
-        var hasher = StableHasher()
-        hasher.combine(sourcePath)
-        hasher.combine(sourceDigest)
-        return hasher.value
-    }
 
     /// Computes `listingDigest` and `searchDigest` from the finished page.
     func digestSummaries() {

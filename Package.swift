@@ -19,6 +19,7 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "TendCore"),
+        .target(name: "TendCache", dependencies: ["TendCore"]),
         .target(name: "TendMarkdown", dependencies: ["TendCore", "CCmarkGFM"]),
         .target(name: "TendFrontMatter", dependencies: ["TendCore", "Yams"]),
         .target(name: "TendCitations", dependencies: ["TendCore"]),
@@ -27,22 +28,24 @@ let package = Package(
             dependencies: ["TendCore", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Theme")]
         ),
-        .target(name: "TendOutput", dependencies: ["TendCore"]),
+        .target(name: "TendOutput", dependencies: ["TendCore", "TendCache"]),
         .target(name: "TendComponents", dependencies: ["TendCore", "TendMarkdown"]),
         .target(
             name: "TendContent",
-            dependencies: ["TendCore", "TendMarkdown", "TendFrontMatter", "TendCitations", "TendComponents"]
+            dependencies: ["TendCore", "TendCache", "TendMarkdown", "TendFrontMatter", "TendCitations", "TendComponents"]
         ),
-        .target(name: "TendSite", dependencies: ["TendCore", "TendContent", "TendCitations"]),
+        .target(name: "TendSite", dependencies: ["TendCore", "TendContent", "TendCitations", "TendFrontMatter"]),
         .target(
             name: "TendBuild",
-            dependencies: ["TendCore", "TendContent", "TendSite", "TendTemplates", "TendOutput", "TendCitations"]
+            dependencies: [
+                "TendCore", "TendCache", "TendContent", "TendSite", "TendTemplates", "TendOutput", "TendCitations", "TendComponents", "TendFrontMatter",
+            ]
         ),
-        .target(name: "TendImport", dependencies: ["TendCore"]),
+        .target(name: "TendImport", dependencies: ["TendCore", "TendCitations"]),
         .target(name: "TendServer", dependencies: ["TendCore"]),
         .target(
             name: "TendCLI",
-            dependencies: ["TendBuild", "TendContent", "TendImport", "TendServer", "TendCitations", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["TendCore", "TendBuild", "TendImport", "TendServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "tend", dependencies: ["TendCLI"]),
         .executableTarget(name: "tend-citation-bench", dependencies: ["TendCitations"]),

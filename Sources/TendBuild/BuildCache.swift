@@ -1,18 +1,20 @@
-import Foundation
+import TendCache
 import TendCore
 
-/// `.tend-cache/build-state`: what the last successful build read and wrote. A build whose
+/// The build state in the cache: what the last successful build read and wrote. A build whose
 /// inputs have not changed since stops at once; any other build renders only the files whose
-/// dependency key changed. A state that cannot be read, or that another build of Tend wrote, is
-/// ignored (with a note) and rewritten.
+/// key changed. A state that cannot be read, or that another build of Tend wrote, is ignored
+/// (with a note) and rewritten.
 struct BuildCache {
-    static let magic = "tend-build-state 2"
+    static let format = "tend-build-state 3"
 
-    /// One input file as `stat` sees it.
+    /// One input file as `stat` saw it; for a file changed just before the build, a digest of
+    /// its bytes too (0 for the others).
     struct Entry: Equatable {
         var path: String
         var size: Int64
         var modified: Int64
+        var contentHash: UInt64 = 0
     }
 
     /// The options of the build (output folder, drafts, dates, base URL).
@@ -23,73 +25,50 @@ struct BuildCache {
     var pagesWritten: Int
     var filesWritten: Int
     var diagnostics: [Diagnostic]
-    /// Each output file's dependency key.
+    /// Each output file's key, by its path inside the output folder.
     var outputs: [String: UInt64]
 
-    /// Every file under the given folders (symbolic links followed inside them, loops ended).
-    /// Each folder's entries are `stat`ed on all cores.
-    static func snapshot(of folders: [String]) -> [Entry] {
-        var entries: [Entry] = []
-        var visited = Set<String>()
-        for folder in folders {
-            var pending = [folder]
-            while let directory = pending.popLast() {
-                guard let real = realpath(directory, nil) else { continue }
-                defer { free(real) }
-                guard visited.insert(String(cString: real)).inserted, let handle = opendir(directory) else { continue }
-                var names: [String] = []
-                while let entry = readdir(handle) {
-                    let name = withUnsafePointer(to: entry.pointee.d_name) { $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) } }
-                    if name != "." && name != ".." { names.append(name) }
-                }
-                let statted = statEntries(names, in: dirfd(handle))
-                closedir(handle)
-                for (name, info) in statted {
-                    let path = directory + "/" + name
-                    if info.st_mode & S_IFMT == S_IFDIR {
-                        pending.append(path)
-                    } else {
-                        entries.append(
-                            Entry(path: path, size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)))
-                    }
-                }
-            }
+    /// The input files of `snapshots`, as the state records them. A file changed in the last
+    /// moments before `now` may change again within the same timestamp tick, keeping its size
+    /// and time: its bytes are digested as well (a tenth of a second where times have sub-second
+    /// precision, two seconds where they do not).
+    static func entries(of snapshots: [SourceSnapshot], now: Int64, fileSystem: FileSystem) -> [Entry] {
+        let files = snapshots.flatMap(\.files)
+        return parallelMap(files) { file in
+            var entry = Entry(path: file.absolutePath, size: file.status.size, modified: file.status.modified)
+            if isRecent(entry.modified, now: now) { entry.contentHash = digest(of: file.absolutePath, fileSystem: fileSystem) }
+            return entry
         }
-        return entries.sorted { $0.path < $1.path }
     }
 
-    /// `stat` of each name in the open folder `descriptor`, on all cores; names that vanished are left out.
-    private static func statEntries(_ names: [String], in descriptor: Int32) -> [(name: String, info: stat)] {
-        let chunks: [ArraySlice<String>] = stride(from: 0, to: names.count, by: 512).map { names[$0..<min($0 + 512, names.count)] }
-        let results: [[(name: String, info: stat)]] = parallelMap(chunks) { (chunk: ArraySlice<String>) -> [(name: String, info: stat)] in
-            var found: [(name: String, info: stat)] = []
-            for name in chunk {
-                var info = stat()
-                if fstatat(descriptor, name, &info, 0) == 0 { found.append((name, info)) }
-            }
-            return found
+    private static func isRecent(_ modified: Int64, now: Int64) -> Bool {
+        modified >= now - (modified % 1_000_000_000 == 0 ? 2_000_000_000 : 100_000_000)
+    }
+
+    private static func digest(of path: String, fileSystem: FileSystem) -> UInt64 {
+        ((try? fileSystem.withContents(of: path) { StableHasher.digest($0) }) ?? nil) ?? 1
+    }
+
+    /// Whether the files are as this state recorded them (`current` as `entries(of:)` gives
+    /// them now): the same names, sizes and times, and the same bytes where they were digested.
+    func isCurrent(_ current: [Entry], fileSystem: FileSystem) -> Bool {
+        guard current.count == entries.count else { return false }
+        return zip(entries, current).allSatisfy { saved, now in
+            saved.path == now.path && saved.size == now.size && saved.modified == now.modified
+                && (saved.contentHash == 0 || saved.contentHash == Self.digest(of: saved.path, fileSystem: fileSystem))
         }
-        return results.flatMap { $0 }
     }
 
     /// The output folder's identity: replaced folders get new inodes.
-    static func stamp(of output: String) -> String {
-        var info = stat()
-        guard stat(output, &info) == 0 else { return "missing" }
-        return "\(info.st_dev):\(info.st_ino):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    static func stamp(of output: String, fileSystem: FileSystem) -> String {
+        fileSystem.status(of: output, followingLinks: true)?.stamp ?? "missing"
     }
 
-    static func path(siteRoot: String) -> String { siteRoot + "/.tend-cache/build-state" }
-
-    /// Output files written outside a full build since the state was saved, one path a line.
-    static func stalePath(siteRoot: String) -> String { siteRoot + "/.tend-cache/stale-outputs" }
-
     /// Reads the state; nil (with the reason) when it is missing, damaged or from another build of Tend.
-    static func load(siteRoot: String) -> (BuildCache?, String?) {
+    static func load(from store: CacheStore) -> (BuildCache?, String?) {
         do {
-            guard var cache = try ArchiveReader.withSavedFile(path(siteRoot: siteRoot), decode) else { return (nil, nil) }
-            let stale = (try? String(contentsOfFile: stalePath(siteRoot: siteRoot), encoding: .utf8)) ?? ""
-            for path in stale.split(separator: "\n") where cache.outputs[String(path)] != nil { cache.outputs[String(path)] = 0 }
+            guard var cache = try store.read(.buildState, format: format, decode) else { return (nil, nil) }
+            for line in store.lines(of: .staleOutputs) where cache.outputs[line] != nil { cache.outputs[line] = 0 }
             return (cache, nil)
         } catch {
             return (nil, "the build state in .tend-cache/ is damaged or from another version of Tend; rebuilding everything")
@@ -97,46 +76,34 @@ struct BuildCache {
     }
 
     private static func decode(_ reader: inout ArchiveReader) throws -> BuildCache {
-        try reader.checkFormat(magic)
         let key = try reader.readString()
         let outputStamp = try reader.readString()
         let pages = try reader.readInt()
         let files = try reader.readInt()
+        guard pages >= 0, files >= pages else { throw ArchiveReader.Damaged() }
         let entries = try reader.readArray { reader in
-            Entry(path: try reader.readString(), size: Int64(try reader.readInt()), modified: Int64(try reader.readInt()))
+            Entry(path: try reader.readString(), size: Int64(try reader.readInt()), modified: Int64(try reader.readInt()), contentHash: try reader.readUInt64())
         }
         let diagnostics = try reader.readArray { try $0.readDiagnostic() }
         var outputs: [String: UInt64] = [:]
-        for _ in 0..<(try reader.readInt()) {
-            outputs[try reader.readString()] = try reader.readUInt64()
-        }
+        for _ in try reader.readArray({ reader in outputs[try reader.readRelativePath()] = try reader.readUInt64() }) {}
         return BuildCache(
             key: key, entries: entries, outputStamp: outputStamp, pagesWritten: pages, filesWritten: files, diagnostics: diagnostics, outputs: outputs)
     }
 
     /// Forgets the last build: used before files of the output are replaced one by one, so a
     /// build killed halfway is followed by a full build.
-    static func invalidate(siteRoot: String) {
-        unlink(path(siteRoot: siteRoot))
-    }
+    static func invalidate(_ store: CacheStore) { store.remove(.buildState) }
 
     /// Marks output files as out of date (they were written outside a full build), so the next
-    /// build renders them again.
-    /// Appends to a small file rather than rewriting the state: the next load applies it.
-    static func markStale(_ paths: [String], siteRoot: String) {
-        let descriptor = open(stalePath(siteRoot: siteRoot), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            invalidate(siteRoot: siteRoot)
-            return
-        }
-        defer { close(descriptor) }
-        let bytes = Array(paths.map { $0 + "\n" }.joined().utf8)
-        if bytes.withUnsafeBytes({ write(descriptor, $0.baseAddress, $0.count) }) != bytes.count { invalidate(siteRoot: siteRoot) }
+    /// build renders them again. Appends to a small log rather than rewriting the state.
+    static func markStale(_ paths: [String], in store: CacheStore) {
+        if !store.append(paths, to: .staleOutputs) { invalidate(store) }
     }
 
-    /// Writes the state atomically (a temporary file renamed into place).
-    func save(siteRoot: String) {
-        var writer = ArchiveWriter(format: Self.magic)
+    /// Writes the state atomically.
+    func save(to store: CacheStore) {
+        var writer = ArchiveWriter(format: Self.format)
         writer.write(key)
         writer.write(outputStamp)
         writer.write(pagesWritten)
@@ -145,13 +112,14 @@ struct BuildCache {
             writer.write(entry.path)
             writer.write(Int(entry.size))
             writer.write(Int(entry.modified))
+            writer.write(entry.contentHash)
         }
         writer.write(diagnostics) { $0.write($1) }
-        writer.write(outputs.count)
-        for (path, key) in outputs.sorted(by: { $0.key < $1.key }) {
-            writer.write(path)
-            writer.write(key)
+        let sorted = outputs.sorted { $0.key < $1.key }
+        writer.write(sorted) { writer, output in
+            writer.write(output.key)
+            writer.write(output.value)
         }
-        if writer.save(to: Self.path(siteRoot: siteRoot)) { unlink(Self.stalePath(siteRoot: siteRoot)) }
+        if store.write(.buildState, writer) { store.remove(.staleOutputs) }
     }
 }

@@ -1,3 +1,4 @@
+import TendCache
 import TendContent
 import TendCore
 import TendSite
@@ -8,14 +9,17 @@ import TendTemplates
 struct BuildContext: PipelineContext {
     let request: BuildRequest
     let fileSystem: FileSystem
+    /// `.tend-cache/` in the site's root.
+    let cache: CacheStore
     var report = BuildReport()
     var isFinished = false
 
     /// The options that decide which previous build this one may build on.
     let optionsKey: String
-    /// Whether this pipeline keeps state in `.tend-cache/` (builds do; checks do not).
-    var usesCache = false
-    /// Every input file as `stat` saw it at the start.
+    /// The site's `content/` and `templates/`, and the built-in theme, walked once.
+    var sources: SourceSnapshot?
+    var theme: SourceSnapshot?
+    /// Every input file as the state records it.
     var inputs: [BuildCache.Entry] = []
     /// The last successful build's state, when it was made for the same options and output.
     var previous: BuildCache?
@@ -29,6 +33,7 @@ struct BuildContext: PipelineContext {
     init(request: BuildRequest, fileSystem: FileSystem) {
         self.request = request
         self.fileSystem = fileSystem
+        cache = CacheStore(siteRoot: request.siteRoot, fileSystem: fileSystem)
         optionsKey = [
             request.outputPath, String(request.drafts), String(request.future), request.clock.today.description,
             request.clock.fixedEpoch.map(String.init) ?? "", request.baseURLOverride ?? "", TemplateLibrary.builtInDirectory ?? "",

@@ -1,3 +1,4 @@
+import TendCache
 import TendContent
 import TendCore
 import TendOutput
@@ -95,10 +96,9 @@ extension BuildStep where Context == EditedPageContext {
     /// Marks the file stale in the build state, then puts it in place.
     static let writeInPlace = BuildStep("Write the edited page") { context in
         let request = context.request
-        guard let file = context.file,
-            let output = InPlaceOutput(outputPath: request.outputPath, workFolder: request.siteRoot + "/.tend-cache", fileSystem: context.fileSystem)
-        else { return }
-        BuildCache.markStale([file.path], siteRoot: request.siteRoot)
+        let cache = CacheStore(siteRoot: request.siteRoot, fileSystem: context.fileSystem)
+        guard let file = context.file, let output = InPlaceOutput(outputPath: request.outputPath, cache: cache) else { return }
+        BuildCache.markStale([file.path], in: cache)
         do {
             try output.emit(file)
             try output.commit()

@@ -1,4 +1,4 @@
-import Foundation
+import TendCache
 import TendContent
 import TendCore
 import TendOutput
@@ -16,18 +16,24 @@ extension BuildStep where Context == BuildContext {
         }
     }
 
+    /// Walks `content/` and `templates/` of the site and the built-in theme, once for the whole build.
+    static let readSources = BuildStep("Read the site's files") { context in
+        context.sources = SourceSnapshot(root: context.request.siteRoot, folders: ["content", "templates"], fileSystem: context.fileSystem)
+        context.theme = TemplateLibrary.builtInTheme(fileSystem: context.fileSystem)
+    }
+
     /// Reads the last build's state and stops when no input changed since: the site in the
     /// output folder is current.
     static let compareWithLastBuild = BuildStep("Compare with the last build") { context in
         let request = context.request
-        context.usesCache = true
-        context.inputs = BuildCache.snapshot(
-            of: [request.siteRoot + "/content", request.siteRoot + "/templates"] + [TemplateLibrary.builtInDirectory].compactMap { $0 })
-        let (cache, problem) = BuildCache.load(siteRoot: request.siteRoot)
-        if let problem { context.report.diagnostics.append(Diagnostic(.note, SourceLocation(path: ".tend-cache"), problem)) }
+        let snapshots = [context.sources, context.theme].compactMap { $0 }
+        context.inputs = BuildCache.entries(of: snapshots, now: context.fileSystem.now(), fileSystem: context.fileSystem)
+        let (cache, problem) = BuildCache.load(from: context.cache)
+        if let problem { context.report.diagnostics.append(Diagnostic(.note, SourceLocation(path: CacheStore.folderName), problem)) }
         // The last build's files are only reused when the output folder is the one it left.
-        guard let cache, cache.key == context.optionsKey, cache.outputStamp == BuildCache.stamp(of: request.outputPath) else { return }
-        if cache.entries == context.inputs {
+        guard let cache, cache.key == context.optionsKey, cache.outputStamp == BuildCache.stamp(of: request.outputPath, fileSystem: context.fileSystem)
+        else { return }
+        if cache.isCurrent(context.inputs, fileSystem: context.fileSystem) {
             context.report.unchanged = true
             context.report.pagesWritten = cache.pagesWritten
             context.report.filesWritten = cache.filesWritten
@@ -38,11 +44,17 @@ extension BuildStep where Context == BuildContext {
         }
     }
 
-    static let loadContent = BuildStep("Load and render Markdown") { context in
+    /// Processes every page, reusing the page cache; a build saves it again, a check does not.
+    static func loadContent(savingCache: Bool) -> BuildStep {
+        BuildStep("Load and render Markdown") { context in loadContent(&context, savingCache: savingCache) }
+    }
+
+    private static func loadContent(_ context: inout BuildContext, savingCache: Bool) {
+        guard let snapshot = context.sources else { return }
         let request = context.request
         let (loaded, problems) = SiteContent.load(
-            siteRoot: request.siteRoot, fileSystem: context.fileSystem, serial: request.serial, progress: request.progress, usesCache: context.usesCache,
-            bodiesOnDiskFrom: request.bodiesOnDiskFrom)
+            siteRoot: request.siteRoot, snapshot: snapshot, fileSystem: context.fileSystem, cache: context.cache, savesCache: savingCache,
+            serial: request.serial, progress: request.progress, bodiesOnDiskFrom: request.bodiesOnDiskFrom)
         context.report.diagnostics += problems
         guard var content = loaded else {
             context.isFinished = true
@@ -78,7 +90,7 @@ extension BuildStep where Context == BuildContext {
     static let loadTemplates = BuildStep("Load templates") { context in
         let request = context.request
         let (library, problems) = TemplateLibrary.load(
-            siteDirectory: request.siteRoot + "/templates", siteRoot: request.siteRoot, fileSystem: context.fileSystem)
+            theme: context.theme, siteFiles: context.sources?.files(under: "templates") ?? [], fileSystem: context.fileSystem)
         context.report.diagnostics += problems
         if let library, let graph = context.graph {
             let missing = Set(graph.pages.map { $0.matter.layout ?? "page" }).subtracting(library.names)
@@ -96,7 +108,7 @@ extension BuildStep where Context == BuildContext {
         let fixedDate = request.clock.fixedEpoch.map { _ in request.clock.today }
         let plan = RenderPlan(
             graph: graph, templates: templates, links: SiteLinks(baseURL: graph.config.baseURL), fixedDate: fixedDate, serial: request.serial,
-            progress: request.progress, cardFile: context.usesCache ? request.siteRoot + "/.tend-cache/cards" : nil)
+            progress: request.progress, cardStore: context.cache)
         let jobs = plan.jobs()
         let outputPlan = OutputPlan(jobs: jobs, previous: context.previous?.outputs)
         context.report.filesWritten = outputPlan.keys.count
@@ -112,14 +124,12 @@ extension BuildStep where Context == BuildContext {
         guard let plan = context.plan, let outputPlan = context.outputPlan else { return }
         let request = context.request
         do {
-            if outputPlan.isSmall,
-                let output = InPlaceOutput(outputPath: request.outputPath, workFolder: request.siteRoot + "/.tend-cache", fileSystem: context.fileSystem)
-            {
-                try SiteWriter.update(output, with: plan, jobs: outputPlan.stale, removing: outputPlan.removed, siteRoot: request.siteRoot)
+            if outputPlan.isSmall, let output = InPlaceOutput(outputPath: request.outputPath, cache: context.cache) {
+                try SiteWriter.update(output, with: plan, jobs: outputPlan.stale, removing: outputPlan.removed, cache: context.cache)
                 context.report.filesUpdated = output.changeCount
             } else {
                 context.report.filesUpdated = try SiteWriter.replace(
-                    request.outputPath, with: plan, jobs: context.jobs, outputPlan: outputPlan, siteRoot: request.siteRoot, fileSystem: context.fileSystem)
+                    request.outputPath, with: plan, jobs: context.jobs, outputPlan: outputPlan, cache: context.cache)
             }
         } catch let missing as MissingTemplate {
             context.report.diagnostics.append(SiteBuilder.missingTemplate(missing.name))
@@ -140,15 +150,15 @@ extension BuildStep where Context == BuildContext {
     static let saveState = BuildStep("Save the build state") { context in
         guard let plan = context.plan, let outputPlan = context.outputPlan else { return }
         let request = context.request
-        if context.usesCache {
-            BuildCache(
-                key: context.optionsKey, entries: context.inputs, outputStamp: BuildCache.stamp(of: request.outputPath),
-                pagesWritten: context.report.pagesWritten, filesWritten: context.report.filesWritten,
-                diagnostics: context.report.diagnostics.filter { $0.severity != .note }, outputs: outputPlan.keys
-            ).save(siteRoot: request.siteRoot)
-            plan.saveCards()
+        BuildCache(
+            key: context.optionsKey, entries: context.inputs, outputStamp: BuildCache.stamp(of: request.outputPath, fileSystem: context.fileSystem),
+            pagesWritten: context.report.pagesWritten, filesWritten: context.report.filesWritten,
+            diagnostics: context.report.diagnostics.filter { $0.severity != .note }, outputs: outputPlan.keys
+        ).save(to: context.cache)
+        plan.saveCards()
+        if let problem = plan.context.views.cards.problem {
+            context.report.diagnostics.append(Diagnostic(.note, SourceLocation(path: CacheStore.folderName), problem))
         }
-        if let problem = plan.context.views.cards.problem { context.report.diagnostics.append(Diagnostic(.note, SourceLocation(path: ".tend-cache"), problem)) }
         request.session?.remember(plan: plan, request: request)
     }
 }

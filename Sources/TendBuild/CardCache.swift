@@ -1,13 +1,14 @@
 import Foundation
+import TendCache
 import TendContent
 import TendCore
 
-/// Cards rendered on first use and shared by every list that shows them. With a file (the
-/// site's `.tend-cache/cards`), cards are kept between builds by the digest of what a card
+/// Cards rendered on first use and shared by every list that shows them. With a cache store,
+/// cards are kept between builds by the digest of what a card
 /// reads (the card's values, the templates, the site's root path), so a title edit renders
 /// one card, not the ten thousand on the search page.
 final class CardCache: @unchecked Sendable {
-    static let magic = "tend-cards 2"
+    static let format = "tend-cards 3"
 
     /// What rendering a card reads.
     private struct Inputs: Encodable {
@@ -19,7 +20,7 @@ final class CardCache: @unchecked Sendable {
     private let render: @Sendable ([String: Any]) -> String
     private let templates: UInt64
     private let rootPath: String
-    private let file: String?
+    private let store: CacheStore?
     private var cards: [UInt64: String] = [:]
     private var loaded = false
     private var renderedAny = false
@@ -27,10 +28,10 @@ final class CardCache: @unchecked Sendable {
     private(set) var problem: String?
     private let lock = NSLock()
 
-    init(templates: UInt64, rootPath: String, file: String?, render: @escaping @Sendable ([String: Any]) -> String) {
+    init(templates: UInt64, rootPath: String, store: CacheStore?, render: @escaping @Sendable ([String: Any]) -> String) {
         self.templates = templates
         self.rootPath = rootPath
-        self.file = file
+        self.store = store
         self.render = render
     }
 
@@ -57,13 +58,12 @@ final class CardCache: @unchecked Sendable {
     /// Reads the file (the lock is held).
     private func load() {
         loaded = true
-        guard let file else { return }
+        guard let store else { return }
         do {
             cards =
-                try ArchiveReader.withSavedFile(file) { reader in
-                    try reader.checkFormat(Self.magic)
+                try store.read(.cards, format: Self.format) { reader in
                     var cards: [UInt64: String] = [:]
-                    for _ in 0..<(try reader.readInt()) { cards[try reader.readUInt64()] = try reader.readString() }
+                    for _ in try reader.readArray({ reader in cards[try reader.readUInt64()] = try reader.readString() }) {}
                     return cards
                 } ?? [:]
         } catch {
@@ -75,14 +75,13 @@ final class CardCache: @unchecked Sendable {
     func save(keeping kept: [Digested<Card>]) {
         lock.lock()
         defer { lock.unlock() }
-        guard let file, renderedAny else { return }
-        var writer = ArchiveWriter(format: Self.magic)
+        guard let store, renderedAny else { return }
+        var writer = ArchiveWriter(format: Self.format)
         let entries = kept.map(key(of:)).compactMap { key in cards[key].map { (key, $0) } }
-        writer.write(entries.count)
-        for (key, html) in entries {
-            writer.write(key)
-            writer.write(html)
+        writer.write(entries) { writer, entry in
+            writer.write(entry.0)
+            writer.write(entry.1)
         }
-        writer.save(to: file)
+        store.write(.cards, writer)
     }
 }

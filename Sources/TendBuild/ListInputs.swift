@@ -96,10 +96,16 @@ struct SearchPageInputs: RenderInputs {
 
 /// `/references/`: every work cited anywhere on the site, with the pages that cite it.
 struct ReferencesPageInputs: RenderInputs {
+    /// What the list shows of a page that cites a work.
+    struct CitingPage: Encodable, Sendable {
+        let title: String
+        let path: String
+    }
+
     struct CitedWork: Encodable, Sendable {
         let key: String
         /// The pages citing it, in site order.
-        let citing: [Addressed<Page>]
+        let citing: [Digested<CitingPage>]
     }
 
     let site: SiteInputs
@@ -112,7 +118,7 @@ struct ReferencesPageInputs: RenderInputs {
         let citedBy = Dictionary(uniqueKeysWithValues: works.map { ($0.key, $0.citing) })
         let citations = PageCitations(bibliography: site.bibliography, cited: works.map(\.key), nocite: [])
         let entries: [[String: Any]] = citations.references.map { reference in
-            let citing = (citedBy[reference.key] ?? []).map { (title: $0.value.matter.title, url: links.path($0.value.url)) }
+            let citing = (citedBy[reference.key] ?? []).map { (title: $0.value.title, url: links.path($0.value.path)) }
             return [
                 "id": "ref-" + reference.key,
                 "entry_html": citations.entryHTML(reference),

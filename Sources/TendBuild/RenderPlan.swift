@@ -1,4 +1,5 @@
 import Foundation
+import TendCache
 import TendContent
 import TendCore
 import TendSite
@@ -20,7 +21,7 @@ final class RenderPlan: Sendable {
 
     init(
         graph: SiteGraph, templates: TemplateLibrary, links: SiteLinks, fixedDate: CalendarDate?, serial: Bool = false,
-        progress: ProgressReporter? = nil, cardFile: String? = nil
+        progress: ProgressReporter? = nil, cardStore: CacheStore? = nil
     ) {
         self.graph = graph
         self.serial = serial
@@ -33,7 +34,7 @@ final class RenderPlan: Sendable {
                 templates: Addressed(templates, address: templates.fingerprint), links: links, fixedDate: fixedDate,
                 menu: graph.menu.map { SiteInputs.MenuItem(title: $0.matter.title, path: $0.url) }, hasExercises: !graph.exercises.isEmpty,
                 crisisPath: crisisPath))
-        context = RenderContext(views: ViewBuilder(site: site, cardFile: cardFile))
+        context = RenderContext(views: ViewBuilder(site: site, cardStore: cardStore))
         let entries = graph.articles + graph.exercises
         let chunks = stride(from: 0, to: entries.count, by: 512).map { entries[$0..<min($0 + 512, entries.count)] }
         let made = parallelMap(chunks) { chunk in
@@ -67,20 +68,24 @@ final class RenderPlan: Sendable {
 
     /// Every file of the site as a job, in a stable order.
     func jobs() -> [RenderJob] {
+        // The groups are independent; the entries, most of the work, are spread over the cores too.
+        let groups: [@Sendable () -> [RenderJob]] = [entryJobs, authorJobs, listJobs, specialPageJobs, syndicationJobs]
+        return parallelMap(groups) { $0() }.flatMap { $0 }
+    }
+
+    private func entryJobs() -> [RenderJob] {
         let entries = graph.articles + graph.exercises
         let chunks = stride(from: 0, to: entries.count, by: 512).map { entries[$0..<min($0 + 512, entries.count)] }
-        var jobs = parallelMap(chunks) { chunk in chunk.map(self.job(for:)) }.flatMap { $0 }
-        jobs += graph.pages.map(job(for:))
-        for author in graph.authors.values.sorted(by: { $0.url < $1.url }) {
+        return parallelMap(chunks) { chunk in chunk.map(self.job(for:)) }.flatMap { $0 } + graph.pages.map(job(for:))
+    }
+
+    private func authorJobs() -> [RenderJob] {
+        graph.authors.values.sorted(by: { $0.url < $1.url }).map { author in
             let inputs = AuthorPageInputs(
                 site: site, author: addressed(author), written: graph.articles.filter { $0.matter.author == author.slug }.map(card),
                 reviewed: graph.articles.filter { $0.matter.reviewedBy == author.slug }.map(card))
-            jobs.append(RenderJob(sitePath: author.url, inputs: inputs, context: context))
+            return RenderJob(sitePath: author.url, inputs: inputs, context: context)
         }
-        jobs += listJobs()
-        jobs += specialPageJobs()
-        jobs += syndicationJobs()
-        return jobs
     }
 
     private func listJobs() -> [RenderJob] {
@@ -134,9 +139,9 @@ final class RenderPlan: Sendable {
             let inputs = SearchIndexInputs(site: site, path: shard.path, pages: shard.pages.map(addressed))
             jobs.append(RenderJob(paths: [shard.path], inputs: inputs, context: context))
         }
-        var citedBy: [String: [Addressed<Page>]] = [:]
-        for page in graph.publishedPages {
-            let citing = addressed(page)
+        var citedBy: [String: [Digested<ReferencesPageInputs.CitingPage>]] = [:]
+        for page in graph.publishedPages where !page.references.isEmpty {
+            let citing = Digested(ReferencesPageInputs.CitingPage(title: page.matter.title, path: page.url))
             for reference in page.references { citedBy[reference.key, default: []].append(citing) }
         }
         let works = citedBy.keys.sorted().map { ReferencesPageInputs.CitedWork(key: $0, citing: citedBy[$0]!) }
@@ -163,12 +168,11 @@ final class RenderPlan: Sendable {
         jobs.append(RenderJob(sitePath: Routes.sitemap, inputs: SitemapInputs(site: site, entries: entries), context: context))
         jobs.append(RenderJob(sitePath: Routes.robots, inputs: RobotsInputs(site: site), context: context))
         let copies =
-            site.templates.assets.map { (String(Routes.assets.dropFirst()) + $0.relativePath, $0.sourcePath) }
-            + graph.content.media.map { (String(Routes.mediaPath(of: $0.relativePath).dropFirst()), $0.absolutePath) }
-        for (path, source) in copies {
-            var info = stat()
-            let stamp = stat(source, &info) == 0 ? "\(info.st_dev):\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)" : ""
-            jobs.append(RenderJob(paths: [path], inputs: CopyInputs(path: path, source: source, stamp: stamp), context: context))
+            site.templates.assets.map { (String(Routes.assets.dropFirst()) + $0.relativePath, $0.sourcePath, $0.status) }
+            + graph.content.media.map { (String(Routes.mediaPath(of: $0.relativePath).dropFirst()), $0.absolutePath, $0.status) }
+        for (path, source, status) in copies {
+            let inputs = CopyInputs(path: path, source: source, stamp: status?.stamp ?? "")
+            jobs.append(RenderJob(paths: [path], inputs: inputs, context: context))
         }
         return jobs
     }

@@ -7,14 +7,17 @@ public enum SiteBuilder {
     /// Everything: load, graph, links, templates, render and write, then save the state the
     /// next build starts from.
     static let buildPipeline = Pipeline<BuildContext>([
-        .checkOutputFolder, .compareWithLastBuild, .loadContent, .buildGraph, .checkLinks, .loadTemplates, .planOutput, .renderAndWrite, .saveState,
+        .checkOutputFolder, .readSources, .compareWithLastBuild, .loadContent(savingCache: true), .buildGraph, .checkLinks, .loadTemplates,
+        .planOutput, .renderAndWrite, .saveState,
     ])
 
     /// What `build` validates, without rendering or writing anything.
-    static let validatePipeline = Pipeline<BuildContext>([.loadContent, .buildGraph, .checkLinks, .loadTemplates])
+    static let validatePipeline = Pipeline<BuildContext>([.readSources, .loadContent(savingCache: false), .buildGraph, .checkLinks, .loadTemplates])
 
     /// `tend check`: what `build` validates, and the content checks.
-    static let checkPipeline = Pipeline<BuildContext>([.loadContent, .buildGraph, .checkLinks, .checkContent, .loadTemplates])
+    static let checkPipeline = Pipeline<BuildContext>([
+        .readSources, .loadContent(savingCache: false), .buildGraph, .checkLinks, .checkContent, .loadTemplates,
+    ])
 
     /// Builds the site into the request's output folder.
     public static func build(_ request: BuildRequest, fileSystem: FileSystem = LocalFileSystem()) -> BuildReport {

@@ -1,3 +1,4 @@
+import TendCache
 import TendCore
 import TendOutput
 
@@ -10,13 +11,13 @@ enum SiteWriter {
 
     /// A small change: the stale jobs' files replace their old versions in place, and files the
     /// site no longer has are removed.
-    static func update(_ output: InPlaceOutput, with plan: RenderPlan, jobs: [RenderJob], removing removed: [String], siteRoot: String) throws {
+    static func update(_ output: InPlaceOutput, with plan: RenderPlan, jobs: [RenderJob], removing removed: [String], cache: CacheStore) throws {
         do {
             _ = try plan.run(jobs, emit: output.emit)
             for path in removed { output.remove(path) }
             // From here on the output changes file by file: until the new state is saved, the
             // next build starts from scratch.
-            BuildCache.invalidate(siteRoot: siteRoot)
+            BuildCache.invalidate(cache)
             try output.commit()
         } catch {
             output.discard()
@@ -27,11 +28,11 @@ enum SiteWriter {
     /// A whole new site in a staging folder, swapped in at once: unchanged files are linked from
     /// the previous site, the rest rendered. Returns the number of files rendered.
     static func replace(
-        _ outputPath: String, with plan: RenderPlan, jobs: [RenderJob], outputPlan: OutputPlan, siteRoot: String, fileSystem: FileSystem
+        _ outputPath: String, with plan: RenderPlan, jobs: [RenderJob], outputPlan: OutputPlan, cache: CacheStore
     ) throws -> Int {
         let staging: StagedOutput
         do {
-            staging = try StagedOutput(outputPath: outputPath, workFolder: siteRoot + "/.tend-cache", fileSystem: fileSystem)
+            staging = try StagedOutput(outputPath: outputPath, cache: cache)
         } catch {
             throw OutputProblem(message: "could not prepare the output folder: \(error)")
         }

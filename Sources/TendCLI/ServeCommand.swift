@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import TendBuild
-import TendContent
 import TendCore
 import TendServer
 
@@ -90,7 +89,7 @@ struct ServeCommand: ParsableCommand {
     /// nothing else changed. Editors' temporary and backup files are not counted.
     private func editedPage(in changed: [String]) -> String? {
         let prefix = options.siteRoot + "/"
-        let files = Set(changed.filter { !SiteSources.isJunk(($0 as NSString).lastPathComponent) && FileManager.default.fileExists(atPath: $0) })
+        let files = Set(changed.filter { !SourceSnapshot.isJunk(($0 as NSString).lastPathComponent) && FileManager.default.fileExists(atPath: $0) })
         guard files.count == 1, let path = files.first, path.hasPrefix(prefix), path.hasSuffix(".md") else { return nil }
         let relative = String(path.dropFirst(prefix.count))
         return relative.hasPrefix("content/articles/") || relative.hasPrefix("content/exercises/") ? relative : nil

@@ -1,3 +1,4 @@
+import TendCache
 import TendCitations
 import TendCore
 import TendFrontMatter
@@ -15,7 +16,6 @@ extension Page {
         writer.write(kind.rawValue)
         writer.write(sourcePath)
         writer.write(slug)
-        writer.write(url)
         matter.archive(into: &writer, writeLocation: write)
         writer.write(headings) { writer, heading in
             write(heading.location, &writer)
@@ -52,8 +52,10 @@ extension Page {
             let path = try reader.readString()
             return SourceLocation(path: path.isEmpty ? sourcePath : path, line: try reader.readInt(), column: try reader.readInt())
         }
+        // The URL is made again from the slug, never taken from the cache.
         let slug = try reader.readString()
-        let url = try reader.readString()
+        guard slug == Slug.make(from: slug) else { throw ArchiveReader.Damaged() }
+        let url = Routes.page(kind: kind, slug: slug)
         let matter = try FrontMatter.unarchive(from: &reader, readLocation: read)
         let headings = try reader.readArray { reader in
             Heading(location: try read(&reader), level: try reader.readInt(), id: try reader.readString(), text: try reader.readString())

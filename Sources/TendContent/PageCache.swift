@@ -1,8 +1,8 @@
-import Foundation
+import TendCache
 import TendCitations
 import TendCore
 
-/// `.tend-cache/pages`: every page the last build processed, so the next build parses only the
+/// The page cache: every page the last build processed, so the next build parses only the
 /// files that changed. A page is reused when its file's size and modification time are as
 /// recorded, or else when its bytes hash the same; never when the site's settings, its
 /// bibliographies or Tend itself changed (the settings key). Bodies are not kept: a reused page
@@ -12,9 +12,7 @@ import TendCore
 /// A build that changed a few pages writes only those records, to `pages-delta`; the full
 /// file is written again once the changes outgrow a tenth of the site.
 public final class PageCache: @unchecked Sendable {
-    static let magic = "tend-pages 3"
-    static let baseName = "pages"
-    static let deltaName = "pages-delta"
+    static let format = "tend-pages 4"
     static let chunkSize = 256
 
     /// One source file and what processing it gave.
@@ -28,8 +26,10 @@ public final class PageCache: @unchecked Sendable {
         var isInBase = false
     }
 
-    let folder: String
+    let store: CacheStore
     let settingsKey: UInt64
+    /// False for a run that only reads the cache (`tend check`).
+    let saves: Bool
     /// Why the previous cache was not used, for a note.
     public private(set) var problem: String?
     /// When the build started (nanoseconds). A file changed just before may change again within
@@ -42,15 +42,14 @@ public final class PageCache: @unchecked Sendable {
     private var basePaths: Set<String> = []
     private var previous: [String: Record] = [:]
 
-    /// Opens the cache in `folder` for a build whose settings hash to `settingsKey`.
-    init(folder: String, settingsKey: UInt64, bibliography: Bibliography) {
-        self.folder = folder
+    /// Opens the cache in `store` for a build whose settings hash to `settingsKey`.
+    public init(store: CacheStore, settingsKey: UInt64, bibliography: Bibliography, saves: Bool) {
+        self.store = store
         self.settingsKey = settingsKey
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        buildStart = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+        self.saves = saves
+        buildStart = store.fileSystem.now()
         do {
-            guard let base = try read(Self.baseName, bibliography: bibliography) else { return }
+            guard let base = try read(.pages, bibliography: bibliography) else { return }
             baseID = base.id
             basePaths = Set(base.records.keys)
             previous = base.records.mapValues { record in
@@ -58,7 +57,7 @@ public final class PageCache: @unchecked Sendable {
                 record.isInBase = true
                 return record
             }
-            if let delta = try read(Self.deltaName, bibliography: bibliography), delta.baseID == base.id {
+            if let delta = try read(.pagesDelta, bibliography: bibliography), delta.baseID == base.id {
                 for (path, record) in delta.records { previous[path] = record }
                 for path in delta.removed { previous[path] = nil }
             }
@@ -90,6 +89,7 @@ public final class PageCache: @unchecked Sendable {
     /// Writes this build's records. Pages with their own bibliography files are not kept (their
     /// settings are not in the key).
     func save(_ records: [(path: String, record: Record)]) {
+        guard saves else { return }
         var current: [String: Record] = [:]
         current.reserveCapacity(records.count)
         for (path, record) in records {
@@ -105,10 +105,9 @@ public final class PageCache: @unchecked Sendable {
         let changed = current.filter { !$0.value.isInBase }
         let removed = basePaths.filter { current[$0] == nil }
         if let baseID, changed.count + removed.count <= max(Self.chunkSize, current.count / 10) {
-            guard write(changed, removed: removed.sorted(), to: Self.deltaName, id: UInt64.random(in: 1...UInt64.max), baseID: baseID) else { return }
-        } else {
-            guard write(current, removed: [], to: Self.baseName, id: UInt64.random(in: 1...UInt64.max), baseID: 0) else { return }
-            unlink(folder + "/" + Self.deltaName)
+            write(changed, removed: removed.sorted(), to: .pagesDelta, id: UInt64.random(in: 1...UInt64.max), baseID: baseID)
+        } else if write(current, removed: [], to: .pages, id: UInt64.random(in: 1...UInt64.max), baseID: 0) {
+            store.remove(.pagesDelta)
         }
     }
 
@@ -116,9 +115,10 @@ public final class PageCache: @unchecked Sendable {
 
     /// Writes `records` in chunks (read back in parallel), and the paths a delta removes; false
     /// when the file could not be written.
-    private func write(_ records: [String: Record], removed: [String], to name: String, id: UInt64, baseID: UInt64) -> Bool {
+    @discardableResult
+    private func write(_ records: [String: Record], removed: [String], to record: CacheStore.Record, id: UInt64, baseID: UInt64) -> Bool {
         let paths = records.keys.sorted()
-        var writer = ArchiveWriter(format: Self.magic)
+        var writer = ArchiveWriter(format: Self.format)
         writer.write(settingsKey)
         writer.write(id)
         writer.write(baseID)
@@ -135,7 +135,7 @@ public final class PageCache: @unchecked Sendable {
             writer.write(bytes.count)
             writer.append(bytes)
         }
-        return writer.save(to: folder + "/" + name)
+        return store.write(record, writer)
     }
 
     private static func encode(_ record: Record, path: String, into writer: inout ArchiveWriter) {
@@ -151,18 +151,20 @@ public final class PageCache: @unchecked Sendable {
     }
 
     /// Reads one of the cache's files; nil when it does not exist.
-    private func read(_ name: String, bibliography: Bibliography) throws -> (id: UInt64, baseID: UInt64, records: [String: Record], removed: [String])? {
-        let folder = self.folder, settingsKey = self.settingsKey
-        return try ArchiveReader.withSavedFile(folder + "/" + name) { reader in
-            try reader.checkFormat(Self.magic)
+    private func read(_ record: CacheStore.Record, bibliography: Bibliography) throws -> (
+        id: UInt64, baseID: UInt64, records: [String: Record], removed: [String]
+    )? {
+        let settingsKey = self.settingsKey
+        return try store.read(record, format: Self.format) { reader in
             guard try reader.readUInt64() == settingsKey else { throw SettingsChanged() }
             let id = try reader.readUInt64()
             let baseID = try reader.readUInt64()
             let removed = try reader.readStrings()
             var chunks: [(count: Int, range: Range<Int>)] = []
-            for _ in 0..<(try reader.readInt()) {
-                let count = try reader.readInt()
-                let length = try reader.readInt()
+            for _ in 0..<(try reader.readCount()) {
+                let count = try reader.readCount()
+                let length = try reader.readCount()
+                guard count <= length else { throw ArchiveReader.Damaged() }
                 let start = reader.offset
                 try reader.skip(length)
                 chunks.append((count, start..<start + length))
@@ -184,7 +186,7 @@ public final class PageCache: @unchecked Sendable {
     }
 
     private static func decode(_ reader: inout ArchiveReader, bibliography: Bibliography) throws -> (String, Record) {
-        let path = try reader.readString()
+        let path = try reader.readRelativePath()
         let size = Int64(try reader.readInt())
         let modified = Int64(try reader.readInt())
         let contentHash = try reader.readUInt64()
@@ -192,6 +194,7 @@ public final class PageCache: @unchecked Sendable {
         var record = Record(size: size, modified: modified, contentHash: contentHash, page: nil, diagnostics: diagnostics)
         if try reader.readBool() {
             let page = try Page.unarchive(from: &reader, body: PageBody(""), bibliography: bibliography)
+            guard page.sourcePath == path else { throw ArchiveReader.Damaged() }
             page.sourceDigest = contentHash
             record.page = page
         }

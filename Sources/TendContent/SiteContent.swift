@@ -1,4 +1,4 @@
-import Foundation
+import TendCache
 import TendCitations
 import TendCore
 import TendFrontMatter
@@ -15,16 +15,16 @@ public struct SiteContent: Sendable {
     /// A digest of Tend itself, `site.yml` and the bibliographies: what every page depends on.
     public var settingsDigest: UInt64
 
-    /// Loads the site at `siteRoot`, processing pages on all cores. Every problem found is returned.
-    /// With `usesCache`, pages whose files did not change since the last build are taken from the
-    /// page cache in `.tend-cache/` (and this build's pages are saved there). Rendered bodies wait
-    /// on disk rather than in memory when the cache is used, or from `bodiesOnDiskFrom` pages on.
+    /// Loads the site whose files `snapshot` found, processing pages on all cores. Every problem
+    /// found is returned. With a cache store, pages whose files did not change since the last
+    /// build are taken from the page cache (and, when `savesCache`, this build's pages are saved
+    /// there). Rendered bodies wait in a scratch file from `bodiesOnDiskFrom` pages on.
     public static func load(
-        siteRoot: String, fileSystem: FileSystem, serial: Bool = false, progress: ProgressReporter? = nil, usesCache: Bool = false,
-        bodiesOnDiskFrom: Int = 2_000
+        siteRoot: String, snapshot: SourceSnapshot, fileSystem: FileSystem, cache: CacheStore?, savesCache: Bool, serial: Bool = false,
+        progress: ProgressReporter? = nil, bodiesOnDiskFrom: Int = 2_000
     ) -> (SiteContent?, [Diagnostic]) {
         var diagnostics = Diagnostics()
-        let (sources, discoveryProblems) = SiteSources.discover(siteRoot: siteRoot, fileSystem: fileSystem)
+        let (sources, discoveryProblems) = SiteSources.classify(snapshot)
         diagnostics.append(contentsOf: discoveryProblems)
         var settings = StableHasher()
         settings.combine(ToolIdentity.fingerprint)
@@ -57,11 +57,10 @@ public struct SiteContent: Sendable {
             (try? fileSystem.contents(of: siteRoot + "/content/" + name)).flatMap { try? SourceText.decode($0, path: "content/" + name) }
         }
         let processor = configured
-        let cacheFolder = siteRoot + "/.tend-cache"
-        let cache = usesCache ? PageCache(folder: cacheFolder, settingsKey: settings.value, bibliography: bibliography) : nil
-        if let problem = cache?.problem { diagnostics.append(Diagnostic(.note, SourceLocation(path: ".tend-cache"), problem)) }
+        let pageCache = cache.map { PageCache(store: $0, settingsKey: settings.value, bibliography: bibliography, saves: savesCache) }
+        if let problem = pageCache?.problem { diagnostics.append(Diagnostic(.note, SourceLocation(path: CacheStore.folderName), problem)) }
         typealias Loaded = (page: Page?, problems: [Diagnostic], record: PageCache.Record?)
-        let bodyStore = sources.pages.count >= bodiesOnDiskFrom ? BodyStore(folder: cacheFolder) : nil
+        let scratch = sources.pages.count >= bodiesOnDiskFrom ? (cache?.scratchFile()) : nil
         // A cached page's body is made again only if its file is rendered again.
         @Sendable func reused(_ record: PageCache.Record, from entry: (kind: ContentKind, file: SourceFile)) -> Loaded {
             record.page?.body = PageBody(deferred: {
@@ -74,10 +73,8 @@ public struct SiteContent: Sendable {
         let results = parallelMap(sources.pages, serial: serial) { entry -> Loaded in
             defer { progress?.advance() }
             let path = entry.file.relativePath
-            var info = stat()
-            let statted = cache != nil && stat(entry.file.absolutePath, &info) == 0
-            let size = Int64(info.st_size), modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-            if statted, let record = cache?.reusable(path, size: size, modified: modified) { return reused(record, from: entry) }
+            let status = pageCache == nil ? nil : entry.file.status
+            if let status, let record = pageCache?.reusable(path, size: status.size, modified: status.modified) { return reused(record, from: entry) }
             let bytes: [UInt8]
             do {
                 bytes = try fileSystem.contents(of: entry.file.absolutePath)
@@ -85,14 +82,16 @@ public struct SiteContent: Sendable {
                 return (nil, [.error(SourceLocation(path: path), "could not read the file: \(error)")], nil)
             }
             let contentHash = StableHasher.digest(bytes)
-            if statted, let record = cache?.reusable(path, contentHash: contentHash, size: size, modified: modified) { return reused(record, from: entry) }
+            if let status, let record = pageCache?.reusable(path, contentHash: contentHash, size: status.size, modified: status.modified) {
+                return reused(record, from: entry)
+            }
             let (page, problems) = processor.process(bytes, file: entry.file, kind: entry.kind)
             page?.sourceDigest = contentHash
-            if let bodyStore { page?.body.move(to: bodyStore) }
-            let record = statted ? PageCache.Record(size: size, modified: modified, contentHash: contentHash, page: page, diagnostics: problems) : nil
+            if let scratch { page?.body.move(to: scratch) }
+            let record = status.map { PageCache.Record(size: $0.size, modified: $0.modified, contentHash: contentHash, page: page, diagnostics: problems) }
             return (page, problems, record)
         }
-        cache?.save(zip(sources.pages, results).compactMap { entry, loaded in loaded.record.map { (entry.file.relativePath, $0) } })
+        pageCache?.save(zip(sources.pages, results).compactMap { entry, loaded in loaded.record.map { (entry.file.relativePath, $0) } })
         var pages: [Page] = []
         var authors: [String: Page] = [:]
         for (page, problems, _) in results {

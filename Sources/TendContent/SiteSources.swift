@@ -1,18 +1,21 @@
 import TendCore
 import TendFrontMatter
 
-/// A file of the site, relative to the site root and absolute.
+/// A file of the site, relative to the site root and absolute, with what `stat` said of it
+/// when the build's walk passed (nil for a file read outside a walk).
 public struct SourceFile: Sendable, Hashable {
     public var relativePath: String
     public var absolutePath: String
+    public var status: FileStatus?
 
-    public init(relativePath: String, absolutePath: String) {
+    public init(relativePath: String, absolutePath: String, status: FileStatus? = nil) {
         self.relativePath = relativePath
         self.absolutePath = absolutePath
+        self.status = status
     }
 }
 
-/// The files of `content/`, sorted, found without leaving the site root.
+/// The files of `content/`, sorted, by what they are.
 public struct SiteSources: Sendable {
     public var pages: [(kind: ContentKind, file: SourceFile)] = []
     public var media: [SourceFile] = []
@@ -20,55 +23,23 @@ public struct SiteSources: Sendable {
 
     static let sections: [String: ContentKind] = ["articles": .article, "exercises": .exercise, "pages": .page, "authors": .author]
 
-    /// Walks `content/`: Markdown by section, everything under `media/`; junk files are skipped,
-    /// symbolic links leading outside the site root are refused, loops end.
-    public static func discover(siteRoot: String, fileSystem: FileSystem) -> (SiteSources, [Diagnostic]) {
+    /// Sorts the files of `content/` in `snapshot`: Markdown by section, everything under
+    /// `media/`; a symbolic link that led outside the site is a warning.
+    public static func classify(_ snapshot: SourceSnapshot) -> (SiteSources, [Diagnostic]) {
         var sources = SiteSources()
         var diagnostics: [Diagnostic] = []
-        let rootReal = fileSystem.realPath(siteRoot) ?? siteRoot
-        var visited: Set<String> = []
-        var pending: [String] = ["content"]
-        while let relative = pending.popLast() {
-            let absolute = siteRoot + "/" + relative
-            guard let real = fileSystem.realPath(absolute), visited.insert(real).inserted else { continue }
-            guard let entries = try? fileSystem.entries(of: absolute) else {
-                if relative == "content" {
-                    diagnostics.append(
-                        .error(
-                            SourceLocation(path: "content"), "there is no content/ folder here", hint: "run tend in the site's root folder, or pass --site DIR")
-                    )
-                }
-                continue
-            }
-            for entry in entries {
-                let name = entry.name
-                let childRelative = relative + "/" + name
-                let childAbsolute = siteRoot + "/" + childRelative
-                if isJunk(name) { continue }
-                var kind: FileKind? = entry.kind
-                if kind == .symbolicLink {
-                    guard let target = fileSystem.realPath(childAbsolute), isInside(target, rootReal) else {
-                        diagnostics.append(
-                            .warning(
-                                SourceLocation(path: childRelative), "ignored a symbolic link that points outside the site",
-                                hint: "copy the file into the site instead"))
-                        continue
-                    }
-                    kind = fileSystem.kind(of: target)
-                }
-                let file = SourceFile(relativePath: childRelative, absolutePath: childAbsolute)
-                switch kind {
-                case .directory:
-                    pending.append(childRelative)
-                case .file:
-                    classify(file, into: &sources, diagnostics: &diagnostics)
-                default:
-                    continue
-                }
-            }
+        if snapshot.missingFolders.contains("content") {
+            diagnostics.append(
+                .error(SourceLocation(path: "content"), "there is no content/ folder here", hint: "run tend in the site's root folder, or pass --site DIR"))
         }
-        sources.pages.sort { $0.file.relativePath < $1.file.relativePath }
-        sources.media.sort { $0.relativePath < $1.relativePath }
+        for link in snapshot.linksOutside where link.hasPrefix("content/") {
+            diagnostics.append(
+                .warning(SourceLocation(path: link), "ignored a symbolic link that points outside the site", hint: "copy the file into the site instead"))
+        }
+        for file in snapshot.files(under: "content") {
+            classify(
+                SourceFile(relativePath: file.relativePath, absolutePath: file.absolutePath, status: file.status), into: &sources, diagnostics: &diagnostics)
+        }
         return (sources, diagnostics)
     }
 
@@ -96,17 +67,5 @@ public struct SiteSources: Sendable {
                     SourceLocation(path: file.relativePath), "ignored a file Tend does not know what to do with",
                     hint: "Markdown goes in content/articles, exercises, pages or authors; images and files in content/media"))
         }
-    }
-
-    /// Editor backups, lock files and system files.
-    public static func isJunk(_ name: String) -> Bool {
-        name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("~$") || name.hasPrefix("#")
-            || name == "Thumbs.db" || name == "desktop.ini" || name.hasSuffix(".swp") || name.hasSuffix(".tmp") || name.hasSuffix(".bak")
-    }
-
-    /// Component-wise containment: `/site2` is not inside `/site`.
-    static func isInside(_ path: String, _ root: String) -> Bool {
-        let pathParts = path.split(separator: "/"), rootParts = root.split(separator: "/")
-        return pathParts.count >= rootParts.count && Array(pathParts.prefix(rootParts.count)) == rootParts
     }
 }

@@ -1,17 +1,37 @@
-import Foundation
-
-/// Every file access of a build goes through this, so tests and tools can observe or replace it.
+/// Every file access of a build goes through this, so a whole build can run in memory
+/// (`MemoryFileSystem`) and tests can observe or replace the disk.
 public protocol FileSystem: Sendable {
     func contents(of path: String) throws -> [UInt8]
+    /// Calls `body` with the file's bytes (mapped, not copied, where the system can); nil when
+    /// there is no such file.
+    func withContents<Result>(of path: String, _ body: (UnsafeRawBufferPointer) throws -> Result) throws -> Result?
     /// Entries of a directory, sorted by name, without `.` and `..`, each with its kind (a
     /// symbolic link is not followed).
     func entries(of directory: String) throws -> [DirectoryEntry]
-    func kind(of path: String) -> FileKind?
+    /// What is at `path` (a symbolic link itself, unless `followingLinks`); nil when nothing is.
+    func status(of path: String, followingLinks: Bool) -> FileStatus?
     /// The path with every symbolic link resolved, or nil when it does not exist.
     func realPath(_ path: String) -> String?
     func write(_ bytes: UnsafeBufferPointer<UInt8>, to path: String) throws
+    /// Adds `bytes` at the end of the file, creating it.
+    func append(_ bytes: [UInt8], to path: String) throws
     func createDirectory(_ path: String) throws
+    /// Removes a file, or a folder with everything in it; nothing when there is nothing.
     func remove(_ path: String) throws
+    /// Removes an empty folder; false when it is not empty or not there.
+    func removeEmptyDirectory(_ path: String) -> Bool
+    /// Moves a file or folder, replacing a file at `destination` atomically.
+    func rename(_ source: String, to destination: String) throws
+    /// A second name for the file at `source` (a hard link).
+    func link(_ source: String, to destination: String) throws
+    /// Swaps two folders at once: both paths stay valid at every instant.
+    func exchange(_ first: String, _ second: String) throws
+    /// Removes a folder without making the caller wait; it may outlive this process.
+    func removeLater(_ path: String)
+    /// A file for data kept while this process runs and gone when it ends, made in `folder`.
+    func scratchFile(in folder: String) -> ScratchFile?
+    /// The file system's clock in nanoseconds since 1970, the one file times are given in.
+    func now() -> Int64
 }
 
 public enum FileKind: Sendable, Equatable {
@@ -29,6 +49,35 @@ public struct DirectoryEntry: Sendable, Equatable {
     }
 }
 
+/// What `stat` tells of a file.
+public struct FileStatus: Sendable, Equatable, Hashable {
+    public var kind: FileKind
+    public var size: Int64
+    /// Modification time, nanoseconds since 1970.
+    public var modified: Int64
+    /// Which file system and which file on it: a replaced file or folder has another.
+    public var device: UInt64
+    public var inode: UInt64
+
+    public init(kind: FileKind, size: Int64, modified: Int64, device: UInt64, inode: UInt64) {
+        self.kind = kind
+        self.size = size
+        self.modified = modified
+        self.device = device
+        self.inode = inode
+    }
+
+    /// The file's identity and version, as one string.
+    public var stamp: String { "\(device):\(inode):\(size):\(modified)" }
+}
+
+/// An append-only file read back by offset (rendered bodies of a large site).
+public protocol ScratchFile: Sendable {
+    /// Stores `bytes`; nil when the write failed.
+    func append(_ bytes: UnsafeRawBufferPointer) -> Int?
+    func read(offset: Int, length: Int) -> [UInt8]
+}
+
 public struct FileSystemError: Error, CustomStringConvertible, Sendable {
     public let path: String
     public let reason: String
@@ -39,109 +88,33 @@ public struct FileSystemError: Error, CustomStringConvertible, Sendable {
     public var description: String { "\(path): \(reason)" }
 }
 
-/// The real disk, through POSIX calls (faster than FileManager's URL APIs on Linux).
-public struct LocalFileSystem: FileSystem {
-    public init() {}
-
-    public func contents(of path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw FileSystemError(path: path, reason: Self.lastError()) }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw FileSystemError(path: path, reason: Self.lastError()) }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var filled = 0
-        while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                read(fd, buffer.baseAddress! + filled, buffer.count - filled)
-            }
-            if count < 0 { throw FileSystemError(path: path, reason: Self.lastError()) }
-            if count == 0 { break }
-            filled += count
-        }
-        bytes.removeSubrange(filled...)
-        return bytes
-    }
-
-    public func entries(of directory: String) throws -> [DirectoryEntry] {
-        guard let handle = opendir(directory) else { throw FileSystemError(path: directory, reason: Self.lastError()) }
-        defer { closedir(handle) }
-        var entries: [DirectoryEntry] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name == "." || name == ".." { continue }
-            // The directory entry usually says what it is; only some file systems make us ask.
-            let kind: FileKind?
-            switch Int32(entry.pointee.d_type) {
-            case Int32(DT_REG): kind = .file
-            case Int32(DT_DIR): kind = .directory
-            case Int32(DT_LNK): kind = .symbolicLink
-            case Int32(DT_UNKNOWN): kind = self.kind(of: directory + "/" + name)
-            default: kind = .other
-            }
-            if let kind { entries.append(DirectoryEntry(name: name, kind: kind)) }
-        }
-        return entries.sorted { $0.name < $1.name }
-    }
-
-    public func kind(of path: String) -> FileKind? {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return nil }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: return .file
-        case S_IFDIR: return .directory
-        case S_IFLNK: return .symbolicLink
-        default: return .other
-        }
-    }
-
-    public func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
-
-    public func write(_ bytes: UnsafeBufferPointer<UInt8>, to path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw FileSystemError(path: path, reason: Self.lastError()) }
-        defer { close(fd) }
-        var written = 0
-        while written < bytes.count {
-            let count = Foundation.write(fd, bytes.baseAddress! + written, bytes.count - written)
-            if count < 0 { throw FileSystemError(path: path, reason: Self.lastError()) }
-            written += count
-        }
-    }
-
-    public func createDirectory(_ path: String) throws {
-        if mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw FileSystemError(path: path, reason: Self.lastError())
-        }
-    }
-
-    public func remove(_ path: String) throws {
-        guard kind(of: path) != nil else { return }
-        do {
-            try FileManager.default.removeItem(atPath: path)
-        } catch {
-            throw FileSystemError(path: path, reason: "could not remove: \(error.localizedDescription)")
-        }
-    }
-
-    static func lastError() -> String { String(cString: strerror(errno)) }
-}
-
 extension FileSystem {
     public func write(_ bytes: [UInt8], to path: String) throws {
         try bytes.withUnsafeBufferPointer { try write($0, to: path) }
     }
 
+    public func kind(of path: String) -> FileKind? { status(of: path, followingLinks: false)?.kind }
+
     /// Whether the file at `path` exists and holds exactly `bytes`.
     public func holds(_ bytes: UnsafeBufferPointer<UInt8>, at path: String) -> Bool {
-        guard let old = try? contents(of: path) else { return false }
-        return old.count == bytes.count && old.elementsEqual(bytes)
+        guard let status = status(of: path, followingLinks: true), status.kind == .file, status.size == Int64(bytes.count) else { return false }
+        return (try? withContents(of: path) { $0.elementsEqual(UnsafeRawBufferPointer(bytes)) }) == true
+    }
+
+    /// Writes `bytes` to a temporary file beside `path` and renames it into place, so a reader
+    /// never sees half a file; creates the folder. False when that failed.
+    @discardableResult
+    public func writeAtomically(_ bytes: [UInt8], to path: String) -> Bool {
+        guard let slash = path.lastIndex(of: "/") else { return false }
+        try? createDirectory(String(path[..<slash]))
+        let temporary = path + ".\(UInt64.random(in: 0...UInt64.max)).tmp"
+        do {
+            try write(bytes, to: temporary)
+            try rename(temporary, to: path)
+            return true
+        } catch {
+            try? remove(temporary)
+            return false
+        }
     }
 }

@@ -1,9 +1,9 @@
-import Foundation
+import TendCache
 import TendCore
 
 /// Updates the previous site where it stands, for builds that change a few files: every new or
 /// changed file is written in full to a pending folder first, and only after the whole build
-/// succeeded is each one renamed over its old version (one atomic `rename` per file). Files the
+/// succeeded is each one renamed over its old version (one atomic rename per file). Files the
 /// site no longer has are removed. A file whose bytes are unchanged is not touched.
 public final class InPlaceOutput: SiteOutput, @unchecked Sendable {
     public let outputPath: String
@@ -12,17 +12,16 @@ public final class InPlaceOutput: SiteOutput, @unchecked Sendable {
     private let pending = Mutex<[(pendingName: String, path: String)]>([])
     private let removals = Mutex<[String]>([])
 
-    /// Nil when the pending folder cannot be made on the output's file system (a rename could
-    /// not move files across).
-    public init?(outputPath: String, workFolder: String, fileSystem: FileSystem) {
+    /// Nil when the pending folder cannot be made in the cache on the output's file system (a
+    /// rename could not move files across).
+    public init?(outputPath: String, cache: CacheStore) {
         self.outputPath = outputPath
-        self.fileSystem = fileSystem
-        pendingPath = workFolder + "/pending-\(getpid())-\(UUID().uuidString.prefix(8))"
-        try? fileSystem.createDirectory(workFolder)
-        StagedOutput.removeAbandoned(prefix: "pending-", in: workFolder, fileSystem: fileSystem)
-        var work = stat(), output = stat()
-        guard stat(workFolder, &work) == 0, stat(outputPath, &output) == 0, work.st_dev == output.st_dev,
-            (try? fileSystem.createDirectory(pendingPath)) != nil
+        fileSystem = cache.fileSystem
+        pendingPath = cache.folder + "/" + CacheStore.WorkFolder.pending.rawValue + "\(ProcessIdentity.current)-\(UInt32.random(in: 0...UInt32.max))"
+        guard cache.prepare() else { return nil }
+        StagedOutput.removeAbandoned(.pending, in: cache.folder, fileSystem: fileSystem)
+        guard let work = fileSystem.status(of: cache.folder, followingLinks: true), let output = fileSystem.status(of: outputPath, followingLinks: true),
+            work.device == output.device, (try? fileSystem.createDirectory(pendingPath)) != nil
         else { return nil }
     }
 
@@ -36,7 +35,7 @@ public final class InPlaceOutput: SiteOutput, @unchecked Sendable {
     /// Puts a copy of `sourcePath` (a hard link when possible) at `relativePath`.
     public func copy(from sourcePath: String, to relativePath: String) throws {
         let destination = pendingPath + "/" + nextName(for: relativePath)
-        if link(sourcePath, destination) == 0 { return }
+        if (try? fileSystem.link(sourcePath, to: destination)) != nil { return }
         try fileSystem.write(try fileSystem.contents(of: sourcePath), to: destination)
     }
 
@@ -61,17 +60,15 @@ public final class InPlaceOutput: SiteOutput, @unchecked Sendable {
         let folders = FolderMaker(root: outputPath, fileSystem: fileSystem)
         for (name, path) in pending.withLock({ $0 }) {
             try folders.makeFolders(above: path)
-            guard rename(pendingPath + "/" + name, outputPath + "/" + path) == 0 else {
-                throw FileSystemError(path: outputPath + "/" + path, reason: String(cString: strerror(errno)))
-            }
+            try fileSystem.rename(pendingPath + "/" + name, to: outputPath + "/" + path)
         }
         for path in removals.withLock({ $0 }) {
-            unlink(outputPath + "/" + path)
-            // Folders left empty go too (rmdir fails on the first that is not).
+            try? fileSystem.remove(outputPath + "/" + path)
+            // Folders left empty go too (it fails on the first that is not).
             var folder = path
             while let slash = folder.lastIndex(of: "/") {
                 folder = String(folder[..<slash])
-                if rmdir(outputPath + "/" + folder) != 0 { break }
+                if !fileSystem.removeEmptyDirectory(outputPath + "/" + folder) { break }
             }
         }
     }

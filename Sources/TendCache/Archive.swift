@@ -1,4 +1,4 @@
-import Foundation
+import TendCore
 
 /// A compact binary form for Tend's caches: variable-length integers and length-prefixed UTF-8.
 /// Written and read field by field, in the same order, by the type that owns the fields.
@@ -144,6 +144,20 @@ public struct ArchiveReader: @unchecked Sendable {
 
     public mutating func readDouble() throws -> Double { Double(bitPattern: try readUInt64()) }
 
+    /// A path inside the output folder (`articles/x/index.html`): relative, with no empty, `.`
+    /// or `..` part and no control character; anything else is `Damaged`, so a cache can never
+    /// name a file outside the folder.
+    public mutating func readRelativePath() throws -> String {
+        let path = try readString()
+        guard Self.isSafeRelativePath(path) else { throw Damaged() }
+        return path
+    }
+
+    public static func isSafeRelativePath(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.hasPrefix("/"), path.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x7f && $0 != UInt8(ascii: "\\") }) else { return false }
+        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { $0 != "" && $0 != "." && $0 != ".." }
+    }
+
     public mutating func readString() throws -> String {
         let count = try readCount()
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count]), as: UTF8.self)
@@ -160,7 +174,7 @@ public struct ArchiveReader: @unchecked Sendable {
     public mutating func readArray<Element>(_ each: (inout ArchiveReader) throws -> Element) throws -> [Element] {
         let count = try readCount()
         var values: [Element] = []
-        values.reserveCapacity(count)
+        values.reserveCapacity(min(count, 4096))
         for _ in 0..<count { values.append(try each(&self)) }
         return values
     }
@@ -180,65 +194,10 @@ public struct ArchiveReader: @unchecked Sendable {
         return Diagnostic(severity, try readLocation(), try readString(), hint: try readOptionalString())
     }
 
-    /// A count or length that fits in what is left of the bytes.
-    private mutating func readCount() throws -> Int {
+    /// A count or length that fits in what is left of the bytes (every element takes a byte at least).
+    public mutating func readCount() throws -> Int {
         let count = try readInt()
         guard count >= 0, count <= bytes.count - offset else { throw Damaged() }
         return count
-    }
-}
-
-extension ArchiveWriter {
-    /// Writes the bytes and their checksum to `path` (a temporary file renamed into place, so a
-    /// reader never sees half a file), creating its folder; false when that failed.
-    @discardableResult
-    public func save(to path: String) -> Bool {
-        let checksum = StableHasher.digest(bytes)
-        let trailer = (0..<8).map { UInt8(truncatingIfNeeded: checksum >> UInt64($0 * 8)) }
-        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        let temporary = path + ".\(getpid())-\(UUID().uuidString.prefix(8)).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return false }
-        func writeAll(_ data: [UInt8]) -> Bool {
-            data.withUnsafeBytes { buffer in
-                var written = 0
-                while written < buffer.count {
-                    let count = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                    if count <= 0 { return false }
-                    written += count
-                }
-                return true
-            }
-        }
-        let complete = writeAll(bytes) && writeAll(trailer)
-        close(descriptor)
-        guard complete, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            return false
-        }
-        return true
-    }
-}
-
-extension ArchiveReader {
-    /// Reads the file `ArchiveWriter.save(to:)` wrote, after checking its checksum; nil when
-    /// there is no file, `Damaged` when it does not check out.
-    public static func withSavedFile<Result>(_ path: String, _ body: (inout ArchiveReader) throws -> Result) throws -> Result? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return nil }
-        let size = Int(info.st_size)
-        guard size >= 8 else { throw Damaged() }
-        // Mapped, not read: the bytes come straight from the operating system's file cache.
-        guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else { return nil }
-        defer { munmap(mapped, size) }
-        let bytes = UnsafeRawBufferPointer(start: mapped, count: size)
-        let content = UnsafeRawBufferPointer(rebasing: bytes[0..<size - 8])
-        var checksum = ArchiveReader(bytes, offset: size - 8)
-        guard try checksum.readUInt64() == StableHasher.digest(content) else { throw Damaged() }
-        var reader = ArchiveReader(content)
-        return try body(&reader)
     }
 }

@@ -1,0 +1,118 @@
+/// Every file below some folders of a root, walked once, each with what `stat` says of it: what
+/// a build reads, and what the next build compares to see whether anything changed. Symbolic
+/// links are followed while they stay inside the root and skipped with a warning when they lead
+/// out of it; loops end; editors' backup, lock and hidden files are left out.
+public struct SourceSnapshot: Sendable {
+    /// One file: where it is, relative to the root, and what it was when the walk passed.
+    public struct File: Sendable, Equatable {
+        public var relativePath: String
+        public var absolutePath: String
+        public var status: FileStatus
+
+        public init(relativePath: String, absolutePath: String, status: FileStatus) {
+            self.relativePath = relativePath
+            self.absolutePath = absolutePath
+            self.status = status
+        }
+    }
+
+    public let root: String
+    /// Sorted by relative path.
+    public private(set) var files: [File] = []
+    /// Folders among the walked ones that do not exist.
+    public private(set) var missingFolders: [String] = []
+    /// Symbolic links leading out of the root, by relative path.
+    public private(set) var linksOutside: [String] = []
+
+    /// Walks `folders` (relative to `root`; "" for the root itself). Each folder's entries are
+    /// `stat`ed on all cores.
+    public init(root: String, folders: [String], fileSystem: FileSystem) {
+        self.root = root
+        let rootReal = fileSystem.realPath(root) ?? root
+        var visited: Set<String> = []
+        var pending = folders.reversed().map { ($0, true) }
+        while let (relative, isTop) = pending.popLast() {
+            let absolute = relative.isEmpty ? root : root + "/" + relative
+            guard let real = fileSystem.realPath(absolute), visited.insert(real).inserted else {
+                if isTop && fileSystem.realPath(absolute) == nil { missingFolders.append(relative) }
+                continue
+            }
+            guard let entries = try? fileSystem.entries(of: absolute) else {
+                if isTop { missingFolders.append(relative) }
+                continue
+            }
+            let wanted = entries.filter { !Self.isJunk($0.name) && ($0.kind == .file || $0.kind == .directory || $0.kind == .symbolicLink) }
+            let statted = parallelMap(Self.chunks(wanted)) { chunk in
+                chunk.map { entry -> (DirectoryEntry, FileStatus?, Bool) in
+                    let path = absolute + "/" + entry.name
+                    guard entry.kind == .symbolicLink else { return (entry, fileSystem.status(of: path, followingLinks: false), true) }
+                    guard let target = fileSystem.realPath(path), Self.isInside(target, rootReal) else { return (entry, nil, false) }
+                    return (entry, fileSystem.status(of: target, followingLinks: false), true)
+                }
+            }
+            for (entry, status, inside) in statted.joined() {
+                let childRelative = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                guard inside else {
+                    linksOutside.append(childRelative)
+                    continue
+                }
+                switch status?.kind {
+                case .directory: pending.append((childRelative, false))
+                case .file: files.append(File(relativePath: childRelative, absolutePath: absolute + "/" + entry.name, status: status!))
+                default: continue
+                }
+            }
+        }
+        files.sort { $0.relativePath < $1.relativePath }
+        linksOutside.sort()
+    }
+
+    private static func chunks(_ entries: [DirectoryEntry]) -> [ArraySlice<DirectoryEntry>] {
+        stride(from: 0, to: entries.count, by: 256).map { entries[$0..<min($0 + 256, entries.count)] }
+    }
+
+    /// The files below `folder` (relative to the root), in order.
+    public func files(under folder: String) -> ArraySlice<File> {
+        let prefix = folder + "/"
+        let start = files.partitionPoint { $0.relativePath < prefix }
+        let end = files[start...].firstIndex { !$0.relativePath.hasPrefix(prefix) } ?? files.endIndex
+        return files[start..<end]
+    }
+
+    /// The file at `relativePath`, if the walk found one.
+    public func file(_ relativePath: String) -> File? {
+        let index = files.partitionPoint { $0.relativePath < relativePath }
+        return index < files.count && files[index].relativePath == relativePath ? files[index] : nil
+    }
+
+    /// Editor backups, lock files, hidden and system files.
+    public static func isJunk(_ name: String) -> Bool {
+        name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("~$") || name.hasPrefix("#")
+            || name == "Thumbs.db" || name == "desktop.ini" || name.hasSuffix(".swp") || name.hasSuffix(".tmp") || name.hasSuffix(".bak")
+    }
+
+    /// Component-wise containment: `/site2` is not inside `/site`.
+    public static func isInside(_ path: String, _ root: String) -> Bool {
+        let pathParts = path.split(separator: "/"), rootParts = root.split(separator: "/")
+        return pathParts.count >= rootParts.count && Array(pathParts.prefix(rootParts.count)) == rootParts
+    }
+}
+
+extension Collection {
+    /// The first index whose element is not `belongsBefore` (the elements are partitioned so).
+    func partitionPoint(_ belongsBefore: (Element) -> Bool) -> Index {
+        var low = startIndex
+        var count = self.count
+        while count > 0 {
+            let half = count / 2
+            let middle = index(low, offsetBy: half)
+            if belongsBefore(self[middle]) {
+                low = index(after: middle)
+                count -= half + 1
+            } else {
+                count = half
+            }
+        }
+        return low
+    }
+}

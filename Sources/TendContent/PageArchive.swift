@@ -3,8 +3,8 @@ import TendCitations
 import TendCore
 import TendFrontMatter
 
-/// How a processed page is kept in the page cache. The body is not part of it (bodies live in
-/// `BodyStore` files); references are kept by key and looked up again in the bibliography.
+/// How a processed page is kept in the page cache. The body is not part of it (a reused page's
+/// body is made again from its source when needed); references are kept by key and looked up again in the bibliography.
 extension Page {
     func archive(into writer: inout ArchiveWriter) {
         let path = sourcePath
@@ -40,12 +40,12 @@ extension Page {
             writer.write(handle.word)
             write(handle.location, &writer)
         }
-        writer.write(listingDigest)
-        writer.write(searchDigest)
     }
 
     /// Reads a page `archive(into:)` wrote; its references must all be in `bibliography`.
-    static func unarchive(from reader: inout ArchiveReader, body: PageBody, bibliography: Bibliography) throws -> Page {
+    static func unarchive(
+        from reader: inout ArchiveReader, bibliography: Bibliography, sourceDigest: UInt64, body: (ContentKind, String) -> PageBody
+    ) throws -> Page {
         guard let kind = ContentKind(rawValue: try reader.readString()) else { throw ArchiveReader.Damaged() }
         let sourcePath = try reader.readString()
         func read(_ reader: inout ArchiveReader) throws -> SourceLocation {
@@ -73,13 +73,10 @@ extension Page {
         }
         let steps = try reader.readStrings()
         let handles = try reader.readArray { reader in (word: try reader.readString(), location: try read(&reader)) }
-        let page = Page(
-            kind: kind, sourcePath: sourcePath, slug: slug, url: url, matter: matter, body: body, headings: headings, searchWords: searchWords,
-            wordCount: wordCount, readabilityGrade: grade, references: references, usedComponents: usedComponents, links: links, steps: steps,
-            handles: handles)
-        page.listingDigest = try reader.readUInt64()
-        page.searchDigest = try reader.readUInt64()
-        return page
+        return Page(
+            kind: kind, sourcePath: sourcePath, slug: slug, url: url, matter: matter, body: body(kind, sourcePath), headings: headings,
+            searchWords: searchWords, wordCount: wordCount, readabilityGrade: grade, references: references, usedComponents: usedComponents, links: links,
+            steps: steps, handles: handles, sourceDigest: sourceDigest)
     }
 }
 

@@ -1,6 +1,7 @@
 import TendCache
 import TendCitations
 import TendCore
+import TendFrontMatter
 
 /// The page cache: every page the last build processed, so the next build parses only the
 /// files that changed. A page is reused when its file's size and modification time are as
@@ -30,6 +31,7 @@ public final class PageCache: @unchecked Sendable {
     let settingsKey: UInt64
     /// False for a run that only reads the cache (`tend check`).
     let saves: Bool
+    private let body: @Sendable (ContentKind, String) -> PageBody
     /// Why the previous cache was not used, for a note.
     public private(set) var problem: String?
     /// When the build started (nanoseconds). A file changed just before may change again within
@@ -42,11 +44,15 @@ public final class PageCache: @unchecked Sendable {
     private var basePaths: Set<String> = []
     private var previous: [String: Record] = [:]
 
-    /// Opens the cache in `store` for a build whose settings hash to `settingsKey`.
-    public init(store: CacheStore, settingsKey: UInt64, bibliography: Bibliography, saves: Bool) {
+    /// Opens the cache in `store` for a build whose settings hash to `settingsKey`; a reused
+    /// page's body is `body(kind, sourcePath)`.
+    public init(
+        store: CacheStore, settingsKey: UInt64, bibliography: Bibliography, saves: Bool, body: @escaping @Sendable (ContentKind, String) -> PageBody
+    ) {
         self.store = store
         self.settingsKey = settingsKey
         self.saves = saves
+        self.body = body
         buildStart = store.fileSystem.now()
         do {
             guard let base = try read(.pages, bibliography: bibliography) else { return }
@@ -154,7 +160,7 @@ public final class PageCache: @unchecked Sendable {
     private func read(_ record: CacheStore.Record, bibliography: Bibliography) throws -> (
         id: UInt64, baseID: UInt64, records: [String: Record], removed: [String]
     )? {
-        let settingsKey = self.settingsKey
+        let settingsKey = self.settingsKey, body = self.body
         return try store.read(record, format: Self.format) { reader in
             guard try reader.readUInt64() == settingsKey else { throw SettingsChanged() }
             let id = try reader.readUInt64()
@@ -173,7 +179,7 @@ public final class PageCache: @unchecked Sendable {
             let decoded = parallelMap(slices) { slice, count in
                 Result {
                     var chunkReader = slice
-                    return try (0..<count).map { _ in try Self.decode(&chunkReader, bibliography: bibliography) }
+                    return try (0..<count).map { _ in try Self.decode(&chunkReader, bibliography: bibliography, body: body) }
                 }
             }
             var records: [String: Record] = [:]
@@ -185,7 +191,9 @@ public final class PageCache: @unchecked Sendable {
         }
     }
 
-    private static func decode(_ reader: inout ArchiveReader, bibliography: Bibliography) throws -> (String, Record) {
+    private static func decode(
+        _ reader: inout ArchiveReader, bibliography: Bibliography, body: (ContentKind, String) -> PageBody
+    ) throws -> (String, Record) {
         let path = try reader.readRelativePath()
         let size = Int64(try reader.readInt())
         let modified = Int64(try reader.readInt())
@@ -193,9 +201,8 @@ public final class PageCache: @unchecked Sendable {
         let diagnostics = try reader.readArray { try $0.readDiagnostic() }
         var record = Record(size: size, modified: modified, contentHash: contentHash, page: nil, diagnostics: diagnostics)
         if try reader.readBool() {
-            let page = try Page.unarchive(from: &reader, body: PageBody(""), bibliography: bibliography)
+            let page = try Page.unarchive(from: &reader, bibliography: bibliography, sourceDigest: contentHash, body: body)
             guard page.sourcePath == path else { throw ArchiveReader.Damaged() }
-            page.sourceDigest = contentHash
             record.page = page
         }
         return (path, record)

@@ -57,24 +57,25 @@ public struct SiteContent: Sendable {
             (try? fileSystem.contents(of: siteRoot + "/content/" + name)).flatMap { try? SourceText.decode($0, path: "content/" + name) }
         }
         let processor = configured
-        let pageCache = cache.map { PageCache(store: $0, settingsKey: settings.value, bibliography: bibliography, saves: savesCache) }
+        // A cached page's body is made again only if its file is rendered again.
+        let reusedBody: @Sendable (ContentKind, String) -> PageBody = { kind, path in
+            PageBody(deferred: {
+                let file = SourceFile(relativePath: path, absolutePath: siteRoot + "/" + path)
+                let bytes = (try? fileSystem.contents(of: file.absolutePath)) ?? []
+                return processor.process(bytes, file: file, kind: kind).0?.bodyHTML ?? ""
+            })
+        }
+        let pageCache = cache.map { PageCache(store: $0, settingsKey: settings.value, bibliography: bibliography, saves: savesCache, body: reusedBody) }
         if let problem = pageCache?.problem { diagnostics.append(Diagnostic(.note, SourceLocation(path: CacheStore.folderName), problem)) }
         typealias Loaded = (page: Page?, problems: [Diagnostic], record: PageCache.Record?)
         let scratch = sources.pages.count >= bodiesOnDiskFrom ? (cache?.scratchFile()) : nil
-        // A cached page's body is made again only if its file is rendered again.
-        @Sendable func reused(_ record: PageCache.Record, from entry: (kind: ContentKind, file: SourceFile)) -> Loaded {
-            record.page?.body = PageBody(deferred: {
-                let bytes = (try? fileSystem.contents(of: entry.file.absolutePath)) ?? []
-                return processor.process(bytes, file: entry.file, kind: entry.kind).0?.bodyHTML ?? ""
-            })
-            return (record.page, record.diagnostics, record)
-        }
+        @Sendable func reused(_ record: PageCache.Record) -> Loaded { (record.page, record.diagnostics, record) }
         progress?.begin("Reading pages", total: sources.pages.count)
         let results = parallelMap(sources.pages, serial: serial) { entry -> Loaded in
             defer { progress?.advance() }
             let path = entry.file.relativePath
             let status = pageCache == nil ? nil : entry.file.status
-            if let status, let record = pageCache?.reusable(path, size: status.size, modified: status.modified) { return reused(record, from: entry) }
+            if let status, let record = pageCache?.reusable(path, size: status.size, modified: status.modified) { return reused(record) }
             let bytes: [UInt8]
             do {
                 bytes = try fileSystem.contents(of: entry.file.absolutePath)
@@ -83,11 +84,9 @@ public struct SiteContent: Sendable {
             }
             let contentHash = StableHasher.digest(bytes)
             if let status, let record = pageCache?.reusable(path, contentHash: contentHash, size: status.size, modified: status.modified) {
-                return reused(record, from: entry)
+                return reused(record)
             }
-            let (page, problems) = processor.process(bytes, file: entry.file, kind: entry.kind)
-            page?.sourceDigest = contentHash
-            if let scratch { page?.body.move(to: scratch) }
+            let (page, problems) = processor.process(bytes, file: entry.file, kind: entry.kind, digest: contentHash, bodiesIn: scratch)
             let record = status.map { PageCache.Record(size: $0.size, modified: $0.modified, contentHash: contentHash, page: page, diagnostics: problems) }
             return (page, problems, record)
         }

@@ -10,6 +10,9 @@ public protocol FileSystem: Sendable {
     func entries(of directory: String) throws -> [DirectoryEntry]
     /// What is at `path` (a symbolic link itself, unless `followingLinks`); nil when nothing is.
     func status(of path: String, followingLinks: Bool) -> FileStatus?
+    /// What is at each name in `directory` (links not followed), in order; the system may do
+    /// them in parallel.
+    func statuses(of names: [String], in directory: String) -> [FileStatus?]
     /// The path with every symbolic link resolved, or nil when it does not exist.
     func realPath(_ path: String) -> String?
     func write(_ bytes: UnsafeBufferPointer<UInt8>, to path: String) throws

@@ -70,6 +70,20 @@ public struct LocalFileSystem: FileSystem {
         return Self.status(info)
     }
 
+    /// `fstatat` on the open folder, in chunks on all cores: no path is resolved twice.
+    public func statuses(of names: [String], in directory: String) -> [FileStatus?] {
+        let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return names.map { status(of: directory + "/" + $0, followingLinks: false) } }
+        defer { close(fd) }
+        let chunks = stride(from: 0, to: names.count, by: 256).map { names[$0..<min($0 + 256, names.count)] }
+        return parallelMap(chunks) { chunk in
+            chunk.map { name -> FileStatus? in
+                var info = stat()
+                return fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 ? Self.status(info) : nil
+            }
+        }.flatMap { $0 }
+    }
+
     static func status(_ info: stat) -> FileStatus {
         let kind: FileKind
         switch info.st_mode & S_IFMT {

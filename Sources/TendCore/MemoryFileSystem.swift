@@ -167,6 +167,10 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
         }
     }
 
+    public func statuses(of names: [String], in directory: String) -> [FileStatus?] {
+        names.map { status(of: directory + "/" + $0, followingLinks: false) }
+    }
+
     public func realPath(_ path: String) -> String? {
         state.withLock { state in
             guard let real = Self.resolve(path, in: state), state.nodes[real] != nil else { return nil }

@@ -42,19 +42,16 @@ public struct SourceSnapshot: Sendable {
                 continue
             }
             let wanted = entries.filter { !Self.isJunk($0.name) && ($0.kind == .file || $0.kind == .directory || $0.kind == .symbolicLink) }
-            let statted = parallelMap(Self.chunks(wanted)) { chunk in
-                chunk.map { entry -> (DirectoryEntry, FileStatus?, Bool) in
-                    let path = absolute + "/" + entry.name
-                    guard entry.kind == .symbolicLink else { return (entry, fileSystem.status(of: path, followingLinks: false), true) }
-                    guard let target = fileSystem.realPath(path), Self.isInside(target, rootReal) else { return (entry, nil, false) }
-                    return (entry, fileSystem.status(of: target, followingLinks: false), true)
-                }
-            }
-            for (entry, status, inside) in statted.joined() {
+            let statuses = fileSystem.statuses(of: wanted.map(\.name), in: absolute)
+            for (entry, linkStatus) in zip(wanted, statuses) {
                 let childRelative = relative.isEmpty ? entry.name : relative + "/" + entry.name
-                guard inside else {
-                    linksOutside.append(childRelative)
-                    continue
+                var status = linkStatus
+                if entry.kind == .symbolicLink {
+                    guard let target = fileSystem.realPath(absolute + "/" + entry.name), Self.isInside(target, rootReal) else {
+                        linksOutside.append(childRelative)
+                        continue
+                    }
+                    status = fileSystem.status(of: target, followingLinks: false)
                 }
                 switch status?.kind {
                 case .directory: pending.append((childRelative, false))
@@ -65,10 +62,6 @@ public struct SourceSnapshot: Sendable {
         }
         files.sort { $0.relativePath < $1.relativePath }
         linksOutside.sort()
-    }
-
-    private static func chunks(_ entries: [DirectoryEntry]) -> [ArraySlice<DirectoryEntry>] {
-        stride(from: 0, to: entries.count, by: 256).map { entries[$0..<min($0 + 256, entries.count)] }
     }
 
     /// The files below `folder` (relative to the root), in order.

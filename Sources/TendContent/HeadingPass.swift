@@ -1,0 +1,36 @@
+import TendCore
+import TendMarkdown
+
+/// Gives the headings their ids and puts the reference list at the end of the body, under a
+/// "References" heading (the author's own, when the body ends with one), unless the page
+/// placed `{{< references >}}` itself.
+struct HeadingPass: PagePass {
+    func run(_ document: MarkdownDocument, _ context: PassContext, _ draft: inout PageDraft, _ diagnostics: inout Diagnostics) {
+        let citations = draft.citations
+        let listsReferences = !citations.references.isEmpty && !draft.usedComponents.contains("references")
+        let authorWroteHeading = Self.endsWithReferencesHeading(document)
+        let addsHeading = listsReferences && !authorWroteHeading
+        draft.headings = document.assignHeadingIDs(allowing: addsHeading ? [] : ["references"]).map { anchor in
+            Heading(
+                location: SourceLocation(path: context.path, line: anchor.line + context.lineOffset, column: max(anchor.column, 1)), level: anchor.level,
+                id: anchor.id, text: anchor.text)
+        }
+        guard listsReferences else { return }
+        if authorWroteHeading {
+            document.root.append(blockHTML: citations.referenceListHTML())
+        } else {
+            document.root.append(
+                blockHTML:
+                    "<section class=\"references-section\" aria-labelledby=\"references\">\n<h2 id=\"references\">References</h2>\n\(citations.referenceListHTML())</section>\n"
+            )
+            draft.headings.append(
+                Heading(location: SourceLocation(path: context.path, line: context.lineOffset + 1), level: 2, id: "references", text: "References"))
+        }
+    }
+
+    /// True when the body's last block is a heading reading "References" (the list goes under it).
+    private static func endsWithReferencesHeading(_ document: MarkdownDocument) -> Bool {
+        guard let last = document.root.children.last, last.kind == .heading else { return false }
+        return last.plainText.trimmingSpaces.lowercased() == "references"
+    }
+}

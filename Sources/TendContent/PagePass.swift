@@ -1,0 +1,47 @@
+import TendCitations
+import TendComponents
+import TendCore
+import TendFrontMatter
+import TendMarkdown
+
+/// One step of turning a page's parsed body into the page: it rewrites the document and notes
+/// what it learnt in the draft. The processor runs the passes in order.
+protocol PagePass: Sendable {
+    func run(_ document: MarkdownDocument, _ context: PassContext, _ draft: inout PageDraft, _ diagnostics: inout Diagnostics)
+}
+
+/// What every pass of one page reads.
+struct PassContext {
+    let path: String
+    /// File lines before the Markdown body.
+    let lineOffset: Int
+    let config: SiteConfig
+    let matter: FrontMatter
+    /// The site's bibliography and the page's own files.
+    let bibliography: Bibliography
+    let markers: ShortcodeMarkers
+
+    /// Where `node` is in the file (a node without a line of its own takes its parent's).
+    func location(_ node: MarkdownNode, column: Int? = nil) -> SourceLocation {
+        var line = node.line
+        var anchor: MarkdownNode? = node
+        while line == 0, let current = anchor {
+            anchor = current.parent
+            line = current.parent?.line ?? 0
+        }
+        return SourceLocation(path: path, line: line + lineOffset, column: column ?? max(node.column, 1))
+    }
+}
+
+/// What the passes learn of a page, until the page is made from it.
+struct PageDraft {
+    var links: [LinkUse] = []
+    var handles: [(word: String, location: SourceLocation)] = []
+    var citations = PageCitations(bibliography: Bibliography(), cited: [], nocite: [])
+    var usedComponents: Set<String> = []
+    var headings: [Heading] = []
+    var steps: [String] = []
+    var searchWords = ""
+    var wordCount = 0
+    var readabilityGrade: Double?
+}

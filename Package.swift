@@ -51,7 +51,10 @@ let package = Package(
         .executableTarget(name: "tend-citation-bench", dependencies: ["TendCitations"]),
         .testTarget(
             name: "TendTests",
-            dependencies: ["TendCLI", "TendBuild", "TendImport", "TendServer"]
+            dependencies: [
+                "TendCLI", "TendBuild", "TendImport", "TendServer", "TendCore", "TendCache", "TendContent", "TendSite", "TendTemplates", "TendMarkdown",
+                "TendCitations", "TendComponents", "TendFrontMatter", "TendOutput",
+            ]
         ),
     ]
 )

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import TendCitations
 import TendCore
 import TendImport
 
@@ -74,37 +73,16 @@ struct ImportCommand: ParsableCommand {
         guard !references.isEmpty else { return [] }
         let bibPath = "\(site)/content/references.bib"
         let existingText = (try? String(contentsOfFile: bibPath, encoding: .utf8)) ?? ""
-        let existing = BibTeXParser.parse(existingText, path: "content/references.bib").references
-        var keys: [String] = []
-        var additions = ""
-        var taken = Set(existing.map(\.key))
-        for var reference in references {
-            let sameWork = existing.first { $0.title.lowercased() == reference.title.lowercased() && ($0.year.map(String.init) ?? "") == reference.year }
-            if let sameWork {
-                keys.append(sameWork.key)
-                continue
-            }
-            var key = reference.key
-            var suffix = UnicodeScalar("a").value
-            while taken.contains(key) {
-                key = reference.key + String(UnicodeScalar(suffix)!)
-                suffix += 1
-            }
-            reference.key = key
-            taken.insert(key)
-            keys.append(key)
-            additions += "\n" + reference.bibtex
-        }
-        if !additions.isEmpty {
-            let separator = existingText.isEmpty || existingText.hasSuffix("\n") ? "" : "\n"
-            try (existingText + separator + additions).write(toFile: bibPath, atomically: true, encoding: .utf8)
-            print("Added \(additions.components(separatedBy: "\n@").count) reference(s) to content/references.bib")
+        let merge = BibliographyMerge(adding: references, to: existingText, path: "content/references.bib")
+        if let text = merge.text {
+            try text.write(toFile: bibPath, atomically: true, encoding: .utf8)
+            print("Added \(merge.addedCount) reference\(merge.addedCount == 1 ? "" : "s") to content/references.bib")
             let config = (try? String(contentsOfFile: "\(site)/content/site.yml", encoding: .utf8)) ?? ""
             if !config.contains("references.bib") {
                 print("Note: add `bibliography: [references.bib]` to content/site.yml so the references are used.")
             }
         }
-        return keys
+        return merge.keys
     }
 
     static func quoted(_ text: String) -> String {

@@ -124,8 +124,8 @@ public struct ArchiveReader: @unchecked Sendable {
             if byte < 0x80 { break }
             shift += 7
         }
-        let zigzag = Int64(bitPattern: number)
-        return Int((zigzag >> 1) ^ -(zigzag & 1))
+        // Zig-zag back: the shift is on the unsigned value, so every Int comes back as written.
+        return Int(Int64(bitPattern: number >> 1) ^ -Int64(bitPattern: number & 1))
     }
 
     public mutating func readUInt64() throws -> UInt64 {

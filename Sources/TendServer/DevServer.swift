@@ -32,7 +32,9 @@ public final class DevServer: @unchecked Sendable {
     private let events = EventChannel()
     private let files: StaticFiles
     private let connections = ConnectionCount()
-    private var stopped = false
+    /// Set by `stop()`, read by every connection's thread.
+    private let stopFlag = Mutex(false)
+    private var stopped: Bool { stopFlag.withLock { $0 } }
 
     public init(_ configuration: Configuration) throws {
         self.configuration = configuration
@@ -49,7 +51,7 @@ public final class DevServer: @unchecked Sendable {
     }
 
     public func stop() {
-        stopped = true
+        stopFlag.withLock { $0 = true }
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
         events.close()

@@ -7,7 +7,12 @@ enum GoldenFiles {
     static var recording: Bool { ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1" }
 
     static func compare(built: String, expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let actualFiles = readTree(built).filter { !$0.key.hasPrefix("assets/") && !$0.key.hasPrefix("media/") }
+        compare(readTree(built), expected: expected, sourceLocation: sourceLocation)
+    }
+
+    /// Compares the files of a built site (relative path → bytes) with the expected folder.
+    static func compare(_ built: [String: Data], expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let actualFiles = built.filter { !$0.key.hasPrefix("assets/") && !$0.key.hasPrefix("media/") }
         if recording {
             try? FileManager.default.removeItem(atPath: expected)
             for (path, data) in actualFiles {

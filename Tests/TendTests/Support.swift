@@ -1,6 +1,7 @@
 import Foundation
 import TendBuild
 import TendCore
+import TendTemplates
 
 /// Paths and helpers shared by the tests.
 enum Fixtures {
@@ -143,4 +144,73 @@ func fuzz(iterations: Int, seed: UInt64, _ body: (inout SeededGenerator) -> Void
     }
     for _ in 0..<iterations { body(&random) }
     return iterations
+}
+
+/// A site in a `MemoryFileSystem`, with the built-in theme at its real path: whole-site tests
+/// that are not about the disk build here, each in its own file system.
+struct MemorySite {
+    let fileSystem = MemoryFileSystem()
+    let root = "/site"
+
+    /// The site with the files of a folder on disk (`content/` and `templates/` below it).
+    init(copying folder: String? = nil, files: [String: String] = [:]) {
+        if let theme = TemplateLibrary.builtInDirectory { Self.copy(theme, to: theme, into: fileSystem) }
+        try! fileSystem.createDirectories(root)
+        if let folder {
+            for name in ["content", "templates"] { Self.copy(folder + "/" + name, to: root + "/" + name, into: fileSystem) }
+        }
+        write(files)
+    }
+
+    private static func copy(_ source: String, to destination: String, into fileSystem: MemoryFileSystem) {
+        let resolved =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: source)).map {
+                $0.hasPrefix("/") ? $0 : (source as NSString).deletingLastPathComponent + "/" + $0
+            } ?? source
+        guard let enumerator = FileManager.default.enumerator(atPath: resolved) else { return }
+        for case let relative as String in enumerator {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: resolved + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue,
+                let data = FileManager.default.contents(atPath: resolved + "/" + relative)
+            else { continue }
+            let path = destination + "/" + relative
+            try! fileSystem.createDirectories((path as NSString).deletingLastPathComponent)
+            try! fileSystem.write(Array(data), to: path)
+        }
+    }
+
+    /// Writes `files` (path relative to the site → text).
+    func write(_ files: [String: String]) {
+        fileSystem.add(Dictionary(uniqueKeysWithValues: files.map { (root + "/" + $0.key, $0.value) }))
+    }
+
+    func remove(_ relative: String) { try? fileSystem.remove(root + "/" + relative) }
+
+    func request(output: String? = nil) -> BuildRequest {
+        BuildRequest(siteRoot: root, outputPath: output.map { root + "/" + $0 }, clock: Fixtures.clock)
+    }
+
+    func build(_ request: BuildRequest? = nil) -> BuildReport { SiteBuilder.build(request ?? self.request(), fileSystem: fileSystem) }
+
+    /// Every file below `folder` of the site: relative path → bytes.
+    func tree(_ folder: String = "public") -> [String: Data] {
+        var files: [String: Data] = [:]
+        var pending = [""]
+        let base = root + "/" + folder
+        while let relative = pending.popLast() {
+            for entry in (try? fileSystem.entries(of: relative.isEmpty ? base : base + "/" + relative)) ?? [] {
+                let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                switch entry.kind {
+                case .directory: pending.append(child)
+                case .file: files[child] = Data((try? fileSystem.contents(of: base + "/" + child)) ?? [])
+                default: continue
+                }
+            }
+        }
+        return files
+    }
+
+    func read(_ relative: String) -> String? {
+        (try? fileSystem.contents(of: root + "/" + relative)).map { String(decoding: $0, as: UTF8.self) }
+    }
 }

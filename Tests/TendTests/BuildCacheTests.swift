@@ -1,0 +1,77 @@
+import Foundation
+import TendBuild
+import TendCache
+import TendCore
+import Testing
+
+@Suite struct BuildCacheTests {
+    @Test func unchangedInputsSkipTheBuild() {
+        let site = MemorySite(files: MinimalSite.files())
+        let first = site.build()
+        #expect(first.succeeded && !first.unchanged)
+        let second = site.build()
+        #expect(second.unchanged)
+        #expect(second.pagesWritten == first.pagesWritten)
+    }
+
+    @Test func rebuildAfterAnEditEqualsACleanBuild() {
+        let site = MemorySite(files: MinimalSite.files())
+        #expect(site.build().succeeded)
+        site.write(["content/articles/first.md": MinimalSite.article("tags: [repair]\n", body: "Edited [@gottman2015].")])
+        let incremental = site.build()
+        #expect(incremental.succeeded && !incremental.unchanged)
+        #expect(site.build(site.request(output: "clean")).succeeded)
+        #expect(site.tree() == site.tree("clean"))
+        #expect(site.read("public/tags/repair/index.html") != nil)
+    }
+
+    @Test func damagedStateIsIgnoredWithANote() {
+        let site = MemorySite(files: MinimalSite.files())
+        #expect(site.build().succeeded)
+        site.write([".tend-cache/build-state": "tend-cache 1\nsomething else\n"])
+        let report = site.build()
+        #expect(report.succeeded && !report.unchanged)
+        #expect(report.diagnostics.contains { $0.severity == .note && $0.message.contains("damaged or from another version of Tend") })
+    }
+
+    /// A state with a good checksum that names a file outside the output folder is damaged: the
+    /// build starts from scratch and deletes nothing outside public/.
+    @Test func stateNamingAFileOutsideTheOutputIsRefused() {
+        let site = MemorySite(files: MinimalSite.files())
+        #expect(site.build().succeeded)
+        site.write(["precious.txt": "keep me"])
+        let store = CacheStore(siteRoot: site.root, fileSystem: site.fileSystem)
+        for path in ["../precious.txt", "/site/precious.txt", "a/../../precious.txt", "a//b", ""] {
+            var writer = ArchiveWriter(format: "tend-build-state 3")
+            writer.write("key")
+            writer.write("stamp")
+            writer.write(1)
+            writer.write(1)
+            writer.write([String]()) { _, _ in }
+            writer.write([Diagnostic]()) { $0.write($1) }
+            writer.write(1)
+            writer.write(path)
+            writer.write(UInt64(1))
+            #expect(store.write(.buildState, writer))
+            let report = site.build()
+            #expect(report.succeeded)
+            #expect(report.diagnostics.contains { $0.message.contains("the build state in .tend-cache/ is damaged") }, "\(path)")
+            #expect(site.read("precious.txt") == "keep me")
+        }
+    }
+
+    /// A file rewritten within one timestamp tick keeps its size and time; its bytes were
+    /// digested, so the change is not missed.
+    @Test func aChangeWithinOneTimestampTickIsSeen() throws {
+        let site = TemporaryDirectory()
+        site.write(MinimalSite.files(article: MinimalSite.article(body: "Version A.")))
+        let path = site.path + "/content/articles/first.md"
+        let time = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as! Date
+        #expect(SiteBuilder.build(BuildRequest(siteRoot: site.path, clock: Fixtures.clock)).succeeded)
+        site.write(["content/articles/first.md": MinimalSite.article(body: "Version B.")])
+        try FileManager.default.setAttributes([.modificationDate: time], ofItemAtPath: path)
+        let report = SiteBuilder.build(BuildRequest(siteRoot: site.path, clock: Fixtures.clock))
+        #expect(!report.unchanged)
+        #expect(site.read("public/articles/first/index.html")?.contains("Version B.") == true)
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import TendBuild
+import TendCache
+import TendCore
+import Testing
+
+@Suite struct PageCacheTests {
+    /// A damaged page cache is a note, never trusted: every page is read again.
+    @Test func damagedPageCacheIsIgnoredWithANote() {
+        let site = MemorySite(files: MinimalSite.files())
+        #expect(site.build().succeeded)
+        site.write([".tend-cache/pages": "not a page cache", "content/articles/first.md": MinimalSite.article(body: "Changed.")])
+        let report = site.build()
+        #expect(report.succeeded)
+        #expect(report.diagnostics.contains { $0.severity == .note && $0.message.contains("the page cache in .tend-cache/ is damaged") })
+        #expect(site.read("public/articles/first/index.html")?.contains("Changed.") == true)
+    }
+
+    /// The first build leaves its pages for the next, and the next reads no unchanged file.
+    @Test func firstBuildLeavesThePageCache() {
+        let site = MemorySite(files: MinimalSite.files())
+        #expect(site.build().succeeded)
+        #expect(site.read(".tend-cache/pages") != nil)
+    }
+
+    /// Records with a good checksum but a count, length or path that cannot be right are
+    /// damaged: a note and a clean rebuild, never a trap.
+    @Test(arguments: [-1, Int.max, Int.min, 1 << 40])
+    func handMadeRecordsWithImpossibleCountsAreDamaged(count: Int) {
+        let site = MemorySite(files: MinimalSite.files())
+        #expect(site.build().succeeded)
+        let store = CacheStore(siteRoot: site.root, fileSystem: site.fileSystem)
+        let settings = (try? store.read(.pages, format: "tend-pages 4") { try $0.readUInt64() }) ?? nil
+        var writer = ArchiveWriter(format: "tend-pages 4")
+        writer.write(settings ?? 0)
+        writer.write(UInt64(1))
+        writer.write(UInt64(0))
+        writer.write([String]())
+        writer.write(1)
+        writer.write(count)
+        writer.write(count)
+        #expect(store.write(.pages, writer))
+        store.remove(.buildState)
+        let report = site.build()
+        #expect(report.succeeded)
+        #expect(report.diagnostics.contains { $0.message.contains("the page cache in .tend-cache/ is damaged") })
+    }
+}

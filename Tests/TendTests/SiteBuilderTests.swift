@@ -1,0 +1,119 @@
+import Foundation
+import TendBuild
+import TendCore
+import Testing
+
+@Suite struct SiteBuilderTests {
+    @Test func fixtureSiteMatchesGoldenFiles() {
+        let site = MemorySite(copying: Fixtures.root + "/sites/basic")
+        let report = site.build()
+        #expect(report.succeeded, "\(report.diagnostics)")
+        GoldenFiles.compare(site.tree(), expected: Fixtures.root + "/sites/basic/expected")
+    }
+
+    @Test func sampleSiteMatchesGoldenFiles() {
+        let site = MemorySite(copying: Fixtures.repository)
+        let report = site.build()
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(report.diagnostics.isEmpty, "the sample site should build without a word: \(report.diagnostics)")
+        GoldenFiles.compare(site.tree(), expected: Fixtures.root + "/golden/sample")
+    }
+
+    @Test func buildsAreDeterministic() {
+        let first = MemorySite(copying: Fixtures.root + "/sites/basic"), second = MemorySite(copying: Fixtures.root + "/sites/basic")
+        #expect(first.build().succeeded && second.build().succeeded)
+        #expect(!first.tree().isEmpty)
+        #expect(first.tree() == second.tree())
+    }
+
+    /// On disk: nothing is written outside public/ and .tend-cache/, and no staging folder is left.
+    @Test func failedBuildKeepsThePreviousSite() throws {
+        let (report, site) = MinimalSite.build(MinimalSite.files())
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let before = readTree(site.path + "/public")
+        #expect(before["articles/first/index.html"] != nil)
+        site.write(["content/articles/first.md": MinimalSite.article("date: 2026-02-30\n")])
+        let failed = SiteBuilder.build(BuildRequest(siteRoot: site.path, clock: Fixtures.clock))
+        #expect(!failed.succeeded)
+        #expect(readTree(site.path + "/public") == before)
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: site.path)) == ["content", "public", ".tend-cache"])
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.path + "/.tend-cache").filter { $0.hasPrefix(".tend-staging") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func successfulRebuildReplacesTheSite() {
+        let site = MemorySite(files: MinimalSite.files())
+        #expect(site.build().succeeded)
+        site.write(["content/articles/first.md": MinimalSite.article(body: "Changed body.")])
+        #expect(site.build().succeeded)
+        #expect(site.read("public/articles/first/index.html")?.contains("Changed body.") == true)
+    }
+
+    @Test func draftsAndFuturePagesAreLeftOutEverywhere() throws {
+        let site = MemorySite(copying: Fixtures.root + "/sites/basic")
+        #expect(site.build().succeeded)
+        let files = site.tree()
+        #expect(files["articles/gamma-draft/index.html"] == nil)
+        #expect(files["articles/delta-future/index.html"] == nil)
+        #expect(files["tags/secret-tag/index.html"] == nil)
+        for (path, data) in files where !path.hasPrefix("assets/") {
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(!text.contains("Gamma draft") && !text.contains("Delta future"), "\(path) mentions a hidden page")
+        }
+    }
+
+    @Test func outputOutsideTheSiteIsRefusedWhereItWouldDestroySomething() {
+        let site = TemporaryDirectory()
+        site.write(MinimalSite.files())
+        for output in ["/", site.path, site.path + "/content", site.path + "/templates/x", (site.path as NSString).deletingLastPathComponent] {
+            let report = SiteBuilder.build(BuildRequest(siteRoot: site.path, outputPath: output, clock: Fixtures.clock))
+            #expect(!report.succeeded, "output \(output) should be refused")
+        }
+        #expect(FileManager.default.fileExists(atPath: site.path + "/content/site.yml"))
+    }
+
+    /// Each build starts from an empty cache, so the bodies really wait in the scratch file.
+    @Test func bodiesKeptOnDiskGiveTheSameSite() {
+        let inMemory = MemorySite(copying: Fixtures.root + "/sites/basic")
+        #expect(inMemory.build().succeeded)
+        let onDisk = TemporaryDirectory()
+        try! FileManager.default.copyItem(atPath: Fixtures.root + "/sites/basic/content", toPath: onDisk.path + "/content")
+        var request = BuildRequest(siteRoot: onDisk.path, clock: Fixtures.clock)
+        request.bodiesOnDiskFrom = 1
+        #expect(SiteBuilder.build(request).succeeded)
+        #expect(!readTree(onDisk.path + "/public").isEmpty)
+        #expect(readTree(onDisk.path + "/public") == inMemory.tree())
+    }
+
+    @Test func parallelOutputEqualsSerialOutput() {
+        let parallel = MemorySite(copying: Fixtures.root + "/sites/basic"), serial = MemorySite(copying: Fixtures.root + "/sites/basic")
+        #expect(parallel.build().succeeded)
+        var request = serial.request()
+        request.serial = true
+        #expect(serial.build(request).succeeded)
+        #expect(parallel.tree() == serial.tree())
+    }
+
+    /// `check` validates what `build` does and more, but renders and writes no page.
+    @Test func checkRendersNothing() {
+        let site = MemorySite(files: MinimalSite.files())
+        let report = SiteBuilder.check(site.request(), fileSystem: site.fileSystem)
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(report.pagesChecked == 2)
+        #expect(site.tree().isEmpty)
+        #expect(!report.timings.map(\.step).contains("Render and write pages"))
+        #expect(report.timings.map(\.step).contains("Check content"))
+    }
+
+    /// Every step of a build is named and timed, in order.
+    @Test func buildStepsAreNamedInOrder() {
+        let site = MemorySite(files: MinimalSite.files())
+        let steps = site.build().timings.map(\.step)
+        #expect(
+            steps == [
+                "Check the output folder", "Read the site's files", "Compare with the last build", "Load and render Markdown", "Build the site graph",
+                "Check links", "Load templates", "Find what changed", "Render and write pages", "Save the build state",
+            ])
+        #expect(site.build().timings.map(\.step) == ["Check the output folder", "Read the site's files", "Compare with the last build"])
+    }
+}

@@ -1,0 +1,60 @@
+import TendCore
+import TendFrontMatter
+import TendSite
+import Testing
+
+@testable import TendContent
+
+@Suite struct SiteGraphTests {
+    private static func graph(_ pages: [Page], related: Int = 3) -> SiteGraph {
+        var config = SiteConfig()
+        config.relatedCount = related
+        let content = SiteContent(config: config, bibliography: .init(), pages: pages, authors: [:], media: [], settingsDigest: 0)
+        return SiteGraph.build(content, options: BuildOptions(today: CalendarDate("2026-12-01")!)).0
+    }
+
+    private static func article(_ slug: String, day: Int, tags: [String]) -> Page {
+        var matter = FrontMatter(start: SourceLocation(path: "content/articles/\(slug).md"))
+        matter.title = slug
+        matter.date = CalendarDate(year: 2026, month: 1, day: day)
+        matter.tags = tags
+        return Page(kind: .article, sourcePath: "content/articles/\(slug).md", slug: slug, url: Routes.page(kind: .article, slug: slug), matter: matter)
+    }
+
+    @Test func relatedArticlesShareTheMostTagsThenAreNewest() {
+        let graph = Self.graph([
+            Self.article("a", day: 1, tags: ["x", "y", "z"]), Self.article("b", day: 2, tags: ["x"]), Self.article("c", day: 3, tags: ["x", "y"]),
+            Self.article("d", day: 4, tags: ["q"]), Self.article("e", day: 5, tags: ["y"]),
+        ])
+        let a = graph.articles.first { $0.slug == "a" }!
+        #expect(graph.related(to: a).map(\.slug) == ["c", "e", "b"])
+        let d = graph.articles.first { $0.slug == "d" }!
+        #expect(graph.related(to: d).isEmpty)
+    }
+
+    /// Against a plain ranking of every other article, on random sites: most shared tags, then
+    /// newest, then the article list's order.
+    @Test func rankingMatchesAPlainCount() {
+        fuzz(iterations: 60, seed: 7) { random in
+            let tags = ["a", "b", "c", "d", "e", "f"]
+            let pages = (0..<Int.random(in: 1...40, using: &random)).map { index in
+                Self.article(
+                    "p\(index)", day: Int.random(in: 1...28, using: &random),
+                    tags: (0..<Int.random(in: 0...4, using: &random)).map { _ in
+                        tags.randomElement(using: &random)!
+                    })
+            }
+            let wanted = Int.random(in: 1...5, using: &random)
+            let graph = Self.graph(pages, related: wanted)
+            for page in graph.articles where !page.tagSlugs.isEmpty {
+                let own = Set(page.tagSlugs)
+                let plain = graph.articles.enumerated().filter { $0.element.url != page.url }
+                    .map { (index: $0.offset, page: $0.element, shared: own.intersection($0.element.tagSlugs).count) }
+                    .filter { $0.shared > 0 }
+                    .sorted { ($0.shared, -$0.index) > ($1.shared, -$1.index) }
+                    .prefix(wanted).map(\.page.slug)
+                #expect(graph.related(to: page).map(\.slug) == Array(plain), "\(page.slug)")
+            }
+        }
+    }
+}

@@ -116,4 +116,14 @@ import Testing
             ])
         #expect(site.build().timings.map(\.step) == ["Check the output folder", "Read the site's files", "Compare with the last build"])
     }
+
+    @Test func emptySiteStillBuilds() {
+        let site = TemporaryDirectory()
+        site.write(["content/site.yml": "title: Empty\nbase_url: https://e.example.org/\n"])
+        let report = SiteBuilder.build(BuildRequest(siteRoot: site.path, clock: Fixtures.clock))
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(site.read("public/index.html")?.contains("There is nothing here yet") == true)
+        #expect(site.read("public/articles/index.html") != nil)
+        #expect(site.read("public/feed.xml")?.contains("<feed") == true)
+    }
 }

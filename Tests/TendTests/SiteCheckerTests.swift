@@ -1,6 +1,51 @@
+import Foundation
+import TendBuild
+import TendCore
 import Testing
 
 @testable import TendSite
+
+/// What `tend check` reports beyond what `build` stops at.
+@Suite struct SiteCheckerTests {
+    private func check(_ files: [String: String]) -> [String] {
+        var all = MinimalSite.files()
+        for (path, text) in files { all[path] = text }
+        let site = TemporaryDirectory()
+        site.write(all)
+        let report = SiteBuilder.check(BuildRequest(siteRoot: site.path, clock: Fixtures.clock))
+        return report.diagnostics.map { "\($0.location.path):\($0.location.line):\($0.location.column): \($0.severity.rawValue): \($0.message)" }
+    }
+
+    @Test func brokenLinksDraftsAndAnchors() {
+        let body = "See [x](/articles/nope/), [draft](/articles/later/), [anchor](#missing) and [ok](/articles/first/#a-section).\n\n## A section"
+        let messages = check([
+            "content/articles/first.md": MinimalSite.article(body: body),
+            "content/articles/later.md": MinimalSite.article("draft: true\n"),
+        ])
+        #expect(messages.contains("content/articles/first.md:7:5: error: the link '/articles/nope/' points to a page that does not exist"))
+        #expect(
+            messages.contains(
+                "content/articles/first.md:7:27: error: the link '/articles/later/' points to content/articles/later.md, which is a draft or scheduled for later"
+            ))
+        #expect(messages.contains("content/articles/first.md:7:54: error: the link '#missing' points to '#missing', which is not on /articles/first/"))
+        #expect(!messages.contains { $0.contains("a-section") })
+    }
+
+    @Test func imagesHeadingsBibliographyAuthorsAndReviews() {
+        let body = "![](/media/missing.png)\n\n#### Too deep\n\nA handle @someone here."
+        let messages = check([
+            "content/articles/first.md": MinimalSite.article("reviewed_by: ada\nreviewed_on: 2024-01-01\n", body: body),
+            "content/authors/idle.md": "---\nname: Idle Person\n---\nBio.\n",
+        ])
+        #expect(messages.contains("content/articles/first.md:9:1: warning: the image '/media/missing.png' has no alt text"))
+        #expect(messages.contains("content/articles/first.md:9:1: error: the image '/media/missing.png' does not exist"))
+        #expect(messages.contains("content/articles/first.md:11:1: warning: the heading 'Too deep' skips from h1 to h4"))
+        #expect(messages.contains("content/articles/first.md:7:14: warning: the clinical review is 34 months old (the site asks for a review every 12 months)"))
+        #expect(messages.contains("content/references.bib:1:1: warning: 'gottman2015' is never cited"))
+        #expect(messages.contains("content/authors/idle.md:1:1: warning: no published page names 'idle' as author or reviewer"))
+        #expect(messages.contains("content/articles/first.md:13:10: note: '@someone' is not a citation key, so it stays text"))
+    }
+}
 
 @Suite struct SiteCheckerLinkResolutionTests {
     @Test(arguments: [

@@ -1,3 +1,5 @@
+import Foundation
+import TendBuild
 import TendCore
 import TendFrontMatter
 import TendSite
@@ -56,5 +58,47 @@ import Testing
                 #expect(graph.related(to: page).map(\.slug) == Array(plain), "\(page.slug)")
             }
         }
+    }
+}
+
+/// What the site graph refuses: missing authors, two sources for one URL, clashing tags, unsafe tags.
+@Suite struct SiteGraphProblemTests {
+    @Test func unknownAuthorAndReviewer() {
+        #expect(
+            MinimalSite.errors(article: MinimalSite.article("reviewed_by: bob\n").replacingOccurrences(of: "author: ada", with: "author: adda")) == [
+                "content/articles/first.md:5:9: no author with the id 'adda'",
+                "content/articles/first.md:6:14: no author with the id 'bob'",
+            ])
+    }
+
+    @Test func twoSourcesForOneURL() {
+        let messages = MinimalSite.errors([
+            "content/articles/second.md": MinimalSite.article("slug: first\n"), "content/pages/tags.md": "---\ntitle: Tags\n---\nx\n",
+        ])
+        #expect(
+            messages == [
+                "content/articles/second.md:6:7: content/articles/second.md and content/articles/first.md would both be published at /articles/first/",
+                "content/pages/tags.md:1:1: content/pages/tags.md and Tend's own /tags/ page would both be published at /tags/",
+            ])
+    }
+
+    @Test func tagsThatSlugifyAlike() {
+        let messages = MinimalSite.errors(
+            [
+                "content/articles/first.md": MinimalSite.article("tags: [Self Harm, crisis]\n"),
+                "content/articles/second.md": MinimalSite.article("tags: [self-harm]\n"),
+            ].merging(["content/articles/first.md": MinimalSite.article("tags: [Self Harm]\nbibliography: []\n", body: "{{< crisis >}}")]) { $1 })
+        #expect(
+            messages.contains(
+                "content/articles/second.md:6:7: the tag 'self-harm' would share the URL /tags/self-harm/ with the tag 'Self Harm' of content/articles/first.md"
+            ))
+    }
+
+    @Test func sensitiveTagsNeedCrisisResources() {
+        #expect(
+            MinimalSite.errors(article: MinimalSite.article("tags: [suicide]\n")) == [
+                "content/articles/first.md:6:7: pages tagged 'suicide' must show crisis resources"
+            ])
+        #expect(MinimalSite.errors(article: MinimalSite.article("tags: [suicide]\n", body: "{{< crisis >}}\n\nText.")).isEmpty)
     }
 }

@@ -3,6 +3,10 @@ import TendBuild
 import TendCore
 import TendTemplates
 
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
 /// Paths and helpers shared by the tests.
 enum Fixtures {
     /// `Tests/Fixtures`.
@@ -212,5 +216,52 @@ struct MemorySite {
 
     func read(_ relative: String) -> String? {
         (try? fileSystem.contents(of: root + "/" + relative)).map { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
+extension MinimalSite {
+    /// The errors of building the minimal site with `article` as its article, as printed.
+    static func errors(article: String) -> [String] { messages(build(files(article: article)).0) }
+
+    /// The errors of building the minimal site with `files` added or replaced, as printed.
+    static func errors(_ changed: [String: String]) -> [String] {
+        var all = files()
+        for (path, text) in changed { all[path] = text }
+        return messages(build(all).0)
+    }
+
+    /// Builds the minimal site with an article of this body and front matter, and extra files.
+    static func build(article body: String, frontMatter: String = "", extra: [String: String] = [:]) -> (BuildReport, TemporaryDirectory) {
+        var all = files(article: article(frontMatter, body: body))
+        for (path, text) in extra { all[path] = text }
+        return build(all)
+    }
+}
+
+/// The fixture site `sites/basic`, built once in memory: its files, read-only, for tests of
+/// what the output says.
+enum FixtureOutput {
+    static let files: [String: Data] = {
+        let site = MemorySite(copying: Fixtures.root + "/sites/basic")
+        _ = site.build()
+        return site.tree()
+    }()
+
+    static func text(_ path: String) -> String { String(decoding: files[path] ?? Data(), as: UTF8.self) }
+
+    /// Element names in document order, from Foundation's XML parser.
+    final class ElementCollector: NSObject, XMLParserDelegate {
+        var names: [String] = []
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            names.append(name)
+        }
+    }
+
+    /// The element names of an XML file of the output; nil when it is not well-formed.
+    static func elements(_ path: String) -> [String]? {
+        let parser = XMLParser(data: files[path] ?? Data())
+        let collector = ElementCollector()
+        parser.delegate = collector
+        return parser.parse() ? collector.names : nil
     }
 }

@@ -29,7 +29,12 @@ func exchange(port: UInt16, _ request: String, readFor seconds: Double = 2) -> S
     return String(decoding: received, as: UTF8.self)
 }
 
-@Suite(.serialized) struct ServerTests {
+/// Text handed from a helper thread to the test.
+final class Box: @unchecked Sendable {
+    var text = ""
+}
+
+@Suite(.serialized) struct DevServerTests {
     let site = TemporaryDirectory()
     let outside = TemporaryDirectory()
     let server: DevServer
@@ -117,19 +122,5 @@ func exchange(port: UInt16, _ request: String, readFor seconds: Double = 2) -> S
         #expect(stream.contains("event: reload"))
         #expect(get("/__tend/live.js").contains("textContent"))
         server.stop()
-    }
-}
-
-/// Text handed from a helper thread to the test.
-final class Box: @unchecked Sendable {
-    var text = ""
-}
-
-@Suite struct StaticFilesTests {
-    @Test func percentDecodingHappensOnce() {
-        #expect(StaticFiles.percentDecodeOnce("/a%20b") == "/a b")
-        #expect(StaticFiles.percentDecodeOnce("/%252e%252e") == "/%2e%2e")
-        #expect(StaticFiles.percentDecodeOnce("/%zz") == nil)
-        #expect(StaticFiles.percentDecodeOnce("/%00") == nil)
     }
 }

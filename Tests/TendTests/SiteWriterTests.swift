@@ -1,5 +1,6 @@
 import Foundation
 import TendBuild
+import TendCore
 import Testing
 
 /// The `tend` executable next to this test bundle (`swift build` puts it there).
@@ -9,7 +10,17 @@ let tendExecutable: String? = {
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
 }()
 
-@Suite struct KillTests {
+/// Output is replaced whole or file by file, and a build killed or failing at any moment leaves a whole site.
+@Suite struct SiteWriterTests {
+    @Test func unwritableOutputIsAnErrorAndNothingIsLost() throws {
+        let (_, site) = MinimalSite.build(MinimalSite.files())
+        let before = readTree(site.path + "/public")
+        site.write(["blocker": "a file where a folder should be"])
+        let report = SiteBuilder.build(BuildRequest(siteRoot: site.path, outputPath: site.path + "/blocker/public", clock: Fixtures.clock))
+        #expect(!report.succeeded)
+        #expect(readTree(site.path + "/public") == before)
+    }
+
     /// `kill -9` at any moment of a build leaves either the old or the new complete site.
     @Test(.enabled(if: tendExecutable != nil, "needs the tend executable: run swift build first"))
     func killedBuildsLeaveAWholeSite() throws {

@@ -5,7 +5,7 @@ import Testing
 
 @testable import TendCLI
 
-@Suite struct ImportTests {
+@Suite struct PlainTextImporterTests {
     /// Shaped like the practice's published articles: repeated title, summary, headings, dash
     /// lists, numbered steps with paragraphs, a contact block with emoji, numbered references.
     static let guide = """

@@ -1,0 +1,102 @@
+import Foundation
+import TendBuild
+import TendCore
+import Testing
+
+/// Every kind of bad input in a page gets an exact message at the right file, line and column.
+@Suite struct PageProcessorTests {
+    @Test func unknownCitationKeyWithSuggestion() {
+        let (report, _) = MinimalSite.build(MinimalSite.files(article: MinimalSite.article(body: "Intro.\n\nAs shown [@gotman2015].")))
+        #expect(MinimalSite.messages(report) == ["content/articles/first.md:9:10: unknown citation key 'gotman2015'"])
+        #expect(report.diagnostics.first?.hint == "did you mean 'gottman2015'?")
+    }
+
+    @Test func componentErrors() {
+        let body = """
+            {{< consultaton >}}
+
+            {{< callout kind="danger" >}}
+
+            {{< callout >}}
+            Never closed.
+
+            {{< /crisis >}}
+
+            {{< breathing pattern="4-7" colour="blue" >}}
+
+            {{< breathing pattern="4-x-8" >}}
+            """
+        #expect(
+            MinimalSite.errors(article: MinimalSite.article(body: body)) == [
+                "content/articles/first.md:7:1: unknown component 'consultaton'",
+                "content/articles/first.md:9:13: 'kind' must be one of note, tip, warning, important, not 'danger'",
+                "content/articles/first.md:11:1: '{{< callout >}}' is never closed",
+                "content/articles/first.md:14:1: '{{< /crisis >}}' closes a component that was not opened",
+                "content/articles/first.md:16:29: the component 'breathing' has no attribute 'colour'",
+                "content/articles/first.md:18:15: '4-x-8' is not a breathing pattern: write 2 to 4 counts from 1 to 20 joined by hyphens, such as \"4-7-8\" or \"4-4-4-4\"",
+            ])
+    }
+
+    @Test func unknownComponentListsKnownOnes() {
+        let (report, _) = MinimalSite.build(MinimalSite.files(article: MinimalSite.article(body: "{{< consultaton >}}")))
+        #expect(report.diagnostics.first?.hint == "did you mean 'consultation'? known components: breathing, callout, consultation, crisis, references")
+    }
+
+    @Test func shortcodesInCodeAreText() {
+        let (report, site) = MinimalSite.build(
+            MinimalSite.files(article: MinimalSite.article(body: "```\n{{< nonsense >}}\n```\n\n    {{< also-code >}}\n\nInline `{{< x >}}`.")))
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let html = site.read("public/articles/first/index.html") ?? ""
+        #expect(html.contains("{{&lt; nonsense &gt;}}"))
+        #expect(html.contains("{{&lt; also-code &gt;}}"))
+    }
+
+    @Test func encodingProblems() {
+        var files = MinimalSite.files()
+        files["content/articles/first.md"] = nil
+        let site = TemporaryDirectory()
+        site.write(files)
+        try? FileManager.default.createDirectory(atPath: site.path + "/content/articles", withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(
+            atPath: site.path + "/content/articles/latin1.md", contents: Data("---\ntitle: Caf\u{E9}\n---\n".utf8.map { $0 }.prefix(16) + [0xE9, 0x0A]))
+        _ = FileManager.default.createFile(atPath: site.path + "/content/articles/utf16.md", contents: Data([0xFF, 0xFE, 0x2D, 0x00]))
+        _ = FileManager.default.createFile(atPath: site.path + "/content/articles/nul.md", contents: Data("---\ntitle: A\u{0}\n".utf8))
+        let report = SiteBuilder.build(BuildRequest(siteRoot: site.path, clock: Fixtures.clock))
+        #expect(
+            MinimalSite.messages(report) == [
+                "content/articles/latin1.md:2:12: the file is not valid UTF-8",
+                "content/articles/nul.md:2:9: the file contains a NUL byte",
+                "content/articles/utf16.md:1:1: the file is UTF-16, not UTF-8",
+            ])
+    }
+
+    @Test func allErrorsOfABuildAreReportedTogether() {
+        let messages = MinimalSite.errors([
+            "content/articles/first.md": MinimalSite.article(body: "[@nope1]"),
+            "content/articles/second.md": MinimalSite.article(body: "[@nope2]").replacingOccurrences(of: "date: 2026-01-05", with: "date: 2026-13-01"),
+        ])
+        #expect(messages.count == 3)
+    }
+
+    @Test func rawHTMLIsDroppedWithAWarning() {
+        let (report, site) = MinimalSite.build(
+            MinimalSite.files(article: MinimalSite.article(body: "Hi <span onclick=\"x()\">there</span>.\n\n<script>alert(1)</script>")))
+        #expect(
+            MinimalSite.messages(report, severity: .warning) == [
+                "content/articles/first.md:7:4: raw HTML was left out of the page: <span onclick=\"x()\">",
+                "content/articles/first.md:7:29: raw HTML was left out of the page: </span>",
+                "content/articles/first.md:9:1: raw HTML was left out of the page: <script>alert(1)</script>",
+            ])
+        let html = site.read("public/articles/first/index.html") ?? ""
+        #expect(!html.contains("onclick") && !html.contains("alert(1)"))
+    }
+
+    @Test func yamlTabsAndBidiControls() {
+        let (tabs, _) = MinimalSite.build(MinimalSite.files(article: "---\ntitle: T\n\tsummary: S\n---\nx\n"))
+        #expect(MinimalSite.messages(tabs).first?.hasPrefix("content/articles/first.md:3:") == true)
+        let (bidi, _) = MinimalSite.build(article: "Safe text \u{202E}desrever")
+        #expect(
+            MinimalSite.messages(bidi, severity: .warning) == ["content/articles/first.md:7:11: the text contains an invisible bidirectional control character"]
+        )
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import TendBuild
+import TendCore
+import Testing
+
+/// The built-in theme and site templates: the policy every page carries, components placed through partials.
+@Suite struct TemplateLibraryTests {
+    @Test func everyPageHasAPolicyAndNoInlineScriptOrStyle() {
+        let output = TemporaryDirectory()
+        _ = SiteBuilder.build(BuildRequest(siteRoot: Fixtures.repository, outputPath: output.path + "/public", clock: Fixtures.clock))
+        for (path, data) in readTree(output.path + "/public") where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            #expect(html.contains("http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'"), "\(path)")
+            #expect(html.contains("<meta name=\"referrer\""), "\(path)")
+            #expect(!html.contains(" style="), "\(path) has a style attribute")
+            let scripts = html.components(separatedBy: "<script").dropFirst()
+            for script in scripts {
+                #expect(script.hasPrefix(" src=") || script.hasPrefix(" type=\"application/ld+json\""), "\(path) has an inline script")
+            }
+        }
+    }
+
+    @Test func layoutsPlaceComponentsThroughPartials() {
+        var files = MinimalSite.files()
+        files["templates/article.html"] =
+            "{{<base}}{{$content}}{{#entry}}{{{body_html}}}{{/entry}}<div id=\"side\">{{>partials/consultation}}</div>{{/content}}{{/base}}"
+        files["content/articles/quiet.md"] = MinimalSite.article("consultation: false\n", body: "{{< consultation >}}\n\nQuiet.")
+        let (report, site) = MinimalSite.build(files)
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let first = site.read("public/articles/first/index.html") ?? ""
+        let quiet = site.read("public/articles/quiet/index.html") ?? ""
+        #expect(first.contains("<div id=\"side\"><aside class=\"consultation\""))
+        #expect(!quiet.contains("class=\"consultation\""))
+        #expect(quiet.contains("Quiet."))
+    }
+}
+
+/// No page of the built fixture site asks anything of another server.
+@Suite struct ThemePrivacyTests {
+    /// No page asks another host for anything: scripts, styles, images, fonts, CSS url().
+    @Test func noRequestLeavesTheSite() {
+        let pattern = try! NSRegularExpression(pattern: #"(?:src|href)\s*=\s*"([^"]*)"|url\(\s*['"]?([^'")]+)"#)
+        for (path, data) in FixtureOutput.files where path.hasSuffix(".html") || path.hasSuffix(".css") {
+            let content = String(decoding: data, as: UTF8.self)
+            for match in pattern.matches(in: content, range: NSRange(content.startIndex..., in: content)) {
+                for group in 1...2 {
+                    guard let range = Range(match.range(at: group), in: content) else { continue }
+                    let url = String(content[range])
+                    let tag = content[..<range.lowerBound].suffix(120)
+                    let isNavigation = tag.range(of: "<a ", options: .backwards).map { tag[$0.lowerBound...].contains(">") == false } ?? false
+                    if isNavigation || tag.hasSuffix("rel=\"canonical\" href=\"") || tag.contains("rel=\"alternate\"") { continue }
+                    #expect(!url.hasPrefix("http") && !url.hasPrefix("//"), "\(path) loads \(url)")
+                }
+            }
+        }
+        #expect(FixtureOutput.text("index.html").contains("Content-Security-Policy"))
+    }
+}

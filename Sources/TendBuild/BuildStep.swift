@@ -1,4 +1,4 @@
-import Dispatch
+import TendCore
 
 /// One named step of a pipeline: what it does to the context the pipeline carries.
 /// A step ends the pipeline by setting the context's `isFinished`.
@@ -31,13 +31,13 @@ struct Pipeline<Context: PipelineContext>: Sendable {
     func run(_ context: inout Context) {
         for step in steps {
             if context.isFinished { break }
-            let start = DispatchTime.now().uptimeNanoseconds
+            let stopwatch = Stopwatch()
             do {
                 try step.run(&context)
             } catch {
                 context.fail(step.name, error)
             }
-            context.record(step.name, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            context.record(step.name, seconds: stopwatch.seconds)
         }
     }
 }

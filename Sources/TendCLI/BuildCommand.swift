@@ -15,6 +15,13 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "Where to write the site (default: public/ in the site folder).")
     var output: String?
 
+    /// `[2/9] Load and render Markdown: 0.120 s`, a line a step.
+    static func printTimings(_ report: BuildReport) {
+        for (index, timing) in report.timings.enumerated() {
+            print("[\(index + 1)/\(report.timings.count)] \(timing.step): \(String(format: "%.3f", timing.seconds)) s")
+        }
+    }
+
     func run() throws {
         let start = Date()
         var request = BuildRequest(
@@ -24,9 +31,7 @@ struct BuildCommand: ParsableCommand {
         let report = SiteBuilder.build(request)
         DiagnosticPrinter(quiet: options.quiet).print(report.diagnostics)
         if options.verbose {
-            for (index, timing) in report.timings.enumerated() {
-                print("[\(index + 1)/\(report.timings.count)] \(timing.step): \(String(format: "%.3f", timing.seconds)) s")
-            }
+            Self.printTimings(report)
             for (path, grade) in report.readability {
                 print("\(path): reading grade \(String(format: "%.1f", grade))")
             }

@@ -30,10 +30,11 @@ struct CheckCommand: ParsableCommand {
         switch format {
         case .text:
             DiagnosticPrinter(quiet: options.quiet).print(report.diagnostics)
-            if options.verbose || !options.quiet {
-                for (path, grade) in report.readability where options.verbose {
-                    print("\(path): reading grade \(String(format: "%.1f", grade))")
-                }
+            if options.verbose {
+                BuildCommand.printTimings(report)
+                for (path, grade) in report.readability { print("\(path): reading grade \(String(format: "%.1f", grade))") }
+            }
+            if !options.quiet {
                 print("Checked \(report.pagesChecked) pages: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
             }
         case .json:

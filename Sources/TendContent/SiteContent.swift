@@ -68,7 +68,8 @@ public struct SiteContent: Sendable {
         let pageCache = cache.map { PageCache(store: $0, settingsKey: settings.value, bibliography: bibliography, saves: savesCache, body: reusedBody) }
         if let problem = pageCache?.problem { diagnostics.append(Diagnostic(.note, SourceLocation(path: CacheStore.folderName), problem)) }
         typealias Loaded = (page: Page?, problems: [Diagnostic], record: PageCache.Record?)
-        let scratch = sources.pages.count >= bodiesOnDiskFrom ? (cache?.scratchFile()) : nil
+        // A check renders no page, and writes nothing: its bodies stay in memory.
+        let scratch = savesCache && sources.pages.count >= bodiesOnDiskFrom ? cache?.scratchFile() : nil
         @Sendable func reused(_ record: PageCache.Record) -> Loaded { (record.page, record.diagnostics, record) }
         progress?.begin("Reading pages", total: sources.pages.count)
         let results = parallelMap(sources.pages, serial: serial) { entry -> Loaded in

@@ -1,8 +1,9 @@
 import Foundation
-import TendBuild
 import TendCache
 import TendCore
 import Testing
+
+@testable import TendBuild
 
 @Suite struct BuildCacheTests {
     @Test func unchangedInputsSkipTheBuild() {
@@ -73,5 +74,25 @@ import Testing
         let report = SiteBuilder.build(BuildRequest(siteRoot: site.path, clock: Fixtures.clock))
         #expect(!report.unchanged)
         #expect(site.read("public/articles/first/index.html")?.contains("Version B.") == true)
+    }
+
+    /// The state comes back as saved, with the files written since marked stale.
+    @Test func stateRoundTripsWithStaleOutputs() {
+        let fileSystem = MemoryFileSystem()
+        try! fileSystem.createDirectories("/site")
+        let store = CacheStore(siteRoot: "/site", fileSystem: fileSystem)
+        let state = BuildCache(
+            key: "options", entries: [.init(path: "/site/content/a.md", size: 3, modified: 9, contentHash: 7)], outputStamp: "1:2",
+            pagesWritten: 1, filesWritten: 2, diagnostics: [.warning(SourceLocation(path: "content/a.md", line: 1, column: 1), "careful")],
+            outputs: ["index.html": 11, "articles/a/index.html": 12])
+        state.save(to: store)
+        BuildCache.markStale(["articles/a/index.html", "not/in/state.html"], in: store)
+        let (loaded, problem) = BuildCache.load(from: store)
+        #expect(problem == nil)
+        #expect(loaded?.key == "options" && loaded?.entries == state.entries && loaded?.outputStamp == "1:2")
+        #expect(loaded?.pagesWritten == 1 && loaded?.filesWritten == 2 && loaded?.diagnostics.map(\.message) == ["careful"])
+        #expect(loaded?.outputs == ["index.html": 11, "articles/a/index.html": 0])
+        state.save(to: store)
+        #expect(store.lines(of: .staleOutputs).isEmpty)
     }
 }

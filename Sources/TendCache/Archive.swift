@@ -154,8 +154,21 @@ public struct ArchiveReader: @unchecked Sendable {
     }
 
     public static func isSafeRelativePath(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/"), path.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x7f && $0 != UInt8(ascii: "\\") }) else { return false }
-        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { $0 != "" && $0 != "." && $0 != ".." }
+        // One pass over the bytes: each part between slashes must be non-empty and not `.` or `..`.
+        var partLength = 0
+        var dots = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if partLength == 0 || partLength == dots && dots <= 2 { return false }
+                partLength = 0
+                dots = 0
+                continue
+            }
+            if byte < 0x20 || byte == 0x7f || byte == UInt8(ascii: "\\") { return false }
+            partLength += 1
+            if byte == UInt8(ascii: ".") { dots += 1 }
+        }
+        return partLength > 0 && !(partLength == dots && dots <= 2)
     }
 
     public mutating func readString() throws -> String {

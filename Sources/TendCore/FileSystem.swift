@@ -5,8 +5,8 @@ public protocol FileSystem: Sendable {
     /// Calls `body` with the file's bytes (mapped, not copied, where the system can); nil when
     /// there is no such file.
     func withContents<Result>(of path: String, _ body: (UnsafeRawBufferPointer) throws -> Result) throws -> Result?
-    /// Entries of a directory, sorted by name, without `.` and `..`, each with its kind (a
-    /// symbolic link is not followed).
+    /// Entries of a directory in no particular order, without `.` and `..`, each with its kind
+    /// (a symbolic link is not followed).
     func entries(of directory: String) throws -> [DirectoryEntry]
     /// What is at `path` (a symbolic link itself, unless `followingLinks`); nil when nothing is.
     func status(of path: String, followingLinks: Bool) -> FileStatus?

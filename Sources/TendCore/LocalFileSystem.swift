@@ -61,7 +61,7 @@ public struct LocalFileSystem: FileSystem {
             }
             if let kind { entries.append(DirectoryEntry(name: name, kind: kind)) }
         }
-        return entries.sorted { $0.name < $1.name }
+        return entries
     }
 
     public func status(of path: String, followingLinks: Bool) -> FileStatus? {

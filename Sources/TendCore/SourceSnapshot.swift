@@ -78,10 +78,18 @@ public struct SourceSnapshot: Sendable {
         return index < files.count && files[index].relativePath == relativePath ? files[index] : nil
     }
 
-    /// Editor backups, lock files, hidden and system files.
+    /// Editor backups, lock files, hidden and system files (decided on the name's bytes: this
+    /// runs for every file of the site).
     public static func isJunk(_ name: String) -> Bool {
-        name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("~$") || name.hasPrefix("#")
-            || name == "Thumbs.db" || name == "desktop.ini" || name.hasSuffix(".swp") || name.hasSuffix(".tmp") || name.hasSuffix(".bak")
+        let bytes = name.utf8
+        guard let first = bytes.first, let last = bytes.last else { return false }
+        if first == UInt8(ascii: ".") || first == UInt8(ascii: "#") || last == UInt8(ascii: "~") { return true }
+        if first == UInt8(ascii: "~"), bytes.dropFirst().first == UInt8(ascii: "$") { return true }
+        if bytes.count >= 4, bytes[bytes.index(bytes.endIndex, offsetBy: -4)] == UInt8(ascii: ".") {
+            let suffix = name.utf8.suffix(3)
+            if suffix.elementsEqual("swp".utf8) || suffix.elementsEqual("tmp".utf8) || suffix.elementsEqual("bak".utf8) { return true }
+        }
+        return name == "Thumbs.db" || name == "desktop.ini"
     }
 
     /// Component-wise containment: `/site2` is not inside `/site`.

@@ -1,7 +1,9 @@
-/// The stable digest of an `Encodable` value: every key and value its `encode(to:)` writes,
-/// in order, folded into a `StableHasher`. With the compiler's synthesised conformance every
-/// stored property takes part, so a field added to a type is in its digest without a second
-/// list to keep in step.
+/// The stable digest of an `Encodable` value: every value its `encode(to:)` writes, in order,
+/// with marks where containers open and where a value is nil, folded into a `StableHasher`.
+/// With the compiler's synthesised conformance every stored property takes part, so a field
+/// added to a type is in its digest without a second list to keep in step. Field names are left
+/// out (a type writes its fields in one order, so the order says which is which), and so is the
+/// type: digests are compared between values of one type, such as two builds' inputs of a file.
 public func stableDigest(_ value: some Encodable) -> UInt64 {
     let encoder = DigestEncoder()
     // The digest encoder never throws; a value's own `encode(to:)` could.
@@ -96,7 +98,10 @@ private struct KeyedDigestContainer<Key: CodingKey>: KeyedEncodingContainerProto
     let sink: DigestSink
     var codingPath: [any CodingKey] = []
 
-    private func key(_ key: Key) { sink.combine(key.stringValue) }
+    /// A field's key is not digested (see `stableDigest`); the key of a nested container is,
+    /// for that is how an enum writes which case it is.
+    private func key(_ key: Key) {}
+    private func nestedKey(_ key: Key) { sink.combine(key.stringValue) }
 
     mutating func encodeNil(forKey key: Key) { self.key(key); sink.mark(0) }
     mutating func encode(_ value: Bool, forKey key: Key) { self.key(key); write(value) }
@@ -114,25 +119,40 @@ private struct KeyedDigestContainer<Key: CodingKey>: KeyedEncodingContainerProto
     mutating func encode(_ value: UInt32, forKey key: Key) { self.key(key); write(value) }
     mutating func encode(_ value: UInt64, forKey key: Key) { self.key(key); write(value) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { self.key(key); try writeValue(value) }
-    // An absent optional is written as nil, so `{a: nil, b: 1}` differs from `{b: 1}` shifted.
+    // An absent optional is written as nil (the protocol's default writes nothing), so
+    // `{a: nil, b: "x"}` differs from `{a: "x", b: nil}`.
     mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
         if let value { try encode(value, forKey: key) } else { encodeNil(forKey: key) }
     }
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) { if let value { encode(value, forKey: key) } else { encodeNil(forKey: key) } }
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) { if let value { encode(value, forKey: key) } else { encodeNil(forKey: key) } }
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) { if let value { encode(value, forKey: key) } else { encodeNil(forKey: key) } }
+    mutating func encodeIfPresent(_ value: Float?, forKey key: Key) { if let value { encode(value, forKey: key) } else { encodeNil(forKey: key) } }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) { if let value { encode(value, forKey: key) } else { encodeNil(forKey: key) } }
+    mutating func encodeIfPresent(_ value: Int8?, forKey key: Key) { if let value { encode(value, forKey: key) } else { encodeNil(forKey: key) } }
+    mutating func encodeIfPresent(_ value: Int16?, forKey key: Key) { if let value { encode(value, forKey: key) } else { encodeNil(forKey: key) } }
+    mutating func encodeIfPresent(_ value: Int32?, forKey key: Key) { if let value { encode(value, forKey: key) } else { encodeNil(forKey: key) } }
+    mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) { if let value { encode(value, forKey: key) } else { encodeNil(forKey: key) } }
+    mutating func encodeIfPresent(_ value: UInt?, forKey key: Key) { if let value { encode(value, forKey: key) } else { encodeNil(forKey: key) } }
+    mutating func encodeIfPresent(_ value: UInt8?, forKey key: Key) { if let value { encode(value, forKey: key) } else { encodeNil(forKey: key) } }
+    mutating func encodeIfPresent(_ value: UInt16?, forKey key: Key) { if let value { encode(value, forKey: key) } else { encodeNil(forKey: key) } }
+    mutating func encodeIfPresent(_ value: UInt32?, forKey key: Key) { if let value { encode(value, forKey: key) } else { encodeNil(forKey: key) } }
+    mutating func encodeIfPresent(_ value: UInt64?, forKey key: Key) { if let value { encode(value, forKey: key) } else { encodeNil(forKey: key) } }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        self.key(key)
+        nestedKey(key)
         sink.mark(1)
         return KeyedEncodingContainer(KeyedDigestContainer<NestedKey>(sink: sink))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        self.key(key)
+        nestedKey(key)
         sink.mark(2)
         return UnkeyedDigestContainer(sink: sink)
     }
 
     mutating func superEncoder() -> any Encoder { DigestEncoder(sink: sink) }
-    mutating func superEncoder(forKey key: Key) -> any Encoder { self.key(key); return DigestEncoder(sink: sink) }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { nestedKey(key); return DigestEncoder(sink: sink) }
 }
 
 private struct UnkeyedDigestContainer: UnkeyedEncodingContainer, DigestWriting {

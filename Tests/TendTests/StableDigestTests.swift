@@ -26,6 +26,22 @@ import Testing
         #expect(digests.count == variants.count + 1)
     }
 
+    private enum Choice: Encodable {
+        case first(Int), second(Int)
+    }
+
+    private struct Pair: Encodable {
+        var a: String?
+        var b: String?
+    }
+
+    /// Which case and which field is nil cannot be mistaken.
+    @Test func casesAndNilsAreTold() {
+        #expect(stableDigest(Choice.first(1)) != stableDigest(Choice.second(1)))
+        #expect(stableDigest(Pair(a: nil, b: "x")) != stableDigest(Pair(a: "x", b: nil)))
+        #expect(stableDigest(Pair(a: nil, b: nil)) != stableDigest(Pair(a: "", b: nil)))
+    }
+
     @Test func structureIsPartOfTheDigest() {
         #expect(stableDigest(Outer(items: [], nested: [[1], [2]])) != stableDigest(Outer(items: [], nested: [[1, 2]])))
         #expect(stableDigest(["ab", "c"]) != stableDigest(["a", "bc"]))
@@ -39,7 +55,10 @@ import Testing
     @Test func digestedAndAddressedValuesEncodeTheirDigest() {
         let digested = Digested(Item(title: "A", count: 1, note: nil, tags: []))
         #expect(digested.digest == stableDigest(digested.value))
-        #expect(stableDigest([digested]) == stableDigest([digested.digest]))
-        #expect(stableDigest(Addressed("anything", address: 42)) == stableDigest(UInt64(42)))
+        #expect(stableDigest([digested]) == stableDigest([Digested(Item(title: "A", count: 1, note: nil, tags: []))]))
+        #expect(stableDigest([digested]) != stableDigest([Digested(Item(title: "B", count: 1, note: nil, tags: []))]))
+        // An addressed value is its address: what it holds is not looked at again.
+        #expect(stableDigest(Addressed("anything", address: 42)) == stableDigest(Addressed("else", address: 42)))
+        #expect(stableDigest(Addressed("anything", address: 42)) != stableDigest(Addressed("anything", address: 43)))
     }
 }

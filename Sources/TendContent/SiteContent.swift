@@ -28,7 +28,7 @@ public struct SiteContent: Sendable {
         diagnostics.append(contentsOf: discoveryProblems)
         var settings = StableHasher()
         settings.combine(ToolIdentity.fingerprint)
-        guard let config = loadConfig(siteRoot: siteRoot, fileSystem: fileSystem, settings: &settings, diagnostics: &diagnostics) else {
+        guard let config = loadConfig(snapshot: snapshot, fileSystem: fileSystem, settings: &settings, diagnostics: &diagnostics) else {
             return (nil, diagnostics.all)
         }
         var bibliography = Bibliography()
@@ -39,7 +39,12 @@ public struct SiteContent: Sendable {
                 continue
             }
             do {
-                let bytes = try fileSystem.contents(of: siteRoot + "/" + relative)
+                // Only a regular file the walk found inside the site is read (never a pipe, a
+                // device or a link out of the site), and only up to a size.
+                guard let file = try settingsFile(relative, in: snapshot, fileSystem: fileSystem) else {
+                    throw FileSystemError(path: relative, reason: "missing")
+                }
+                let bytes = try readSmall(file, fileSystem: fileSystem)
                 settings.combine(relative)
                 settings.combine(StableHasher.digest(bytes))
                 let text = try SourceText.decode(bytes, path: relative)
@@ -54,7 +59,9 @@ public struct SiteContent: Sendable {
         }
         var configured = PageProcessor(config: config, bibliography: bibliography)
         configured.readContentFile = { name in
-            (try? fileSystem.contents(of: siteRoot + "/content/" + name)).flatMap { try? SourceText.decode($0, path: "content/" + name) }
+            snapshot.file("content/" + name).flatMap { try? readSmall($0, fileSystem: fileSystem) }.flatMap {
+                try? SourceText.decode($0, path: "content/" + name)
+            }
         }
         let processor = configured
         // A cached page's body is made again only if its file is rendered again.
@@ -109,10 +116,40 @@ public struct SiteContent: Sendable {
         )
     }
 
-    private static func loadConfig(siteRoot: String, fileSystem: FileSystem, settings: inout StableHasher, diagnostics: inout Diagnostics) -> SiteConfig? {
+    /// Settings and bibliographies larger than this are refused before they are read.
+    static let largestSettingsFile: Int64 = 64 << 20
+
+    /// The regular file at `relativePath` that the walk found inside the site; an error naming
+    /// what is there instead (a pipe, a device, a link out of the site), or nil when nothing is.
+    private static func settingsFile(_ relativePath: String, in snapshot: SourceSnapshot, fileSystem: FileSystem) throws -> SourceSnapshot.File? {
+        if let file = snapshot.file(relativePath) { return file }
+        guard fileSystem.kind(of: snapshot.root + "/" + relativePath) != nil else { return nil }
+        throw Diagnostic.error(
+            SourceLocation(path: relativePath), "\(relativePath) is not a regular file inside the site (a link out of the site, a pipe or a device)",
+            hint: "replace it with an ordinary file; Tend reads only files inside the site folder")
+    }
+
+    private static func readSmall(_ file: SourceSnapshot.File, fileSystem: FileSystem) throws -> [UInt8] {
+        guard file.status.size <= largestSettingsFile else {
+            throw Diagnostic.error(
+                SourceLocation(path: file.relativePath), "the file is \(file.status.size >> 20) MB; Tend reads settings and bibliographies up to 64 MB",
+                hint: "split the bibliography into several files, or remove what the site does not cite")
+        }
+        return try fileSystem.contents(of: file.absolutePath)
+    }
+
+    private static func loadConfig(snapshot: SourceSnapshot, fileSystem: FileSystem, settings: inout StableHasher, diagnostics: inout Diagnostics)
+        -> SiteConfig?
+    {
         let bytes: [UInt8]
         do {
-            bytes = try fileSystem.contents(of: siteRoot + "/" + SiteConfig.path)
+            guard let file = try settingsFile(SiteConfig.path, in: snapshot, fileSystem: fileSystem) else {
+                throw FileSystemError(path: SiteConfig.path, reason: "missing")
+            }
+            bytes = try readSmall(file, fileSystem: fileSystem)
+        } catch let diagnostic as Diagnostic {
+            diagnostics.append(diagnostic)
+            return nil
         } catch {
             diagnostics.error(SourceLocation(path: SiteConfig.path), "content/site.yml is missing", hint: "create it with at least 'title:' and 'base_url:'")
             return nil

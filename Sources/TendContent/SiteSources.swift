@@ -19,7 +19,6 @@ public struct SourceFile: Sendable, Hashable {
 public struct SiteSources: Sendable {
     public var pages: [(kind: ContentKind, file: SourceFile)] = []
     public var media: [SourceFile] = []
-    public var otherFiles: [SourceFile] = []
 
     static let sections: [String: ContentKind] = ["articles": .article, "exercises": .exercise, "pages": .page, "authors": .author]
 
@@ -60,7 +59,7 @@ public struct SiteSources: Sendable {
         } else if let kind = sections[section], file.relativePath.hasSuffix(".md") {
             sources.pages.append((kind, file))
         } else if parts.count == 2 && (parts[1] == "site.yml" || parts[1].hasSuffix(".bib") || parts[1].hasSuffix(".json")) {
-            sources.otherFiles.append(file)
+            return  // settings and bibliographies, read by name
         } else {
             diagnostics.append(
                 .warning(

@@ -32,3 +32,30 @@ import Testing
         #expect(files["media/ok.pdf"] != nil && files["media/page.html"] == nil)
     }
 }
+
+/// Settings and bibliographies are read only when they are regular files inside the site, and
+/// small enough: a pipe, a device or a link out of the site is an error naming it, in no time.
+@Suite struct SiteSettingsFileTests {
+    @Test func aPipeOrALinkOutOfTheSiteIsNeverRead() throws {
+        let outside = TemporaryDirectory()
+        outside.write(["secret.bib": MinimalSite.bibliography])
+        let site = TemporaryDirectory()
+        var files = MinimalSite.files()
+        files["content/references.bib"] = nil
+        site.write(files)
+        try FileManager.default.createSymbolicLink(atPath: site.path + "/content/references.bib", withDestinationPath: outside.path + "/secret.bib")
+        let linked = SiteBuilder.build(BuildRequest(siteRoot: site.path, clock: Fixtures.clock))
+        #expect(
+            MinimalSite.messages(linked).contains(
+                "content/references.bib:1:1: content/references.bib is not a regular file inside the site (a link out of the site, a pipe or a device)"))
+        try FileManager.default.removeItem(atPath: site.path + "/content/site.yml")
+        #expect(mkfifo(site.path + "/content/site.yml", 0o644) == 0)
+        let start = Date()
+        let piped = SiteBuilder.build(BuildRequest(siteRoot: site.path, clock: Fixtures.clock))
+        #expect(Date().timeIntervalSince(start) < 5)
+        #expect(
+            MinimalSite.messages(piped) == [
+                "content/site.yml:1:1: content/site.yml is not a regular file inside the site (a link out of the site, a pipe or a device)"
+            ])
+    }
+}

@@ -33,7 +33,7 @@ struct BuildCommand: ParsableCommand {
         if options.verbose {
             Self.printTimings(report)
             for (path, grade) in report.readability {
-                print("\(path): reading grade \(String(format: "%.1f", grade))")
+                print("\(Escape.terminal(path)): reading grade \(String(format: "%.1f", grade))")
             }
         }
         guard report.succeeded else {

@@ -32,7 +32,7 @@ struct CheckCommand: ParsableCommand {
             DiagnosticPrinter(quiet: options.quiet).print(report.diagnostics)
             if options.verbose {
                 BuildCommand.printTimings(report)
-                for (path, grade) in report.readability { print("\(path): reading grade \(String(format: "%.1f", grade))") }
+                for (path, grade) in report.readability { print("\(Escape.terminal(path)): reading grade \(String(format: "%.1f", grade))") }
             }
             if !options.quiet {
                 print("Checked \(report.pagesChecked) pages: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
@@ -55,11 +55,11 @@ enum DiagnosticFormats {
             text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
                 .replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
         }
-        var message = diagnostic.message
-        if let hint = diagnostic.hint { message += "\n" + hint }
+        var message = Escape.terminal(diagnostic.message)
+        if let hint = diagnostic.hint { message += "\n" + Escape.terminal(hint) }
         message = message.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
         let location = diagnostic.location
-        return "::\(level) file=\(property(location.path)),line=\(location.line),col=\(location.column)::\(message)"
+        return "::\(level) file=\(property(Escape.terminal(location.path))),line=\(location.line),col=\(location.column)::\(message)"
     }
 
     /// A JSON list of `{severity, file, line, column, message, hint}`.

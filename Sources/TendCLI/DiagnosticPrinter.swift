@@ -13,11 +13,12 @@ struct DiagnosticPrinter {
 
     func print(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics where !quiet || diagnostic.severity == .error {
-            var line = "\(diagnostic.location.path):\(diagnostic.location.line):\(diagnostic.location.column): "
+            // What came from content (paths, messages quoting it) is escaped before it reaches the terminal.
+            var line = "\(Escape.terminal(diagnostic.location.path)):\(diagnostic.location.line):\(diagnostic.location.column): "
             let label = diagnostic.severity.rawValue + ":"
             line += useColor ? color(for: diagnostic.severity) + label + "\u{1B}[0m" : label
-            line += " " + diagnostic.message
-            if let hint = diagnostic.hint { line += "\n  hint: " + hint }
+            line += " " + Escape.terminal(diagnostic.message)
+            if let hint = diagnostic.hint { line += "\n  hint: " + Escape.terminal(hint) }
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
     }

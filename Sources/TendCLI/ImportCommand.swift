@@ -30,14 +30,14 @@ struct ImportCommand: ParsableCommand {
         do {
             text = try SourceText.decode(Array(try Data(contentsOf: URL(fileURLWithPath: file))), path: file)
         } catch let diagnostic as Diagnostic {
-            FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
+            FileHandle.standardError.write(Data((Escape.terminal(diagnostic.description) + "\n").utf8))
             throw ExitCode(1)
         }
         let result = PlainTextImporter().convert(text)
         let slug = Slug.make(from: result.title)
         let path = "\(site)/content/\(section)/\(slug.isEmpty ? "imported" : slug).md"
         guard !FileManager.default.fileExists(atPath: path) else {
-            FileHandle.standardError.write(Data("error: \(path) already exists; rename it or remove it first\n".utf8))
+            FileHandle.standardError.write(Data("error: \(Escape.terminal(path)) already exists; rename it or remove it first\n".utf8))
             throw ExitCode(1)
         }
         let keys = try mergeReferences(result.references)
@@ -55,15 +55,15 @@ struct ImportCommand: ParsableCommand {
         front += ["draft: true", "---", ""]
         try FileManager.default.createDirectory(atPath: "\(site)/content/\(section)", withIntermediateDirectories: true)
         try (front.joined(separator: "\n") + result.body).write(toFile: path, atomically: true, encoding: .utf8)
-        print("Created \(path)")
+        print("Created \(Escape.terminal(path))")
         print("Recognised:")
-        for line in result.recognised { print("  - \(line)") }
+        for line in result.recognised { print("  - \(Escape.terminal(line))") }
         if !keys.isEmpty {
-            print("References listed under nocite: \(keys.joined(separator: ", ")). Cite them in the text with [@key] where the article relies on them.")
+            print("References listed under nocite: \(Escape.terminal(keys.joined(separator: ", "))). Cite them in the text with [@key] where the article relies on them.")
         }
         if !result.unclassified.isEmpty {
             print("Kept as paragraphs (please check):")
-            for (line, text) in result.unclassified { print("  \(file):\(line): \(text.prefix(70))") }
+            for (line, text) in result.unclassified { print("  \(Escape.terminal(file)):\(line): \(Escape.terminal(String(text.prefix(70))))") }
         }
         print("Next: run `tend build --drafts` and read the draft, then set draft: false.")
     }

@@ -39,7 +39,7 @@ struct NewCommand: ParsableCommand {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try Self.template(kind: kind, title: title, author: authorID, today: BuildClock.system().today)
             .write(toFile: path, atomically: true, encoding: .utf8)
-        print("Created \(path)")
+        print("Created \(Escape.terminal(path))")
         print("Next: run `tend serve --drafts` and open the page, then set draft: false when it is ready.")
     }
 
@@ -48,7 +48,7 @@ struct NewCommand: ParsableCommand {
         let authors = ((try? FileManager.default.contentsOfDirectory(atPath: site + "/content/authors")) ?? []).filter { $0.hasSuffix(".md") }.sorted()
         guard let first = authors.first else { return nil }
         let id = String(first.dropLast(3))
-        if announce { print("No --author given: using '\(id)', the site's first author.") }
+        if announce { print("No --author given: using '\(Escape.terminal(id))', the site's first author.") }
         return id
     }
 

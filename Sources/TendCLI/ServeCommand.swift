@@ -72,7 +72,7 @@ struct ServeCommand: ParsableCommand {
             let shown = editedPage(in: changed).flatMap { session.renderEditedPage($0) }
             if let shown {
                 server.reload()
-                say("Updated \(shown) in \(Int(Date().timeIntervalSince(start) * 1000)) ms")
+                say("Updated \(Escape.terminal(shown)) in \(Int(Date().timeIntervalSince(start) * 1000)) ms")
                 // The browser reloads the page first; the full build would compete for the cores.
                 Thread.sleep(forTimeInterval: 0.15)
             }

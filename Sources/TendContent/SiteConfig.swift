@@ -1,3 +1,4 @@
+import Foundation
 import TendComponents
 import TendCore
 import TendFrontMatter
@@ -42,7 +43,11 @@ public struct SiteConfig: Sendable {
         defer { diagnostics = d }
         config.title = fields.require("title", &d, example: "Riverside Relational Therapy")?.string(&d) ?? ""
         if let value = fields.require("base_url", &d, example: "https://www.example.org/"), let url = value.string(&d) {
-            if let scheme = URLPolicy.scheme(of: url), scheme == "https" || scheme == "http", url.contains("://") {
+            // No space, control character, quote or angle bracket: the address goes into robots.txt, feeds and attributes.
+            let isClean = url.unicodeScalars.allSatisfy { $0.value > 0x20 && !(0x7F...0x9F).contains($0.value) && !"\"'<>\\`".unicodeScalars.contains($0) }
+            if isClean, let scheme = URLPolicy.scheme(of: url), scheme == "https" || scheme == "http", url.contains("://"),
+                URLComponents(string: url)?.host?.isEmpty == false
+            {
                 config.baseURL = url.hasSuffix("/") ? url : url + "/"
             } else {
                 d.error(value.location, "'base_url' must be a full https:// address", hint: "for example: base_url: https://www.example.org/")

@@ -17,7 +17,7 @@ public enum Escape {
 
     /// XML text and attribute values (feeds, sitemaps); drops characters XML 1.0 forbids.
     public static func xml(_ text: String) -> String {
-        replacing(text) { byte in
+        replacing(withoutNonCharacters(text)) { byte in
             switch byte {
             case UInt8(ascii: "&"): return "&amp;"
             case UInt8(ascii: "<"): return "&lt;"
@@ -29,6 +29,16 @@ public enum Escape {
             default: return nil
             }
         }
+    }
+
+    /// The text without U+FFFE and U+FFFF, which XML does not allow (control characters go in
+    /// `xml` itself).
+    private static func withoutNonCharacters(_ text: String) -> String {
+        // Both are EF BF BE / EF BF BF in UTF-8: look for the lead bytes before looking closer.
+        guard text.utf8.contains(0xEF), text.unicodeScalars.contains(where: { $0.value == 0xFFFE || $0.value == 0xFFFF }) else { return text }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: text.unicodeScalars.filter { $0.value != 0xFFFE && $0.value != 0xFFFF })
+        return String(out)
     }
 
     /// The inside of a JSON string literal that is safe inside an HTML `<script>` element:
@@ -140,5 +150,33 @@ public enum Escape {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension Escape {
+    /// Text safe to print on a terminal: control characters (C0 but tab and newline, DEL, C1),
+    /// bidirectional controls and line separators are shown as `\u{1b}` instead of acting (a file
+    /// name or YAML key could otherwise clear the screen or write the clipboard).
+    public static func terminal(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isUnsafeOnTerminal) else { return text }
+        var out = ""
+        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            if isUnsafeOnTerminal(scalar) {
+                out += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func isUnsafeOnTerminal(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A: return false
+        case 0x00..<0x20, 0x7F..<0xA0: return true
+        case 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
     }
 }

@@ -3,6 +3,10 @@ import TendBuild
 import TendCore
 import Testing
 
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
 /// Whatever content says, it reaches the page as text: no script, no live URL, no template syntax.
 @Suite struct EscapingTests {
     @Test func injectedScriptsAndURLsNeverReachThePage() {
@@ -31,5 +35,30 @@ import Testing
         #expect(tagPage.contains("&lt;script&gt;alert(11)&lt;/script&gt;"))
         let search = site.read("public/search/index.json") ?? ""
         #expect(search.contains("\\u003cscript\\u003ealert(11)"))
+    }
+}
+
+@Suite struct TerminalAndXMLEscapingTests {
+    /// Control sequences from file names, keys or attributes never act on the terminal.
+    @Test func controlSequencesAreShownNotActedOn() {
+        #expect(Escape.terminal("plain text\tand tabs\n") == "plain text\tand tabs\n")
+        #expect(Escape.terminal("a\u{1B}]52;c;ZXZpbA==\u{07}b") == "a\\u{1b}]52;c;ZXZpbA==\\u{7}b")
+        #expect(Escape.terminal("\u{1B}[2J\u{9B}x\u{202E}y\u{2028}") == "\\u{1b}[2J\\u{9b}x\\u{202e}y\\u{2028}")
+    }
+
+    @Test func xmlLeavesOutWhatXMLForbids() {
+        #expect(Escape.xml("a\u{FFFE}b\u{FFFF}c\u{1}d&") == "abcd&amp;")
+        #expect(Escape.xml("é ü \u{FFFD}") == "é ü \u{FFFD}")
+    }
+
+    /// A title with U+FFFE (a YAML escape in quotes) still gives a well-formed feed.
+    @Test func feedStaysWellFormed() {
+        let article = MinimalSite.article(body: "Text \u{FFFF}.").replacingOccurrences(of: "title: An article", with: "title: \"An\\uFFFE article\"")
+        let site = MemorySite(files: MinimalSite.files(article: article))
+        let report = site.build()
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let feed = site.read("public/feed.xml") ?? ""
+        #expect(feed.contains("<title>An article</title>"))
+        #expect(XMLParser(data: Data(feed.utf8)).parse())
     }
 }

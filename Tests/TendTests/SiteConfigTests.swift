@@ -24,3 +24,12 @@ import Testing
             ])
     }
 }
+
+@Suite struct SiteConfigBaseURLTests {
+    /// A base_url that could add lines to robots.txt or break out of an attribute is refused.
+    @Test(arguments: ["https://www.example.org/\nDisallow: /", "https://www.example.org/\"><script>", "https://exa mple.org/", "https:///nohost"])
+    func unsafeBaseURLsAreRefused(url: String) {
+        let yml = MinimalSite.siteYML.replacingOccurrences(of: "base_url: https://www.example.org/", with: "base_url: " + Escape.json(url))
+        #expect(MinimalSite.errors(["content/site.yml": yml]) == ["content/site.yml:2:11: 'base_url' must be a full https:// address"])
+    }
+}

@@ -59,7 +59,9 @@ struct ImportCommand: ParsableCommand {
         print("Recognised:")
         for line in result.recognised { print("  - \(Escape.terminal(line))") }
         if !keys.isEmpty {
-            print("References listed under nocite: \(Escape.terminal(keys.joined(separator: ", "))). Cite them in the text with [@key] where the article relies on them.")
+            print(
+                "References listed under nocite: \(Escape.terminal(keys.joined(separator: ", "))). Cite them in the text with [@key] where the article relies on them."
+            )
         }
         if !result.unclassified.isEmpty {
             print("Kept as paragraphs (please check):")

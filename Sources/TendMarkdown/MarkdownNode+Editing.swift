@@ -65,6 +65,20 @@ extension MarkdownNode {
         return true
     }
 
+    /// Replaces this node (a link) with its children: the words stay, the link goes.
+    public func unwrap() {
+        while let child = firstChild {
+            cmark_node_unlink(child.pointer)
+            cmark_node_insert_before(pointer, child.pointer)
+        }
+        removeFromTree()
+    }
+
+    /// Replaces this node (an image) with plain text.
+    public func replace(withText text: String) {
+        replace(with: [.text(text)])
+    }
+
     /// Unlinks and frees this node and its descendants.
     public func removeFromTree() {
         cmark_node_unlink(pointer)

@@ -62,3 +62,43 @@ import Testing
         #expect(XMLParser(data: Data(feed.utf8)).parse())
     }
 }
+
+/// Only https, http, mailto, tel, sms and relative links survive, in Markdown and in raw HTML.
+@Suite struct LinkAllowListTests {
+    @Test func linksWithOtherSchemesLoseTheirHref() {
+        let schemes = [
+            "ms-msdt:id", "search-ms:query=x", "intent://x#Intent;end", "ftp://x.org/f", "jar:x!/", "blob:https://x/1", "view-source:x", "ms-officecmd:x",
+        ]
+        let body =
+            schemes.enumerated().map { "[link \($0.offset)](\($0.element))" }.joined(separator: " ")
+            + "\n\n[ref]\n\n[ref]: javascript:alert(1)\n\n![pic](vbscript:x)"
+        for allowHTML in [false, true] {
+            var files = MinimalSite.files(article: MinimalSite.article(body: body))
+            if allowHTML { files["content/site.yml"] = MinimalSite.siteYML + "markdown:\n  allow_html: true\n" }
+            let (report, site) = MinimalSite.build(files)
+            #expect(report.succeeded, "\(report.diagnostics)")
+            let html = site.read("public/articles/first/index.html") ?? ""
+            for scheme in schemes + ["javascript:", "vbscript:"] { #expect(!html.contains(scheme), "\(scheme) with allow_html \(allowHTML)") }
+            #expect(html.contains("link 0") && html.contains("link 7") && html.contains("<p>ref</p>"))
+            #expect(MinimalSite.messages(report, severity: .warning).filter { $0.contains("was removed") }.count == schemes.count + 2)
+        }
+    }
+
+    @Test func rawHTMLWithADisallowedLinkIsLeftOut() {
+        let body = """
+            <a href="javascript:alert(1)">x</a>
+
+            <img src="&#106;avascript:alert(2)">
+
+            <a href='jav&#x09;ascript:alert(3)'>y</a> <a href=vbscript:x>z</a> <img srcset="ok.png 1x, javascript:alert(4) 2x">
+
+            <a href="https://example.org/">fine</a>
+            """
+        let yml = MinimalSite.siteYML + "markdown:\n  allow_html: true\n"
+        let (report, site) = MinimalSite.build(MinimalSite.files(article: MinimalSite.article(body: body)).merging(["content/site.yml": yml]) { $1 })
+        let html = site.read("public/articles/first/index.html") ?? ""
+        #expect(!html.contains("alert(") && !html.contains("vbscript"))
+        #expect(html.contains("<a href=\"https://example.org/\">fine</a>"))
+        #expect(MinimalSite.messages(report, severity: .warning).filter { $0.contains("raw HTML linking to") }.count == 5)
+    }
+}

@@ -7,11 +7,23 @@ import TendTemplates
 
 /// The steps of `build` and `check`, in the order they run.
 extension BuildStep where Context == BuildContext {
-    /// Refuses an output folder the build would destroy something by replacing.
+    /// Refuses an output folder the build would destroy something by replacing: a protected
+    /// place, or a folder holding files Tend did not make (a `.git`, someone's documents).
     static let checkOutputFolder = BuildStep("Check the output folder") { context in
         let request = context.request
+        let location = SourceLocation(path: request.outputPath)
         if let problem = OutputGuard.problem(output: request.outputPath, siteRoot: request.siteRoot, fileSystem: context.fileSystem) {
-            context.report.diagnostics = [.error(SourceLocation(path: request.outputPath), problem, hint: "choose another --output folder, such as public")]
+            context.report.diagnostics = [.error(location, problem, hint: "choose another --output folder, such as public")]
+            context.isFinished = true
+        } else if let strangers = OutputMarker.strangers(in: request.outputPath, fileSystem: context.fileSystem) {
+            context.report.diagnostics = [
+                .error(
+                    location, "the output folder holds files Tend did not make (\(strangers.joined(separator: ", "))); Tend would replace them",
+                    hint: "Tend replaces its output folder on every build: choose a new or empty folder with --output, or move those files elsewhere first")
+            ]
+            context.isFinished = true
+        } else if let kind = context.fileSystem.kind(of: request.outputPath), kind != .directory {
+            context.report.diagnostics = [.error(location, "the output is not a folder", hint: "choose another --output folder, such as public")]
             context.isFinished = true
         }
     }

@@ -57,6 +57,7 @@ public final class InPlaceOutput: SiteOutput, @unchecked Sendable {
     /// Moves every pending file into place and removes what the site no longer has.
     public func commit() throws {
         defer { discard() }
+        if fileSystem.kind(of: outputPath + "/" + OutputMarker.name) == nil { try OutputMarker.write(into: outputPath, fileSystem: fileSystem) }
         let folders = FolderMaker(root: outputPath, fileSystem: fileSystem)
         for (name, path) in pending.withLock({ $0 }) {
             try folders.makeFolders(above: path)

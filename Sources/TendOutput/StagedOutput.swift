@@ -31,6 +31,7 @@ public final class StagedOutput: SiteOutput, @unchecked Sendable {
         Self.removeAbandoned(prefix: prefix, in: folder, fileSystem: fileSystem)
         try? fileSystem.remove(stagingPath)
         try fileSystem.createDirectory(stagingPath)
+        try OutputMarker.write(into: stagingPath, fileSystem: fileSystem)
     }
 
     private static func parent(of path: String) -> String {

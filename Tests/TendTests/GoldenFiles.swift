@@ -12,7 +12,7 @@ enum GoldenFiles {
 
     /// Compares the files of a built site (relative path → bytes) with the expected folder.
     static func compare(_ built: [String: Data], expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let actualFiles = built.filter { !$0.key.hasPrefix("assets/") && !$0.key.hasPrefix("media/") }
+        let actualFiles = built.filter { !$0.key.hasPrefix("assets/") && !$0.key.hasPrefix("media/") && $0.key != ".tend-output" }
         if recording {
             try? FileManager.default.removeItem(atPath: expected)
             for (path, data) in actualFiles {

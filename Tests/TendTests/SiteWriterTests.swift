@@ -88,3 +88,31 @@ let tendExecutable: String? = {
         }
     }
 }
+
+/// Tend replaces only folders it made: `--output .git` or a folder of someone's files is refused.
+@Suite struct OutputMarkerTests {
+    @Test func aFolderOfOtherFilesIsNeverReplaced() {
+        let site = MemorySite(files: MinimalSite.files())
+        site.write([".git/HEAD": "ref: refs/heads/main\n", ".git/objects/ab/cd": "x", "notes/todo.txt": "keep"])
+        for output in [".git", "notes"] {
+            let report = site.build(site.request(output: output))
+            #expect(
+                MinimalSite.messages(report).first?.hasSuffix(
+                    ": the output folder holds files Tend did not make (\(output == ".git" ? "HEAD, objects" : "todo.txt")); Tend would replace them")
+                    == true, "\(MinimalSite.messages(report))")
+        }
+        #expect(site.read(".git/HEAD") == "ref: refs/heads/main\n" && site.read("notes/todo.txt") == "keep")
+    }
+
+    @Test func emptyMarkedAndOlderTendFoldersAreReplaced() {
+        let site = MemorySite(files: MinimalSite.files())
+        site.write(["older/404.html": "x", "older/feed.xml": "x", "older/sitemap.xml": "x", "older/stale.html": "x", "kept/.gitkeep": ""])
+        try! site.fileSystem.createDirectories(site.root + "/empty")
+        for output in ["empty", "older", "fresh", "kept"] {
+            #expect(site.build(site.request(output: output)).succeeded, "\(output)")
+            #expect(site.read(output + "/.tend-output") != nil)
+            #expect(site.build(site.request(output: output)).succeeded, "\(output) again")
+        }
+        #expect(site.read("older/stale.html") == nil)
+    }
+}

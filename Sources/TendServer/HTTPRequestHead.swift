@@ -11,6 +11,8 @@ struct HTTPRequestHead: Equatable {
     static let maxRequestLine = 8_192
     static let maxHeaderBytes = 16_384
     static let maxHeaders = 100
+    /// Headers a request may carry once only.
+    static let singleHeaders: Set<String> = ["host", "content-length", "transfer-encoding"]
 
     enum Problem: Error, Equatable {
         case tooLarge
@@ -47,6 +49,8 @@ struct HTTPRequestHead: Equatable {
             let name = String(decoding: line[line.startIndex..<colon], as: UTF8.self).lowercased()
             guard name.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { throw .malformed }
             let value = String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            // Two of these would let a proxy and this server read different requests (RFC 9112 6.3, 3.2).
+            if head.headers[name] != nil, Self.singleHeaders.contains(name) { throw .malformed }
             head.headers[name] = value
         }
         return head

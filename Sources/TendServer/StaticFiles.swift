@@ -1,4 +1,5 @@
 import Foundation
+import TendCore
 
 /// Maps a request path to a file inside the site folder, refusing anything that could leave it.
 public struct StaticFiles: Sendable {
@@ -34,7 +35,8 @@ public struct StaticFiles: Sendable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory) else { return .notFound }
         if isDirectory.boolValue {
-            if !decoded.hasSuffix("/") { return .redirect(location: path + "/") }
+            // Made from the clean segments: `//about` goes to `/about/`, never to another host.
+            if !decoded.hasSuffix("/") { return .redirect(location: "/" + segments.map { Escape.urlPath(String($0)) }.joined(separator: "/") + "/") }
             candidate += "/index.html"
         }
         guard let real = realPath(candidate) else { return .notFound }

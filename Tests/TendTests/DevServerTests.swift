@@ -84,6 +84,9 @@ final class Box: @unchecked Sendable {
 
     @Test func foldersRedirectAndMissingPagesGet404() {
         #expect(get("/articles/a").contains("Location: /articles/a/"))
+        // A redirect never names another host, however the path is written.
+        #expect(get("//articles/a").contains("Location: /articles/a/\r\n"))
+        #expect(get("//articles//a").contains("Location: /articles/a/\r\n"))
         let missing = get("/nope/")
         #expect(missing.hasPrefix("HTTP/1.1 404") && missing.contains("Missing"))
         #expect(get("/articles/").hasPrefix("HTTP/1.1 404"))
@@ -94,6 +97,12 @@ final class Box: @unchecked Sendable {
         let huge = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX: " + String(repeating: "a", count: 20_000) + "\r\n\r\n"
         #expect(exchange(port: server.port, huge).hasPrefix("HTTP/1.1 431"))
         #expect(exchange(port: server.port, "NONSENSE\r\n\r\n").hasPrefix("HTTP/1.1 400"))
+        // Two Content-Length or two Host headers could make a proxy and this server read different requests.
+        for twice in ["Content-Length: 0\r\nContent-Length: 5", "Host: 127.0.0.1\r\nHost: attacker.example", "Transfer-Encoding: x\r\nTransfer-Encoding: y"] {
+            let response = exchange(port: server.port, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\(twice)\r\n\r\n")
+            #expect(response.hasPrefix("HTTP/1.1 400"), "\(twice)")
+            #expect(response.components(separatedBy: "HTTP/1.1").count == 2, "one response only")
+        }
         // A client that never finishes its head is cut off, and others are served meanwhile.
         let start = Date()
         let port = server.port

@@ -101,14 +101,25 @@ public struct SiteContent: Sendable {
         pageCache?.save(zip(sources.pages, results).compactMap { entry, loaded in loaded.record.map { (entry.file.relativePath, $0) } })
         var pages: [Page] = []
         var authors: [String: Page] = [:]
+        var authorBySkeleton: [String: Page] = [:]
         for (page, problems, _) in results {
             diagnostics.append(contentsOf: problems)
             guard let page else { continue }
-            if page.kind == .author {
-                authors[page.slug] = page
-            } else {
+            guard page.kind == .author else {
                 pages.append(page)
+                continue
             }
+            // One author file may never pass for another, on a page, in JSON-LD or as a reviewer.
+            let fileName = page.sourcePath.split(separator: "/").last.map { String($0.dropLast(3)) } ?? page.slug
+            let skeleton = Identity.skeleton(fileName)
+            if let first = authors[page.slug] ?? authorBySkeleton[skeleton] {
+                diagnostics.error(
+                    SourceLocation(path: page.sourcePath), "\(page.sourcePath) and \(first.sourcePath) name authors that cannot be told apart",
+                    hint: "author ids must differ by more than case, '_' or '-', accents or letters that look alike; rename or remove one of the files")
+                continue
+            }
+            authors[page.slug] = page
+            authorBySkeleton[skeleton] = page
         }
         return (
             SiteContent(config: config, bibliography: bibliography, pages: pages, authors: authors, media: sources.media, settingsDigest: settings.value),

@@ -102,3 +102,22 @@ import Testing
         #expect(MinimalSite.errors(article: MinimalSite.article("tags: [suicide]\n", body: "{{< crisis >}}\n\nText.")).isEmpty)
     }
 }
+
+/// Author files whose ids a reader cannot tell apart are an error naming both files.
+@Suite struct AuthorIdentityTests {
+    @Test(arguments: ["ada_writer", "Ada-Writer", "ada.writer", "аda-writer", "ａｄａ-writer", "adá-writer"])
+    func lookAlikeAuthorIDsAreRefused(impostor: String) {
+        let files = [
+            "content/authors/ada-writer.md": "---\nname: Ada Writer\n---\nBio.\n",
+            "content/authors/\(impostor).md": "---\nname: IMPOSTOR\ncredentials: MD, PhD\n---\nx\n",
+        ]
+        let errors = MinimalSite.errors(files)
+        let names = ["content/authors/ada-writer.md", "content/authors/\(impostor).md"].sorted()
+        #expect(errors.contains("\(names[1]):1:1: \(names[1]) and \(names[0]) name authors that cannot be told apart"), "\(errors)")
+    }
+
+    @Test func distinctAuthorsAreFine() {
+        #expect(Identity.skeleton("maya-okafor") != Identity.skeleton("maya-okafor2"))
+        #expect(MinimalSite.errors(["content/authors/bo.md": "---\nname: Bo\n---\nx\n"]).isEmpty)
+    }
+}

@@ -5,6 +5,17 @@ import TendCore
 public enum CSLJSONParser {
     public static func parse(_ text: String, path: String) -> (references: [Reference], diagnostics: [Diagnostic]) {
         let items: [[String: Any]]
+        // Foundation's reader lets a trailing comma pass; JSON, and other tools, do not.
+        if let (line, column) = trailingComma(in: text) {
+            return (
+                [],
+                [
+                    .error(
+                        SourceLocation(path: path, line: line, column: column), "the file is not valid JSON: a comma stands before the closing bracket",
+                        hint: "remove the comma after the last item or field")
+                ]
+            )
+        }
         do {
             guard let list = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [Any] else {
                 return ([], [.error(SourceLocation(path: path), "a CSL-JSON bibliography must be a list of items ([...])")])
@@ -90,6 +101,13 @@ public enum CSLJSONParser {
     }
 
     private static func dateParts(_ value: Any?) -> [Int]? {
+        // An EDTF string ("2020", "2020-05-03", "2019/2020": the first date counts) or a bare year.
+        if let text = value as? String {
+            let first = text.split(separator: "/").first.map(String.init) ?? text
+            let numbers = first.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+            return numbers.isEmpty ? nil : numbers
+        }
+        if let number = value as? NSNumber { return [number.intValue] }
         guard let object = value as? [String: Any] else { return nil }
         if let parts = object["date-parts"] as? [[Any]], let first = parts.first {
             let numbers = first.compactMap { ($0 as? NSNumber)?.intValue ?? ($0 as? String).flatMap { Int($0) } }
@@ -98,6 +116,33 @@ public enum CSLJSONParser {
         if let raw = object["raw"] as? String ?? object["literal"] as? String {
             let numbers = raw.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
             return numbers.isEmpty ? nil : numbers
+        }
+        return nil
+    }
+
+    /// Where a `,` is followed (after white space) by `]` or `}`, outside strings.
+    static func trailingComma(in text: String) -> (line: Int, column: Int)? {
+        var line = 1, column = 0
+        var inString = false, escaped = false
+        var comma: (line: Int, column: Int)?
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                line += 1
+                column = 0
+            } else {
+                column += 1
+            }
+            if inString {
+                if escaped { escaped = false } else if scalar == "\\" { escaped = true } else if scalar == "\"" { inString = false }
+                continue
+            }
+            switch scalar {
+            case "\"": inString = true; comma = nil
+            case ",": comma = (line, column)
+            case "]", "}": if let comma { return comma }
+            case " ", "\t", "\n", "\r": continue
+            default: comma = nil
+            }
         }
         return nil
     }

@@ -50,7 +50,9 @@ public struct PageProcessor: Sendable {
         let path = file.relativePath
         let text: String
         do {
-            text = try SourceText.decode(bytes, path: path)
+            let decoded = try SourceText.decodeMarkdown(bytes, path: path)
+            text = decoded.text
+            diagnostics.append(contentsOf: decoded.warnings)
         } catch {
             return (nil, [error])
         }
@@ -98,7 +100,7 @@ public struct PageProcessor: Sendable {
         }
         let (bibliography, extraDigest) = bibliography(for: matter, diagnostics: &diagnostics)
         let markers = ShortcodeMarkers(split.body)
-        let document = MarkdownDocument(parsing: markers.text, options: .init(allowRawHTML: config.allowRawHTML))
+        let document = MarkdownDocument(parsing: markers.text, options: .init(allowRawHTML: config.allowRawHTML, smartPunctuation: config.smartPunctuation))
         let context = PassContext(path: path, lineOffset: lineOffset, config: config, matter: matter, bibliography: bibliography, markers: markers)
         var draft = PageDraft()
         for pass in Self.passes { pass.run(document, context, &draft, &diagnostics) }

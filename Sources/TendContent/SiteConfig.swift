@@ -14,6 +14,8 @@ public struct SiteConfig: Sendable {
     public var consultationAfterArticles = false
     public var bibliography: [String] = []
     public var allowRawHTML = false
+    /// Typographic quotes and dashes outside code (`markdown: { smart: false }` keeps them as typed).
+    public var smartPunctuation = true
     public var pageSize = 10
     public var relatedCount = 3
     public var crisisBanner = true
@@ -60,8 +62,9 @@ public struct SiteConfig: Sendable {
             config.bibliography = value.isScalar ? [value.string(&d)].compactMap { $0 } : value.stringList(&d) ?? []
         }
         if let markdown = fields["markdown"]?.mapping(&d) {
-            markdown.warnAboutUnknownKeys(known: ["allow_html"], &d)
+            markdown.warnAboutUnknownKeys(known: ["allow_html", "smart"], &d)
             config.allowRawHTML = markdown["allow_html"]?.bool(&d) ?? false
+            config.smartPunctuation = markdown["smart"]?.bool(&d) ?? true
         }
         if let value = fields["page_size"], let size = value.int(&d) {
             if (1...1000).contains(size) { config.pageSize = size } else { d.error(value.location, "'page_size' must be from 1 to 1000") }

@@ -1,5 +1,38 @@
 /// Turns a file's bytes into text the pipeline can trust: UTF-8 only, no NUL, LF line endings.
 public enum SourceText {
+    /// Decodes a Markdown file as `decode` does, but as CommonMark reads one: a NUL byte becomes
+    /// U+FFFD (with a warning at its place) rather than rejecting the file. A Word, OpenDocument,
+    /// PDF or RTF file saved under a `.md` name is told apart and pointed to `tend import`.
+    public static func decodeMarkdown(_ bytes: [UInt8], path: String) throws(Diagnostic) -> (text: String, warnings: [Diagnostic]) {
+        if let format = documentFormat(of: bytes) {
+            throw .error(
+                SourceLocation(path: path), "this is a \(format) file saved with a .md name, not Markdown text",
+                hint:
+                    "convert it with `tend import \(path.split(separator: "/").last.map(String.init) ?? path)` (from the original file), or save it as plain text"
+            )
+        }
+        guard let first = bytes.firstIndex(of: 0) else { return (try decode(bytes, path: path), []) }
+        let line = bytes[..<first].count { $0 == UInt8(ascii: "\n") } + 1
+        let lineStart = bytes[..<first].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+        let column = String(decoding: bytes[lineStart..<first], as: UTF8.self).count + 1
+        var replaced: [UInt8] = []
+        replaced.reserveCapacity(bytes.count + 8)
+        for byte in bytes { if byte == 0 { replaced += [0xEF, 0xBF, 0xBD] } else { replaced.append(byte) } }
+        let warning = Diagnostic.warning(
+            SourceLocation(path: path, line: line, column: column), "the file contains a NUL byte; it is shown as \u{FFFD}",
+            hint: "delete the invisible character there (it often comes from pasting out of another program)")
+        return (try decode(replaced, path: path), [warning])
+    }
+
+    /// The kind of a document that is not plain text, told by its first bytes.
+    static func documentFormat(of bytes: [UInt8]) -> String? {
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return "Word, OpenDocument or other ZIP-packed" }
+        if bytes.starts(with: Array("%PDF".utf8)) { return "PDF" }
+        if bytes.starts(with: Array("{\\rtf".utf8)) { return "RTF" }
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return "old Word (.doc)" }
+        return nil
+    }
+
     /// Decodes `bytes` (a UTF-8 byte-order mark is dropped, CRLF and CR become LF) or throws a
     /// diagnostic naming the line of the first problem.
     public static func decode(_ bytes: [UInt8], path: String) throws(Diagnostic) -> String {

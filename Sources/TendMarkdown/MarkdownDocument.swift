@@ -11,7 +11,12 @@ public final class MarkdownDocument {
     public struct Options: Sendable, Hashable {
         /// Let authors' raw HTML through (site-wide opt-in); otherwise it is removed.
         public var allowRawHTML: Bool
-        public init(allowRawHTML: Bool = false) { self.allowRawHTML = allowRawHTML }
+        /// Typographic quotes, dashes and ellipses outside code (`--` becomes `–`).
+        public var smartPunctuation: Bool
+        public init(allowRawHTML: Bool = false, smartPunctuation: Bool = true) {
+            self.allowRawHTML = allowRawHTML
+            self.smartPunctuation = smartPunctuation
+        }
     }
 
     private let parser: OpaquePointer
@@ -21,10 +26,10 @@ public final class MarkdownDocument {
     /// The document node.
     public var root: MarkdownNode { MarkdownNode(rootPointer) }
 
-    /// Parses `text` with tables, strikethrough, autolinks, tag filtering, task lists, footnotes and smart punctuation.
+    /// Parses `text` with tables, strikethrough, autolinks, tag filtering, task lists, footnotes and (unless turned off) smart punctuation.
     public init(parsing text: String, options: Options = Options()) {
         Self.registerExtensions
-        let parseOptions = CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS
+        let parseOptions = (options.smartPunctuation ? CMARK_OPT_SMART : 0) | CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS
         let parser = cmark_parser_new(parseOptions)!
         for name in ["table", "strikethrough", "autolink", "tagfilter", "tasklist"] {
             if let extensionPointer = cmark_find_syntax_extension(name) {

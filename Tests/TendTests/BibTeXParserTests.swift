@@ -119,3 +119,24 @@ import Testing
         }
     }
 }
+
+@Suite struct CSLJSONParserTests {
+    @Test func aTrailingCommaIsAnErrorAtItsPlace() {
+        let (references, diagnostics) = CSLJSONParser.parse("[\n  {\"id\": \"a\", \"title\": \"T, u\",},\n]\n", path: "content/references.json")
+        #expect(references.isEmpty)
+        #expect(
+            diagnostics.map(\.description) == [
+                "content/references.json:2:30: error: the file is not valid JSON: a comma stands before the closing bracket\n  hint: remove the comma after the last item or field"
+            ])
+    }
+
+    @Test(arguments: [
+        ("\"2020\"", 2020), ("\"2020-05-03\"", 2020), ("\"2019/2020\"", 2019), ("2021", 2021), ("{\"date-parts\": [[2018, 3]]}", 2018),
+        ("{\"raw\": \"May 2017\"}", 2017),
+    ])
+    func datesAsZoteroAndEDTFWriteThem(issued: String, year: Int) {
+        let (references, diagnostics) = CSLJSONParser.parse("[{\"id\": \"a\", \"type\": \"book\", \"title\": \"T\", \"issued\": \(issued)}]", path: "r.json")
+        #expect(diagnostics.isEmpty)
+        #expect(references.first?.year == year)
+    }
+}

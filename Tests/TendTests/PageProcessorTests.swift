@@ -60,14 +60,17 @@ import Testing
         _ = FileManager.default.createFile(
             atPath: site.path + "/content/articles/latin1.md", contents: Data("---\ntitle: Caf\u{E9}\n---\n".utf8.map { $0 }.prefix(16) + [0xE9, 0x0A]))
         _ = FileManager.default.createFile(atPath: site.path + "/content/articles/utf16.md", contents: Data([0xFF, 0xFE, 0x2D, 0x00]))
-        _ = FileManager.default.createFile(atPath: site.path + "/content/articles/nul.md", contents: Data("---\ntitle: A\u{0}\n".utf8))
+        _ = FileManager.default.createFile(atPath: site.path + "/content/articles/nul.md", contents: Data(MinimalSite.article(body: "Bad\u{0} byte.").utf8))
+        _ = FileManager.default.createFile(atPath: site.path + "/content/articles/word.md", contents: Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0, 0, 0]))
         let report = SiteBuilder.build(BuildRequest(siteRoot: site.path, clock: Fixtures.clock))
         #expect(
             MinimalSite.messages(report) == [
                 "content/articles/latin1.md:2:12: the file is not valid UTF-8",
-                "content/articles/nul.md:2:9: the file contains a NUL byte",
                 "content/articles/utf16.md:1:1: the file is UTF-16, not UTF-8",
+                "content/articles/word.md:1:1: this is a Word, OpenDocument or other ZIP-packed file saved with a .md name, not Markdown text",
             ])
+        // As CommonMark does, a NUL byte becomes U+FFFD: the page builds, with a warning at its place.
+        #expect(MinimalSite.messages(report, severity: .warning) == ["content/articles/nul.md:7:4: the file contains a NUL byte; it is shown as \u{FFFD}"])
     }
 
     @Test func allErrorsOfABuildAreReportedTogether() {

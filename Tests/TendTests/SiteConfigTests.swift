@@ -33,3 +33,18 @@ import Testing
         #expect(MinimalSite.errors(["content/site.yml": yml]) == ["content/site.yml:2:11: 'base_url' must be a full https:// address"])
     }
 }
+
+@Suite struct SiteConfigMarkdownTests {
+    /// `markdown: { smart: false }` keeps quotes and dashes as typed.
+    @Test func smartPunctuationCanBeTurnedOff() {
+        let body = "Run it with --verbose and \"quotes\"..."
+        let (smart, on) = MinimalSite.build(MinimalSite.files(article: MinimalSite.article(body: body)))
+        let plainFiles = MinimalSite.files(article: MinimalSite.article(body: body)).merging([
+            "content/site.yml": MinimalSite.siteYML + "markdown:\n  smart: false\n"
+        ]) { $1 }
+        let (plain, off) = MinimalSite.build(plainFiles)
+        #expect(smart.succeeded && plain.succeeded)
+        #expect(on.read("public/articles/first/index.html")?.contains("–verbose and “quotes”…") == true)
+        #expect(off.read("public/articles/first/index.html")?.contains("--verbose and &quot;quotes&quot;...") == true)
+    }
+}

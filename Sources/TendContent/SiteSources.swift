@@ -33,7 +33,7 @@ public struct SiteSources: Sendable {
         }
         for link in snapshot.linksOutside where link.hasPrefix("content/") {
             diagnostics.append(
-                .warning(SourceLocation(path: link), "ignored a symbolic link that points outside the site", hint: "copy the file into the site instead"))
+                .warning(SourceLocation(path: link), "ignored a symbolic link that points outside content/", hint: "copy the file into content/ instead"))
         }
         for file in snapshot.files(under: "content") {
             classify(

@@ -1,7 +1,8 @@
 /// Every file below some folders of a root, walked once, each with what `stat` says of it: what
-/// a build reads, and what the next build compares to see whether anything changed. Symbolic
-/// links are followed while they stay inside the root and skipped with a warning when they lead
-/// out of it; loops end; editors' backup, lock and hidden files are left out.
+/// a build reads, and what the next build compares to see whether anything changed. A symbolic
+/// link is followed while it stays inside the walked folder it is in (`content/media/site ->
+/// ../..` would bring the whole site, its output included, into `media/`) and is reported
+/// otherwise; loops end; editors' backup, lock and hidden files are left out.
 public struct SourceSnapshot: Sendable {
     /// One file: where it is, relative to the root, and what it was when the walk passed.
     public struct File: Sendable, Equatable {
@@ -21,17 +22,17 @@ public struct SourceSnapshot: Sendable {
     public private(set) var files: [File] = []
     /// Folders among the walked ones that do not exist.
     public private(set) var missingFolders: [String] = []
-    /// Symbolic links leading out of the root, by relative path.
+    /// Symbolic links leading out of their walked folder, by relative path.
     public private(set) var linksOutside: [String] = []
 
     /// Walks `folders` (relative to `root`; "" for the root itself). Each folder's entries are
     /// `stat`ed on all cores.
     public init(root: String, folders: [String], fileSystem: FileSystem) {
         self.root = root
-        let rootReal = fileSystem.realPath(root) ?? root
         var visited: Set<String> = []
-        var pending = folders.reversed().map { ($0, true) }
-        while let (relative, isTop) = pending.popLast() {
+        // Each folder with the real path of the walked folder it belongs to.
+        var pending = folders.reversed().map { folder in (folder, true, fileSystem.realPath(folder.isEmpty ? root : root + "/" + folder) ?? root) }
+        while let (relative, isTop, topReal) = pending.popLast() {
             let absolute = relative.isEmpty ? root : root + "/" + relative
             guard let real = fileSystem.realPath(absolute), visited.insert(real).inserted else {
                 if isTop && fileSystem.realPath(absolute) == nil { missingFolders.append(relative) }
@@ -47,14 +48,14 @@ public struct SourceSnapshot: Sendable {
                 let childRelative = relative.isEmpty ? entry.name : relative + "/" + entry.name
                 var status = linkStatus
                 if entry.kind == .symbolicLink {
-                    guard let target = fileSystem.realPath(absolute + "/" + entry.name), Self.isInside(target, rootReal) else {
+                    guard let target = fileSystem.realPath(absolute + "/" + entry.name), Self.isInside(target, topReal) else {
                         linksOutside.append(childRelative)
                         continue
                     }
                     status = fileSystem.status(of: target, followingLinks: false)
                 }
                 switch status?.kind {
-                case .directory: pending.append((childRelative, false))
+                case .directory: pending.append((childRelative, false, topReal))
                 case .file: files.append(File(relativePath: childRelative, absolutePath: absolute + "/" + entry.name, status: status!))
                 default: continue
                 }

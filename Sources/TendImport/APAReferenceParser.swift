@@ -29,6 +29,20 @@ public struct ImportedReference: Equatable, Sendable {
             }
             return out
         }
+        /// A URL or DOI with what could end the field or start a command percent-encoded.
+        func address(_ text: String) -> String {
+            var out = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "{": out += "%7B"
+                case "}": out += "%7D"
+                case "\\": out += "%5C"
+                default:
+                    if scalar.value <= 0x20 || scalar.value == 0x7F { out += String(format: "%%%02X", scalar.value) } else { out.unicodeScalars.append(scalar) }
+                }
+            }
+            return out
+        }
         func name(_ author: String) -> String {
             author.hasPrefix("{") && author.hasSuffix("}") ? "{" + escape(String(author.dropFirst().dropLast())) + "}" : escape(author)
         }
@@ -38,9 +52,9 @@ public struct ImportedReference: Equatable, Sendable {
         if !issue.isEmpty { fields.append(("number", escape(issue))) }
         if !pages.isEmpty { fields.append(("pages", escape(pages.replacingOccurrences(of: "–", with: "--")))) }
         if !publisher.isEmpty { fields.append(("publisher", escape(publisher))) }
-        if !year.isEmpty { fields.append(("year", year)) }
-        if !doi.isEmpty { fields.append(("doi", doi)) }
-        if !url.isEmpty { fields.append(("url", url)) }
+        if !year.isEmpty { fields.append(("year", escape(year))) }
+        if !doi.isEmpty { fields.append(("doi", address(doi))) }
+        if !url.isEmpty { fields.append(("url", address(url))) }
         let body = fields.map { "  \($0.0) = {\($0.1)}" }.joined(separator: ",\n")
         return "@\(type){\(key),\n\(body)\n}\n"
     }

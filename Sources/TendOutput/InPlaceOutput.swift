@@ -59,10 +59,10 @@ public final class InPlaceOutput: SiteOutput, @unchecked Sendable {
         defer { discard() }
         if fileSystem.kind(of: outputPath + "/" + OutputMarker.name) == nil { try OutputMarker.write(into: outputPath, fileSystem: fileSystem) }
         let folders = FolderMaker(root: outputPath, fileSystem: fileSystem)
-        for (name, path) in pending.withLock({ $0 }) {
-            try folders.makeFolders(above: path)
-            try fileSystem.rename(pendingPath + "/" + name, to: outputPath + "/" + path)
-        }
+        let files = pending.withLock { $0 }
+        // Every folder first: a folder that cannot be made stops the update before any file moved.
+        for (_, path) in files { try folders.makeFolders(above: path) }
+        for (name, path) in files { try fileSystem.rename(pendingPath + "/" + name, to: outputPath + "/" + path) }
         for path in removals.withLock({ $0 }) {
             try? fileSystem.remove(outputPath + "/" + path)
             // Folders left empty go too (it fails on the first that is not).

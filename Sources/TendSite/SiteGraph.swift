@@ -172,6 +172,14 @@ public struct SiteGraph: Sendable {
                     diagnostics.error(page.matter.location(of: "tags"), "the tag '\(name)' has no letters or digits for its URL")
                     continue
                 }
+                // A file system takes 255 bytes a name; a tag is a folder of the site.
+                guard slug.utf8.count <= 100 else {
+                    diagnostics.error(
+                        page.matter.location(of: "tags"),
+                        "the tag '\(name.prefix(40))…' is too long for a web address (\(slug.utf8.count) characters; at most 100)",
+                        hint: "tags are a word or a short phrase, such as 'repair' or 'attachment styles'")
+                    continue
+                }
                 if let first = firstUse[slug], first.name != name {
                     diagnostics.error(
                         page.matter.location(of: "tags"), "the tag '\(name)' would share the URL /tags/\(slug)/ with the tag '\(first.name)' of \(first.path)",

@@ -1,3 +1,4 @@
+import TendCitations
 import Testing
 
 @testable import TendImport
@@ -27,5 +28,18 @@ import Testing
         #expect(merge.keys == ["gottman2015"])
         #expect(merge.addedCount == 0)
         #expect(merge.text == nil)
+    }
+}
+
+@Suite struct ImportedReferenceTests {
+    /// Braces in a pasted URL or DOI can neither end the field nor add an entry.
+    @Test func bracesInAddressesStayInsideTheirField() {
+        var reference = ImportedReference(key: "k2020", type: "article", authors: ["Doe, Jane"], year: "2020", title: "T")
+        reference.url = "https://example.org/a}},\n@misc{evil, title = {x}"
+        reference.doi = "10.1/x}y"
+        let parsed = BibTeXParser.parse(reference.bibtex, path: "r.bib")
+        #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics)")
+        #expect(parsed.references.map(\.key) == ["k2020"])
+        #expect(parsed.references.first?.url == "https://example.org/a%7D%7D,%0A@misc%7Bevil,%20title%20=%20%7Bx%7D")
     }
 }

@@ -121,3 +121,15 @@ import Testing
         #expect(MinimalSite.errors(["content/authors/bo.md": "---\nname: Bo\n---\nx\n"]).isEmpty)
     }
 }
+
+@Suite struct TagLimitTests {
+    /// A 360-character tag is an error at its line, before anything is written.
+    @Test func aTagTooLongForAFileNameIsAnError() {
+        let tag = String(repeating: "calm ", count: 72)
+        let errors = MinimalSite.errors(["content/articles/first.md": MinimalSite.article("tags: [\"\(tag)\"]\n")])
+        #expect(
+            errors == [
+                "content/articles/first.md:6:7: the tag 'calm calm calm calm calm calm calm calm …' is too long for a web address (359 characters; at most 100)"
+            ])
+    }
+}

@@ -20,7 +20,7 @@ import Testing
         #expect(report.succeeded, "\(report.diagnostics)")
         #expect(
             MinimalSite.messages(report, severity: .warning) == [
-                "content/articles/leak.md:1:1: ignored a symbolic link that points outside the site",
+                "content/articles/leak.md:1:1: ignored a symbolic link that points outside content/",
                 "content/media/evil.js:1:1: not copied: files in media/ may not be pages or scripts",
                 "content/media/page.html:1:1: not copied: files in media/ may not be pages or scripts",
                 "content/notes.txt:1:1: ignored a file Tend does not know what to do with",

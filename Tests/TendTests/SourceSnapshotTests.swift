@@ -32,3 +32,16 @@ import Testing
         #expect(snapshot.files.map(\.relativePath) == ["templates/page.html"])
     }
 }
+
+@Suite struct SourceSnapshotLinkTests {
+    /// `content/media/site -> ../..` would copy the site, its output included, into media/.
+    @Test func aLinkToAFolderAboveIsNotFollowed() {
+        let fileSystem = MemoryFileSystem()
+        fileSystem.add(["/site/content/media/a.png": "a", "/site/public/index.html": "old", "/site/content/articles/x.md": "x"])
+        fileSystem.addLink("/site/content/media/site", to: "../..")
+        fileSystem.addLink("/site/content/media/up", to: "/site/content")
+        let snapshot = SourceSnapshot(root: "/site", folders: ["content"], fileSystem: fileSystem)
+        #expect(snapshot.files.map(\.relativePath) == ["content/articles/x.md", "content/media/a.png"])
+        #expect(snapshot.linksOutside == ["content/media/site"])
+    }
+}

@@ -120,7 +120,7 @@ extension BuildStep where Context == BuildContext {
         let fixedDate = request.clock.fixedEpoch.map { _ in request.clock.today }
         let plan = RenderPlan(
             graph: graph, templates: templates, links: SiteLinks(baseURL: graph.config.baseURL), fixedDate: fixedDate, serial: request.serial,
-            progress: request.progress, cardStore: context.cache)
+            progress: request.progress)
         let jobs = plan.jobs()
         let outputPlan = OutputPlan(jobs: jobs, previous: context.previous?.outputs)
         context.report.filesWritten = outputPlan.keys.count
@@ -157,7 +157,7 @@ extension BuildStep where Context == BuildContext {
         context.finishOnError()
     }
 
-    /// Saves what the next build starts from: the build state and the cards; a preview
+    /// Saves what the next build starts from: the build state; a preview
     /// server's session keeps the graph and plan.
     static let saveState = BuildStep("Save the build state") { context in
         guard let plan = context.plan, let outputPlan = context.outputPlan else { return }
@@ -167,10 +167,6 @@ extension BuildStep where Context == BuildContext {
             pagesWritten: context.report.pagesWritten, filesWritten: context.report.filesWritten,
             diagnostics: context.report.diagnostics.filter { $0.severity != .note }, outputs: outputPlan.keys
         ).save(to: context.cache)
-        plan.saveCards()
-        if let problem = plan.context.views.cards.problem {
-            context.report.diagnostics.append(Diagnostic(.note, SourceLocation(path: CacheStore.folderName), problem))
-        }
         request.session?.remember(plan: plan, request: request)
     }
 }

@@ -1,15 +1,12 @@
 import Foundation
-import TendCache
 import TendContent
 import TendCore
 
-/// Cards rendered on first use and shared by every list that shows them. With a cache store,
-/// cards are kept between builds by the digest of what a card
-/// reads (the card's values, the templates, the site's root path), so a title edit renders
-/// one card, not the ten thousand on the search page.
+/// Cards rendered on first use and shared by every list of one build that shows them (the
+/// search page, tag pages and related articles show the same card many times). Cards are not
+/// kept between builds: HTML read back from a cache another machine may have written would be
+/// published as it is.
 final class CardCache: @unchecked Sendable {
-    static let format = "tend-cards 3"
-
     /// What rendering a card reads.
     private struct Inputs: Encodable {
         let templates: UInt64
@@ -20,18 +17,12 @@ final class CardCache: @unchecked Sendable {
     private let render: @Sendable ([String: Any]) -> String
     private let templates: UInt64
     private let rootPath: String
-    private let store: CacheStore?
     private var cards: [UInt64: String] = [:]
-    private var loaded = false
-    private var renderedAny = false
-    /// Why the file was not used, for a note.
-    private(set) var problem: String?
     private let lock = NSLock()
 
-    init(templates: UInt64, rootPath: String, store: CacheStore?, render: @escaping @Sendable ([String: Any]) -> String) {
+    init(templates: UInt64, rootPath: String, render: @escaping @Sendable ([String: Any]) -> String) {
         self.templates = templates
         self.rootPath = rootPath
-        self.store = store
         self.render = render
     }
 
@@ -40,48 +31,9 @@ final class CardCache: @unchecked Sendable {
     /// The card's HTML, made from `view` (the card's values as the template sees them) when it is not known yet.
     func html(for card: Digested<Card>, view: [String: Any]) -> String {
         let key = key(of: card)
-        lock.lock()
-        if !loaded { load() }
-        if let html = cards[key] {
-            lock.unlock()
-            return html
-        }
-        lock.unlock()
+        if let html = lock.withLock({ cards[key] }) { return html }
         let html = render(view)
-        lock.lock()
-        cards[key] = html
-        renderedAny = true
-        lock.unlock()
+        lock.withLock { cards[key] = html }
         return html
-    }
-
-    /// Reads the file (the lock is held).
-    private func load() {
-        loaded = true
-        guard let store else { return }
-        do {
-            cards =
-                try store.read(.cards, format: Self.format) { reader in
-                    var cards: [UInt64: String] = [:]
-                    for _ in try reader.readArray({ reader in cards[try reader.readUInt64()] = try reader.readString() }) {}
-                    return cards
-                } ?? [:]
-        } catch {
-            problem = "the card cache in .tend-cache/ is damaged or from another version of Tend; cards are rendered again"
-        }
-    }
-
-    /// Writes `cards` to the file, when this build rendered new ones.
-    func save(keeping kept: [Digested<Card>]) {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let store, renderedAny else { return }
-        var writer = ArchiveWriter(format: Self.format)
-        let entries = kept.map(key(of:)).compactMap { key in cards[key].map { (key, $0) } }
-        writer.write(entries) { writer, entry in
-            writer.write(entry.0)
-            writer.write(entry.1)
-        }
-        store.write(.cards, writer)
     }
 }

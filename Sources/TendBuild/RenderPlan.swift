@@ -1,5 +1,4 @@
 import Foundation
-import TendCache
 import TendContent
 import TendCore
 import TendSite
@@ -21,7 +20,7 @@ final class RenderPlan: Sendable {
 
     init(
         graph: SiteGraph, templates: TemplateLibrary, links: SiteLinks, fixedDate: CalendarDate?, serial: Bool = false,
-        progress: ProgressReporter? = nil, cardStore: CacheStore? = nil
+        progress: ProgressReporter? = nil
     ) {
         self.graph = graph
         self.serial = serial
@@ -34,7 +33,7 @@ final class RenderPlan: Sendable {
                 templates: Addressed(templates, address: templates.fingerprint), links: links, fixedDate: fixedDate,
                 menu: graph.menu.map { SiteInputs.MenuItem(title: $0.matter.title, path: $0.url) }, hasExercises: !graph.exercises.isEmpty,
                 crisisPath: crisisPath))
-        context = RenderContext(views: ViewBuilder(site: site, cardStore: cardStore))
+        context = RenderContext(views: ViewBuilder(site: site))
         let entries = graph.articles + graph.exercises
         let chunks = stride(from: 0, to: entries.count, by: 512).map { entries[$0..<min($0 + 512, entries.count)] }
         let made = parallelMap(chunks) { chunk in
@@ -193,6 +192,4 @@ final class RenderPlan: Sendable {
         return try counts.reduce(0) { try $0 + $1.get() }
     }
 
-    /// Writes the cards this site shows to the card file.
-    func saveCards() { context.views.cards.save(keeping: Array(cards.values)) }
 }

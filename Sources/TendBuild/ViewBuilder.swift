@@ -1,4 +1,3 @@
-import TendCache
 import TendContent
 import TendCore
 import TendFrontMatter
@@ -14,11 +13,11 @@ struct ViewBuilder: Sendable {
     let cards: CardCache
     let data: StructuredData
 
-    init(site: SiteInputs, cardStore: CacheStore?) {
+    init(site: SiteInputs) {
         self.site = site
         let templates = site.templates
         // A card stands on its own line in the templates, so its own final newline is dropped.
-        cards = CardCache(templates: site.fields.templates.address, rootPath: site.links.rootPath, store: cardStore) { view in
+        cards = CardCache(templates: site.fields.templates.address, rootPath: site.links.rootPath) { view in
             let html = templates.render("partials/card", view) ?? ""
             return html.hasSuffix("\n") ? String(html.dropLast()) : html
         }

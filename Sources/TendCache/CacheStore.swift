@@ -15,8 +15,6 @@ public struct CacheStore: Sendable {
         case buildState = "build-state"
         /// Every processed page, and the pages a small change added since.
         case pages, pagesDelta = "pages-delta"
-        /// Rendered cards.
-        case cards
     }
 
     /// Files written a line at a time.

@@ -11,24 +11,24 @@ import Testing
 
     @Test func recordsComeBackWhenFormatAndChecksumMatch() throws {
         let (store, _) = store()
-        var writer = ArchiveWriter(format: "cards 1")
+        var writer = ArchiveWriter(format: "pages 1")
         writer.write("hello")
-        #expect(store.write(.cards, writer))
-        #expect(try store.read(.cards, format: "cards 1") { try $0.readString() } == "hello")
-        #expect(throws: ArchiveReader.Damaged.self) { try store.read(.cards, format: "cards 2") { try $0.readString() } }
-        #expect(try store.read(.pages, format: "cards 1") { try $0.readString() } == nil)
+        #expect(store.write(.pages, writer))
+        #expect(try store.read(.pages, format: "pages 1") { try $0.readString() } == "hello")
+        #expect(throws: ArchiveReader.Damaged.self) { try store.read(.pages, format: "pages 2") { try $0.readString() } }
+        #expect(try store.read(.pagesDelta, format: "pages 1") { try $0.readString() } == nil)
     }
 
     @Test func aChangedByteIsDamage() throws {
         let (store, fileSystem) = store()
-        var writer = ArchiveWriter(format: "cards 1")
+        var writer = ArchiveWriter(format: "pages 1")
         writer.write("hello")
-        store.write(.cards, writer)
-        var bytes = try fileSystem.contents(of: store.path(.cards))
+        store.write(.pages, writer)
+        var bytes = try fileSystem.contents(of: store.path(.pages))
         for index in bytes.indices {
             bytes[index] ^= 0x20
-            try fileSystem.write(bytes, to: store.path(.cards))
-            #expect(throws: ArchiveReader.Damaged.self, "byte \(index)") { try store.read(.cards, format: "cards 1") { try $0.readString() } }
+            try fileSystem.write(bytes, to: store.path(.pages))
+            #expect(throws: ArchiveReader.Damaged.self, "byte \(index)") { try store.read(.pages, format: "pages 1") { try $0.readString() } }
             bytes[index] ^= 0x20
         }
     }
@@ -48,9 +48,9 @@ import Testing
         let (store, fileSystem) = store()
         try fileSystem.write(Array("x".utf8), to: "/site/.tend-cache")
         #expect(!store.prepare())
-        #expect(!store.write(.cards, ArchiveWriter(format: "cards 1")))
+        #expect(!store.write(.pages, ArchiveWriter(format: "pages 1")))
         #expect(!store.append(["x"], to: .staleOutputs))
-        #expect(try store.read(.cards, format: "cards 1") { _ in 1 } == nil)
+        #expect(try store.read(.pages, format: "pages 1") { _ in 1 } == nil)
         #expect(store.scratchFile() == nil)
     }
 }

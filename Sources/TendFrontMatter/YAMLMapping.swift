@@ -80,10 +80,18 @@ public struct YAMLMapping {
         }
     }
 
-    /// Anchors and aliases are refused before parsing: they can expand exponentially.
+    /// Anchors and aliases are refused before parsing: they can expand exponentially. The lines
+    /// of a block scalar (`summary: |` and the lines indented below it) are text, not syntax:
+    /// `**bold**` there is no alias.
     private static func unsupportedConstruct(in yaml: String) -> (line: Int, column: Int, message: String, hint: String)? {
+        var blockIndent: Int?
         for (index, text) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let bytes = Array(text.utf8)
+            let indent = bytes.prefix { $0 == UInt8(ascii: " ") }.count
+            if let block = blockIndent {
+                if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) || indent > block { continue }
+                blockIndent = nil
+            }
             var lastSignificant: UInt8? = nil
             var quote: UInt8? = nil
             for (position, byte) in bytes.enumerated() {
@@ -93,16 +101,17 @@ public struct YAMLMapping {
                 }
                 let previous = position > 0 ? bytes[position - 1] : UInt8(ascii: " ")
                 let atValueStart =
-                    previous == UInt8(ascii: " ") || previous == UInt8(ascii: "[") || previous == UInt8(ascii: ",")
-                    || position == 0
+                    previous == UInt8(ascii: " ") || previous == UInt8(ascii: "\t") || previous == UInt8(ascii: "[") || previous == UInt8(ascii: ",")
+                    || previous == UInt8(ascii: "{") || position == 0
                 switch byte {
                 case UInt8(ascii: "#") where atValueStart:
                     break
                 case UInt8(ascii: "\""), UInt8(ascii: "'"):
                     if atValueStart { quote = byte }
                 case UInt8(ascii: "&"), UInt8(ascii: "*"):
-                    let opensValue = lastSignificant == nil || [":", "-", "[", ",", "?"].map { UInt8(ascii: $0) }.contains(lastSignificant!)
-                    let nameFollows = position + 1 < bytes.count && bytes[position + 1] != UInt8(ascii: " ")
+                    let opensValue = lastSignificant == nil || [":", "-", "[", ",", "?", "{"].map { UInt8(ascii: $0) }.contains(lastSignificant!)
+                    let nameFollows =
+                        position + 1 < bytes.count && bytes[position + 1] != UInt8(ascii: " ") && bytes[position + 1] != UInt8(ascii: "\t")
                     if atValueStart && opensValue && nameFollows {
                         return (
                             index + 1, position + 1, "YAML anchors and aliases ('&name', '*name') are not supported here",
@@ -115,8 +124,23 @@ public struct YAMLMapping {
                 if byte == UInt8(ascii: "#") && atValueStart { break }
                 if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") { lastSignificant = byte }
             }
+            if Self.opensBlockScalar(bytes) { blockIndent = indent }
         }
         return nil
+    }
+
+    /// Whether the line ends with a block scalar indicator (`key: |`, `- >-`, `key: |2+`).
+    private static func opensBlockScalar(_ bytes: [UInt8]) -> Bool {
+        var end = bytes.count
+        if let hash = bytes.indices.first(where: { bytes[$0] == UInt8(ascii: "#") && ($0 == 0 || bytes[$0 - 1] == UInt8(ascii: " ")) }) { end = hash }
+        var tail = bytes[..<end].reversed().drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.reversed().map { $0 }
+        while let last = tail.last, last == UInt8(ascii: "+") || last == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(last) {
+            tail.removeLast()
+        }
+        guard let indicator = tail.last, indicator == UInt8(ascii: "|") || indicator == UInt8(ascii: ">") else { return false }
+        tail.removeLast()
+        guard let before = tail.last else { return false }
+        return before == UInt8(ascii: " ") && tail.dropLast().last.map { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "-") } == true
     }
 
     /// Where a key is set the second time (keys at any indentation).

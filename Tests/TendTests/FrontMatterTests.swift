@@ -1,3 +1,4 @@
+import Foundation
 import TendCore
 import TendFrontMatter
 import Testing
@@ -67,5 +68,29 @@ import Testing
             MinimalSite.errors(["content/pages/about.md": "---\ntitle: About\nmenu: first\n---\nx\n"]) == [
                 "content/pages/about.md:3:7: 'menu' must be a whole number, not 'first'"
             ])
+    }
+}
+
+@Suite struct YAMLAliasTests {
+    private func errors(_ yaml: String) -> [String] {
+        var diagnostics = Diagnostics()
+        _ = FrontMatter.decode(yaml: yaml, kind: .article, path: "a.md", firstLine: 2, diagnostics: &diagnostics)
+        return diagnostics.all.filter { $0.severity == .error }.map { "\($0.location.line):\($0.location.column): \($0.message)" }
+    }
+
+    /// The billion laughs, with tabs where spaces were expected, are refused at once.
+    @Test func aliasesAfterTabsAreRefused() {
+        let lol = (1...9).map { "l\($0):\t&l\($0) [\(String(repeating: "*l\($0 - 1),", count: 9))]" }.joined(separator: "\n")
+        let yaml = "l0:\t&l0 \"lol\"\n" + lol + "\ntitle:\t*l9\n"
+        let start = Date()
+        let found = errors(yaml)
+        #expect(Date().timeIntervalSince(start) < 2)
+        #expect(found.first == "2:5: YAML anchors and aliases ('&name', '*name') are not supported here")
+    }
+
+    /// A block scalar's lines are text: bold written `**like this**` is no alias.
+    @Test func blockScalarsMayStartWithStars() {
+        let yaml = "title: T\nsummary: |\n  **Bold** start, and *emphasis*.\n  & more\ndate: 2026-01-05\nauthor: ada\n"
+        #expect(errors(yaml).isEmpty)
     }
 }

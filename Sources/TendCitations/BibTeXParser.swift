@@ -7,6 +7,9 @@ public struct BibTeXParser {
     private let path: String
     private let lineStarts: [Int]
     private var position = 0
+    /// The longest value a field may have.
+    static let longestValue = 64 * 1024
+
     private var macros: [String: String] = [
         "jan": "1", "feb": "2", "mar": "3", "apr": "4", "may": "5", "jun": "6",
         "jul": "7", "aug": "8", "sep": "9", "oct": "10", "nov": "11", "dec": "12",
@@ -176,6 +179,13 @@ public struct BibTeXParser {
                             ?? "define it with @string{\(macro) = {...}} before this entry, or put the value in braces")
                 }
                 value += expansion
+            }
+            // Values joined with '#' from @string macros can double at every step: bounded, like
+            // any field, by what a reference can need.
+            guard value.utf8.count <= Self.longestValue else {
+                throw ParseError(
+                    offset: nameStart, message: "the field '\(name)' grows past \(Self.longestValue / 1024) KB from @string values joined with '#'",
+                    hint: "no reference needs a field this long; check the @string definitions above")
             }
             skipWhitespace()
             if position < bytes.count, bytes[position] == UInt8(ascii: "#") {

@@ -9,6 +9,7 @@ struct LinkPass: PagePass {
     func run(_ document: MarkdownDocument, _ context: PassContext, _ draft: inout PageDraft, _ diagnostics: inout Diagnostics) {
         for node in document.nodes(where: { $0.kind == .link || $0.kind == .image }) {
             let url = node.url ?? ""
+            draft.linkBytes += url.utf8.count + (node.title?.utf8.count ?? 0)
             let location = context.location(node)
             guard URLPolicy.isAllowed(url) else {
                 diagnostics.warning(

@@ -36,6 +36,9 @@ struct PassContext {
 /// What the passes learn of a page, until the page is made from it.
 struct PageDraft {
     var links: [LinkUse] = []
+    /// Bytes of every link's and image's address and title: what reference links add to the page
+    /// each time they are used.
+    var linkBytes = 0
     var handles: [(word: String, location: SourceLocation)] = []
     var citations = PageCitations(bibliography: Bibliography(), cited: [], nocite: [])
     var usedComponents: Set<String> = []

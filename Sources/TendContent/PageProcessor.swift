@@ -18,6 +18,11 @@ public struct PageProcessor: Sendable {
         self.bibliography = bibliography
     }
 
+    /// How much larger than its source a page's links may make it (reference links repeat
+    /// their address at every use): a megabyte, and a hundred bytes a source byte.
+    static let extraOutputAllowed = 1 << 20
+    static let outputPerInputByte = 100
+
     /// The passes a body goes through, in order.
     static let passes: [any PagePass] = [RawHTMLPass(), LinkPass(), CitationPass(), ShortcodePass(), HeadingPass(), ReadingPass()]
 
@@ -104,6 +109,14 @@ public struct PageProcessor: Sendable {
         let context = PassContext(path: path, lineOffset: lineOffset, config: config, matter: matter, bibliography: bibliography, markers: markers)
         var draft = PageDraft()
         for pass in Self.passes { pass.run(document, context, &draft, &diagnostics) }
+        // One reference definition used thousands of times would make gigabytes of HTML.
+        let budget = Self.extraOutputAllowed + Self.outputPerInputByte * bytes.count
+        guard draft.linkBytes <= budget else {
+            diagnostics.error(
+                SourceLocation(path: path), "the links of this page would make \(draft.linkBytes >> 20) MB of HTML from \(bytes.count >> 10) KB of text",
+                hint: "a link defined once ([name]: https://…) is written out wherever [name] is used; use it fewer times or shorten the address")
+            return (nil, diagnostics.all)
+        }
         var body = PageBody(document.renderHTML())
         if let scratch { body.move(to: scratch) }
         var sourceDigest = digest ?? StableHasher.digest(bytes)

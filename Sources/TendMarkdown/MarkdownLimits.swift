@@ -1,12 +1,14 @@
-/// Limits checked on the bytes before cmark-gfm sees them: Debian's cmark-gfm 0.29 still has
-/// quadratic and table-expansion blow-ups, so inputs that could trigger them are refused with
-/// a message instead of hanging the build.
+/// Limits checked on the bytes before cmark-gfm sees them. Each guards a cost that grows faster
+/// than the input in Debian's cmark-gfm 0.29; what it handles in linear time (long lines, wide
+/// tables, large files) is not refused.
 public struct MarkdownLimits: Sendable {
-    public var maxBytes = 2_000_000
-    public var maxLineBytes = 20_000
+    /// Memory: a page is held whole, several at once.
+    public var maxBytes = 16_000_000
+    /// Deep nesting: each level of `>` or list costs a pass over what it holds.
     public var maxNesting = 32
-    public var maxTableColumns = 64
+    /// cmark-gfm fills every short row of a table up to the table's width: rows × columns.
     public var maxTableCells = 20_000
+    /// Brackets and emphasis marks in one block: the inline parser's backtracking is quadratic.
     public var maxBracketsPerBlock = 2_000
 
     public init() {}
@@ -40,11 +42,6 @@ public struct MarkdownLimits: Sendable {
             while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
             lineNumber += 1
             let line = bytes[start..<end]
-            if line.count > maxLineBytes {
-                return Violation(
-                    line: lineNumber, message: "this line is \(line.count) characters long; the limit is \(maxLineBytes)",
-                    hint: "break the paragraph into shorter lines or several paragraphs")
-            }
             let blank = line.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
             if blank {
                 bracketsInBlock = 0
@@ -64,8 +61,10 @@ public struct MarkdownLimits: Sendable {
                     line: lineNumber, message: "quotes or lists are nested \(depth) levels deep here; the limit is \(maxNesting)",
                     hint: "flatten the nesting")
             }
+            // A table inside a quote or list item is a table all the same.
+            let cells = Self.content(of: line)
             if tableColumns > 0 {
-                if blank {
+                if cells.isEmpty {
                     tableColumns = 0
                 } else {
                     tableRows += 1
@@ -75,20 +74,33 @@ public struct MarkdownLimits: Sendable {
                             hint: "split it into smaller tables")
                     }
                 }
-            } else if let columns = delimiterRowColumns(line), !previousLine.isEmpty {
-                if columns > maxTableColumns {
-                    return Violation(
-                        line: lineNumber - 1, message: "this table has \(columns) columns; the limit is \(maxTableColumns)",
-                        hint: "split it into narrower tables")
-                }
+            } else if let columns = delimiterRowColumns(cells), !previousLine.isEmpty {
                 tableColumns = max(columns, cellCount(previousLine))
                 tableRows = 2
                 tableStart = lineNumber - 1
+                if tableRows * tableColumns > maxTableCells {
+                    return Violation(line: tableStart, message: "this table has more than \(maxTableCells) cells", hint: "split it into smaller tables")
+                }
             }
-            previousLine = line
+            previousLine = cells
             start = end + 1
         }
         return nil
+    }
+
+    /// The line without the quote markers and list markers that open it.
+    private static func content(of line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var rest = line
+        while let first = rest.first {
+            if first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") || first == UInt8(ascii: ">") {
+                rest.removeFirst()
+            } else if first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+"), rest.dropFirst().first == UInt8(ascii: " ") {
+                rest.removeFirst(2)
+            } else {
+                break
+            }
+        }
+        return rest
     }
 
     /// How many `>` and list markers open the line.

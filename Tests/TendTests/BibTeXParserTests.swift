@@ -1,3 +1,4 @@
+import Foundation
 import TendCitations
 import TendCore
 import Testing
@@ -138,5 +139,20 @@ import Testing
         let (references, diagnostics) = CSLJSONParser.parse("[{\"id\": \"a\", \"type\": \"book\", \"title\": \"T\", \"issued\": \(issued)}]", path: "r.json")
         #expect(diagnostics.isEmpty)
         #expect(references.first?.year == year)
+    }
+}
+
+@Suite struct BibTeXBoundsTests {
+    /// @string values that double at each step are stopped at a field's size, at once.
+    @Test func doublingStringsAreBounded() {
+        var text = "@string{s0 = \"aaaaaaaa\"}\n"
+        for step in 1...30 { text += "@string{s\(step) = s\(step - 1) # s\(step - 1)}\n" }
+        text += "@book{k, title = s30, year = {2020}}\n"
+        let start = Date()
+        let parsed = BibTeXParser.parse(text, path: "r.bib")
+        #expect(Date().timeIntervalSince(start) < 2)
+        #expect(
+            parsed.diagnostics.contains { $0.message == "the field 's14' grows past 64 KB from @string values joined with '#'" },
+            "\(parsed.diagnostics.map(\.message))")
     }
 }

@@ -103,3 +103,14 @@ import Testing
         )
     }
 }
+
+@Suite struct PageOutputBoundTests {
+    /// One reference definition used 40,000 times would be hundreds of megabytes of HTML.
+    @Test func repeatedReferenceLinksAreBounded() {
+        let body = "[r]: https://example.org/" + String(repeating: "x", count: 18_000) + "\n\n" + String(repeating: "[r]\n\n", count: 40_000)
+        let start = Date()
+        let errors = MinimalSite.errors(article: MinimalSite.article(body: body))
+        #expect(Date().timeIntervalSince(start) < 30)
+        #expect(errors == ["content/articles/first.md:1:1: the links of this page would make 687 MB of HTML from 212 KB of text"])
+    }
+}

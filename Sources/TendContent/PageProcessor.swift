@@ -22,6 +22,8 @@ public struct PageProcessor: Sendable {
     /// their address at every use): a megabyte, and a hundred bytes a source byte.
     static let extraOutputAllowed = 1 << 20
     static let outputPerInputByte = 100
+    /// Components a page may hold.
+    static let maxComponents = 2_000
 
     /// The passes a body goes through, in order.
     static let passes: [any PagePass] = [RawHTMLPass(), LinkPass(), CitationPass(), ShortcodePass(), HeadingPass(), ReadingPass()]
@@ -105,6 +107,13 @@ public struct PageProcessor: Sendable {
         }
         let (bibliography, extraDigest) = bibliography(for: matter, diagnostics: &diagnostics)
         let markers = ShortcodeMarkers(split.body)
+        // Each component is a block of HTML: ninety thousand of them would be a page no one reads.
+        if markers.lines.count > Self.maxComponents {
+            diagnostics.error(
+                SourceLocation(path: path, line: markers.lines[Self.maxComponents].lineNumber + lineOffset),
+                "the page has more than \(Self.maxComponents) components", hint: "split it into several pages")
+            return (nil, diagnostics.all)
+        }
         let document = MarkdownDocument(parsing: markers.text, options: .init(allowRawHTML: config.allowRawHTML, smartPunctuation: config.smartPunctuation))
         let context = PassContext(path: path, lineOffset: lineOffset, config: config, matter: matter, bibliography: bibliography, markers: markers)
         var draft = PageDraft()

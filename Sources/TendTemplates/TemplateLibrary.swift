@@ -47,6 +47,7 @@ public struct TemplateLibrary: Sendable {
                 }
             }
         }
+        diagnostics += includeCycles(sources)
         var library = MustacheLibrary()
         var fingerprint = StableHasher()
         for name in sources.keys.sorted() {
@@ -65,6 +66,38 @@ public struct TemplateLibrary: Sendable {
         let assetList = assets.keys.sorted().map { ($0, assets[$0]!.0, assets[$0]!.1) }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         return (TemplateLibrary(library: library, names: Set(sources.keys), assets: assetList, fingerprint: fingerprint.value), diagnostics)
+    }
+
+    /// A template that includes itself, through partials or a parent template, would render
+    /// forever: each cycle is an error naming the first file of it.
+    private static func includeCycles(_ sources: [String: (text: String, path: String)]) -> [Diagnostic] {
+        let tag = try! NSRegularExpression(pattern: #"\{\{\s*[<>]\s*([^\s}*]+)\s*\}\}"#)
+        var includes: [String: [String]] = [:]
+        for (name, source) in sources {
+            let text = source.text as NSString
+            includes[name] = tag.matches(in: source.text, range: NSRange(location: 0, length: text.length)).map { text.substring(with: $0.range(at: 1)) }
+        }
+        var diagnostics: [Diagnostic] = []
+        var finished: Set<String> = []
+        var reported: Set<String> = []
+        func visit(_ name: String, _ path: [String]) {
+            if let start = path.firstIndex(of: name) {
+                let cycle = Array(path[start...])
+                guard let first = cycle.min(), reported.insert(first).inserted, let source = sources[first] else { return }
+                let from = cycle.firstIndex(of: first)!
+                let ordered = Array(cycle[from...] + cycle[..<from]) + [first]
+                diagnostics.append(
+                    .error(
+                        SourceLocation(path: source.path), "the template '\(first)' includes itself (\(ordered.joined(separator: " → ")))",
+                        hint: "a partial may not include, directly or through others, the template that includes it"))
+                return
+            }
+            guard !finished.contains(name), sources[name] != nil else { return }
+            for next in includes[name] ?? [] { visit(next, path + [name]) }
+            finished.insert(name)
+        }
+        for name in sources.keys.sorted() { visit(name, []) }
+        return diagnostics
     }
 
     /// Renders the template `name` with a view computed in Swift; nil when there is no such template.

@@ -114,3 +114,12 @@ import Testing
         #expect(errors == ["content/articles/first.md:1:1: the links of this page would make 687 MB of HTML from 212 KB of text"])
     }
 }
+
+@Suite struct PageComponentBoundTests {
+    @Test func ninetyThousandComponentsAreRefusedQuickly() {
+        let start = Date()
+        let errors = MinimalSite.errors(article: MinimalSite.article(body: String(repeating: "{{< crisis >}}\n\n", count: 90_000)))
+        #expect(Date().timeIntervalSince(start) < 30)
+        #expect(errors == ["content/articles/first.md:4007:1: the page has more than 2000 components"])
+    }
+}

@@ -56,3 +56,16 @@ import Testing
         #expect(FixtureOutput.text("index.html").contains("Content-Security-Policy"))
     }
 }
+
+@Suite struct TemplateCycleTests {
+    /// A partial that includes itself, directly or through another, is an error naming it.
+    @Test func includeCyclesAreErrors() {
+        let direct = MinimalSite.errors(["templates/partials/card.html": "{{% CONTENT_TYPE: HTML }}<li>{{> partials/card}}</li>\n"])
+        #expect(direct == ["templates/partials/card.html:1:1: the template 'partials/card' includes itself (partials/card → partials/card)"])
+        let loop = MinimalSite.errors([
+            "templates/partials/a.html": "{{% CONTENT_TYPE: HTML }}{{> partials/b}}\n",
+            "templates/partials/b.html": "{{% CONTENT_TYPE: HTML }}{{>partials/a}}\n",
+        ])
+        #expect(loop == ["templates/partials/a.html:1:1: the template 'partials/a' includes itself (partials/a → partials/b → partials/a)"])
+    }
+}

@@ -26,10 +26,13 @@ public struct ShortcodeMarkers {
         var output = ""
         output.reserveCapacity(source.utf8.count + 64)
         var lineNumber = 0
+        var inline = OpenInline()
         for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             if !output.isEmpty || lineNumber > 1 { output += "\n" }
-            guard ShortcodeParser.looksLikeShortcode(line) else {
+            // A shortcode line inside a code span or an HTML tag that spans lines is text.
+            guard ShortcodeParser.looksLikeShortcode(line), !inline.isOpen else {
+                inline.read(line)
                 output += line
                 continue
             }
@@ -39,6 +42,47 @@ public struct ShortcodeMarkers {
         }
         lines = found
         text = output
+    }
+
+    /// What a paragraph left open at the end of a line: a code span (its run of backticks) or an
+    /// HTML tag whose `>` has not come yet. A blank line closes both.
+    private struct OpenInline {
+        var backticks: Int?
+        var inTag = false
+
+        var isOpen: Bool { backticks != nil || inTag }
+
+        mutating func read(_ line: Substring) {
+            let bytes = Array(line.utf8)
+            if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) {
+                self = OpenInline()
+                return
+            }
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "`") {
+                    var run = 0
+                    while index < bytes.count, bytes[index] == UInt8(ascii: "`") {
+                        run += 1
+                        index += 1
+                    }
+                    if inTag { continue }
+                    if let open = backticks { if open == run { backticks = nil } } else { backticks = run }
+                    continue
+                }
+                if backticks == nil {
+                    if byte == UInt8(ascii: "<"), index + 1 < bytes.count, bytes[index + 1] < 0x80,
+                        Character(UnicodeScalar(bytes[index + 1])).isLetter || bytes[index + 1] == UInt8(ascii: "/")
+                    {
+                        inTag = true
+                    } else if byte == UInt8(ascii: ">") {
+                        inTag = false
+                    }
+                }
+                index += 1
+            }
+        }
     }
 
     /// A byte scan for `{{<` (far cheaper than Foundation's substring search).

@@ -51,6 +51,21 @@ import Testing
         #expect(html.contains("{{&lt; also-code &gt;}}"))
     }
 
+    /// A shortcode line inside a code span or an HTML tag that spans lines stays text.
+    @Test func shortcodesInsideMultiLineCodeSpansAreText() {
+        let body = "Write `\n{{< crisis >}}\n` to show the crisis box.\n\n{{< consultation >}}"
+        let (report, site) = MinimalSite.build(MinimalSite.files(article: MinimalSite.article(body: body)))
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let html = site.read("public/articles/first/index.html") ?? ""
+        #expect(html.contains("<code>{{&lt; crisis &gt;}}</code> to show the crisis box."))
+        #expect(html.contains("class=\"consultation\""))
+        let tagged = "<span title=\"a\n{{< crisis >}}\nb\">x</span>"
+        let yml = MinimalSite.siteYML + "markdown:\n  allow_html: true\n"
+        let (htmlReport, htmlSite) = MinimalSite.build(MinimalSite.files(article: MinimalSite.article(body: tagged)).merging(["content/site.yml": yml]) { $1 })
+        #expect(htmlReport.succeeded, "\(htmlReport.diagnostics)")
+        #expect(htmlSite.read("public/articles/first/index.html")?.contains("{{< crisis >}}\nb\">x</span>") == true)
+    }
+
     @Test func encodingProblems() {
         var files = MinimalSite.files()
         files["content/articles/first.md"] = nil

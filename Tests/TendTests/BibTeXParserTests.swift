@@ -156,3 +156,16 @@ import Testing
             "\(parsed.diagnostics.map(\.message))")
     }
 }
+
+@Suite struct CSLJSONFuzzTests {
+    /// Random JSON-like text: parsing returns or reports, never traps.
+    @Test func neverCrashesOnCSLJSON() {
+        let alphabet = [
+            "[", "]", "{", "}", "\"id\"", "\"issued\"", "\"date-parts\"", "\"author\"", ":", ",", "\"x\"", "2020", "null", "\"family\"", " ", "\\", "\"",
+        ]
+        fuzz(iterations: 3_000, seed: 19) { random in
+            let (references, _) = CSLJSONParser.parse(random.string(from: alphabet, maxLength: 40), path: "r.json")
+            for reference in references { _ = APAStyle.entry(reference) }
+        }
+    }
+}

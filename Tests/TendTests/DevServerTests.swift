@@ -133,3 +133,16 @@ final class Box: @unchecked Sendable {
         server.stop()
     }
 }
+
+@Suite struct HTTPRequestHeadFuzzTests {
+    /// Random request heads: parsing returns or refuses, never traps.
+    @Test func neverCrashesOnRequestHeads() {
+        let alphabet = ["GET", " ", "/", "HTTP/1.1", "\r\n", "\n", "Host", ":", "127.0.0.1", "Content-Length", "0", "5", "\u{0}", "\u{7f}", "é", "%2e", "x"]
+        fuzz(iterations: 5_000, seed: 23) { random in
+            let bytes = Array(random.string(from: alphabet, maxLength: 40).utf8)
+            _ = try? HTTPRequestHead.parse(bytes[...])
+            _ = HTTPRequestHead.endOfHead(in: bytes)
+            _ = StaticFiles.percentDecodeOnce(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+}

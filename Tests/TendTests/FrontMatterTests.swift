@@ -94,3 +94,17 @@ import Testing
         #expect(errors(yaml).isEmpty)
     }
 }
+
+@Suite struct FrontMatterFuzzTests {
+    /// Random YAML-like text: decoding returns or reports, never traps or hangs.
+    @Test func neverCrashesOnYAML() {
+        let alphabet = [
+            "title", "tags", "date", ": ", "\n", "  ", "- ", "[", "]", "{", "}", "&a ", "*a", "|", ">", "\"", "'", "#", "\t", "2026-01-05", "!!str", "? ", ",",
+            "x",
+        ]
+        fuzz(iterations: 3_000, seed: 17) { random in
+            var diagnostics = Diagnostics()
+            _ = FrontMatter.decode(yaml: random.string(from: alphabet, maxLength: 40), kind: .article, path: "a.md", firstLine: 2, diagnostics: &diagnostics)
+        }
+    }
+}

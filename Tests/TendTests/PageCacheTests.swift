@@ -46,3 +46,28 @@ import Testing
         #expect(report.diagnostics.contains { $0.message.contains("the page cache in .tend-cache/ is damaged") })
     }
 }
+
+@Suite struct CacheRecordFuzzTests {
+    /// A real page cache and build state with random bytes changed and the checksum made good
+    /// again: every build succeeds or notes the damage, never traps, never writes outside public/.
+    @Test func neverCrashesOnCacheRecords() {
+        let site = MemorySite(files: MinimalSite.files())
+        #expect(site.build().succeeded)
+        let store = CacheStore(siteRoot: site.root, fileSystem: site.fileSystem)
+        let originals = [CacheStore.Record.pages, .buildState].map { ($0, try! site.fileSystem.contents(of: store.path($0))) }
+        fuzz(iterations: 150, seed: 29) { random in
+            for (record, original) in originals {
+                var bytes = Array(original.dropLast(8))
+                for _ in 0..<Int.random(in: 1...4, using: &random) {
+                    let index = Int.random(in: 0..<bytes.count, using: &random)
+                    bytes[index] = UInt8.random(in: 0...255, using: &random)
+                }
+                let checksum = bytes.withUnsafeBytes(StableHasher.digest)
+                try! site.fileSystem.write(bytes + (0..<8).map { UInt8(truncatingIfNeeded: checksum >> UInt64($0 * 8)) }, to: store.path(record))
+            }
+            site.write(["content/articles/first.md": MinimalSite.article(body: "Edit \(Int.random(in: 0...1_000_000, using: &random)).")])
+            #expect(site.build().succeeded)
+            #expect(site.read("content/site.yml") != nil)
+        }
+    }
+}

@@ -26,7 +26,7 @@ public struct PageProcessor: Sendable {
     static let maxComponents = 2_000
 
     /// The passes a body goes through, in order.
-    static let passes: [any PagePass] = [RawHTMLPass(), LinkPass(), CitationPass(), ShortcodePass(), HeadingPass(), ReadingPass()]
+    static let passes: [any PagePass] = [RawHTMLPass(), LinkPass(), CitationPass(), EscapedBracketPass(), ShortcodePass(), HeadingPass(), ReadingPass()]
 
     /// The site's bibliography plus the files the page's front matter adds, with the digest of
     /// those files' text (the page is made from them too).
@@ -106,7 +106,7 @@ public struct PageProcessor: Sendable {
                 SourceLocation(path: path), "the file name gives an unusable URL: \(problem)", hint: "rename the file, or set slug: in the front matter")
         }
         let (bibliography, extraDigest) = bibliography(for: matter, diagnostics: &diagnostics)
-        let markers = ShortcodeMarkers(split.body)
+        let markers = ShortcodeMarkers(EscapedBrackets.mark(split.body))
         // Each component is a block of HTML: ninety thousand of them would be a page no one reads.
         if markers.lines.count > Self.maxComponents {
             diagnostics.error(

@@ -6,10 +6,14 @@ public final class FileWatcher: @unchecked Sendable {
     /// The folder of each watch, as reached from the roots and as resolved.
     private var folders: [Int32: (path: String, realPath: String)] = [:]
     private var watchedRealPaths: Set<String> = []
+    /// The real paths of the folders given: a folder reached through a symbolic link is watched
+    /// only when it lies inside one of them, as the build reads only files inside them.
+    private var roots: [String] = []
 
     public init(directories: [String]) throws {
         descriptor = inotify_init1(Int32(IN_CLOEXEC))
         guard descriptor >= 0 else { throw ServerError("cannot watch files: \(String(cString: strerror(errno)))") }
+        roots = directories.compactMap(Self.realPath)
         for directory in directories { watch(directory) }
     }
 
@@ -54,14 +58,26 @@ public final class FileWatcher: @unchecked Sendable {
         return overflowed ? [] : changed
     }
 
+    private static func realPath(_ path: String) -> String? {
+        guard let real = realpath(path, nil) else { return nil }
+        defer { free(real) }
+        return String(cString: real)
+    }
+
+    /// Component-wise containment: `/site2` is not inside `/site`.
+    private static func isInside(_ path: String, _ root: String) -> Bool {
+        path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+    }
+
+    /// The number of folders watched.
+    public var watchCount: Int { folders.count }
+
     /// Watches `root` and every folder below it not yet watched (new folders appear while editing).
     private func watch(_ root: String) {
         let mask = UInt32(IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE | IN_ATTRIB)
         var pending = [root]
         while let directory = pending.popLast() {
-            guard let real = realpath(directory, nil) else { continue }
-            let path = String(cString: real)
-            free(real)
+            guard let path = Self.realPath(directory), roots.contains(where: { Self.isInside(path, $0) }) else { continue }
             guard watchedRealPaths.insert(path).inserted else { continue }
             let wd = inotify_add_watch(descriptor, path, mask)
             if wd >= 0 { folders[wd] = (directory, path) }

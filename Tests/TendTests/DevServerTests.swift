@@ -146,3 +146,17 @@ final class Box: @unchecked Sendable {
         }
     }
 }
+
+@Suite struct FileWatcherTests {
+    /// A link out of the site is not followed: the watcher watches the site's folders only.
+    @Test func linksOutOfTheSiteAreNotWatched() throws {
+        let outside = TemporaryDirectory()
+        outside.write(Dictionary(uniqueKeysWithValues: (0..<50).map { ("d\($0)/f.txt", "x") }))
+        let site = TemporaryDirectory()
+        site.write(["content/articles/a.md": "x", "content/media/p.png": "p"])
+        try FileManager.default.createSymbolicLink(atPath: site.path + "/content/media/elsewhere", withDestinationPath: outside.path)
+        try FileManager.default.createSymbolicLink(atPath: site.path + "/content/media/up", withDestinationPath: site.path)
+        let watcher = try FileWatcher(directories: [site.path + "/content"])
+        #expect(watcher.watchCount == 3)
+    }
+}

@@ -138,3 +138,17 @@ import Testing
         #expect(errors == ["content/articles/first.md:4007:1: the page has more than 2000 components"])
     }
 }
+
+@Suite struct EscapedBracketTests {
+    /// `\[@nosuch\]` is text, as in Pandoc; backslashes in code stay as written.
+    @Test func escapedBracketsAreNoCitation() {
+        let body = "Write \\[@nosuch\\] to show a key, `\\[x\\]` in code, and cite [@gottman2015].\n\n```\n\\[kept\\]\n```"
+        let (report, site) = MinimalSite.build(MinimalSite.files(article: MinimalSite.article(body: body)))
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let html = site.read("public/articles/first/index.html") ?? ""
+        #expect(html.contains("Write [@nosuch] to show a key, <code>\\[x\\]</code> in code, and cite"))
+        #expect(html.contains("\\[kept\\]"))
+        #expect(html.contains("Gottman &amp; Silver, 2015"))
+        #expect(!html.contains("\u{E001}") && !html.contains("\u{E002}"))
+    }
+}

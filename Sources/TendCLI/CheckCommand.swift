@@ -65,11 +65,13 @@ enum DiagnosticFormats {
     /// A JSON list of `{severity, file, line, column, message, hint}`.
     static func json(_ diagnostics: [Diagnostic]) -> String {
         let items = diagnostics.map { diagnostic -> String in
+            // Control characters from content are shown escaped here too: the list may be printed on a terminal.
             var fields = [
-                "\"severity\":" + Escape.json(diagnostic.severity.rawValue), "\"file\":" + Escape.json(diagnostic.location.path),
-                "\"line\":\(diagnostic.location.line)", "\"column\":\(diagnostic.location.column)", "\"message\":" + Escape.json(diagnostic.message),
+                "\"severity\":" + Escape.json(diagnostic.severity.rawValue), "\"file\":" + Escape.json(Escape.terminal(diagnostic.location.path)),
+                "\"line\":\(diagnostic.location.line)", "\"column\":\(diagnostic.location.column)",
+                "\"message\":" + Escape.json(Escape.terminal(diagnostic.message)),
             ]
-            if let hint = diagnostic.hint { fields.append("\"hint\":" + Escape.json(hint)) }
+            if let hint = diagnostic.hint { fields.append("\"hint\":" + Escape.json(Escape.terminal(hint))) }
             return "  {" + fields.joined(separator: ",") + "}"
         }
         return "[\n" + items.joined(separator: ",\n") + (items.isEmpty ? "]" : "\n]")

@@ -84,6 +84,18 @@ public struct SiteContent: Sendable {
             let path = entry.file.relativePath
             let status = pageCache == nil ? nil : entry.file.status
             if let status, let record = pageCache?.reusable(path, size: status.size, modified: status.modified) { return reused(record) }
+            // The size the walk saw is checked before a byte is read: a huge file is refused, not loaded.
+            let limit = processor.limits.maxBytes
+            if let size = entry.file.status?.size, size > Int64(limit) {
+                return (
+                    nil,
+                    [
+                        .error(
+                            SourceLocation(path: path), "the file is \(size / 1_000_000) MB; the limit is \(limit / 1_000_000) MB",
+                            hint: "split it into several pages")
+                    ], nil
+                )
+            }
             let bytes: [UInt8]
             do {
                 bytes = try fileSystem.contents(of: entry.file.absolutePath)

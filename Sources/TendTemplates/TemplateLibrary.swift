@@ -38,6 +38,9 @@ public struct TemplateLibrary: Sendable {
                 assets[String(relative.dropFirst("assets/".count))] = (file.absolutePath, file.status)
             } else if relative.hasSuffix(".html") {
                 do {
+                    guard file.status.size <= 4_000_000 else {
+                        throw Diagnostic.error(SourceLocation(path: shown), "the template is \(file.status.size / 1_000_000) MB; templates may be up to 4 MB")
+                    }
                     let text = try SourceText.decode(try fileSystem.contents(of: file.absolutePath), path: shown)
                     sources[String(relative.dropLast(5))] = (text, shown)
                 } catch let diagnostic as Diagnostic {

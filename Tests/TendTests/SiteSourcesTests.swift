@@ -59,3 +59,13 @@ import Testing
             ])
     }
 }
+
+@Suite struct SiteContentSizeTests {
+    /// A page larger than the limit is refused from the size the walk saw, before it is read.
+    @Test func hugePagesAreRefusedUnread() {
+        let site = MemorySite(files: MinimalSite.files())
+        site.write(["content/articles/huge.md": MinimalSite.article(body: String(repeating: "word ", count: 3_400_000))])
+        let report = site.build()
+        #expect(MinimalSite.messages(report) == ["content/articles/huge.md:1:1: the file is 17 MB; the limit is 16 MB"])
+    }
+}

@@ -12,7 +12,6 @@ protocol RenderInputs: Encodable, Sendable {
 /// inputs, never the site graph.
 struct RenderContext: Sendable {
     let views: ViewBuilder
-    var site: SiteInputs { views.site }
 }
 
 /// One unit of rendering: the files it writes, its inputs' digest, and the render.

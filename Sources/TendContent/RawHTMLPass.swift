@@ -23,6 +23,9 @@ struct RawHTMLPass: PagePass {
         }
     }
 
+    /// `name=value` in a tag, the value quoted either way or bare; compiled once.
+    private static let attribute = try! NSRegularExpression(pattern: #"([A-Za-z:_-]+)\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))"#)
+
     /// Attributes that make a browser follow or load a URL.
     private static let urlAttributes: Set<String> = [
         "href", "src", "srcset", "action", "formaction", "poster", "data", "xlink:href", "background", "cite", "longdesc", "ping", "manifest",
@@ -30,10 +33,8 @@ struct RawHTMLPass: PagePass {
 
     /// The first URL attribute value with a scheme that is not allowed (entities decoded first, as a browser would).
     static func disallowedURL(in html: String) -> String? {
-        let pattern = #"([A-Za-z:_-]+)\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))"#
-        guard let expression = try? NSRegularExpression(pattern: pattern) else { return nil }
         let text = html as NSString
-        for match in expression.matches(in: html, range: NSRange(location: 0, length: text.length)) {
+        for match in attribute.matches(in: html, range: NSRange(location: 0, length: text.length)) {
             let name = text.substring(with: match.range(at: 1)).lowercased()
             guard urlAttributes.contains(name) else { continue }
             let valueRange = [3, 4, 5].map { match.range(at: $0) }.first { $0.location != NSNotFound }!

@@ -77,7 +77,7 @@ struct StructuredData: Sendable {
         case .thesis: type = "Thesis"
         default: type = "CreativeWork"
         }
-        var fields: [(String, JSONValue)] = [("@type", .string(type)), ("name", .string(reference.title))]
+        var fields: [(String, JSONValue)] = [("@type", .string(type)), ("name", .string(reference.title.plain))]
         let names = reference.authors.map { name -> JSONValue in
             name.literal != nil
                 ? .object([("@type", .string("Organization")), ("name", .string(name.surname))])
@@ -87,9 +87,9 @@ struct StructuredData: Sendable {
         if let year = reference.year { fields.append(("datePublished", .string(String(year)))) }
         if !reference.publisher.isEmpty { fields.append(("publisher", .object([("@type", .string("Organization")), ("name", .string(reference.publisher))]))) }
         if !reference.containerTitle.isEmpty {
-            fields.append(("isPartOf", .object([("@type", .string("CreativeWork")), ("name", .string(reference.containerTitle))])))
+            fields.append(("isPartOf", .object([("@type", .string("CreativeWork")), ("name", .string(reference.containerTitle.plain))])))
         }
-        if !reference.doi.isEmpty { fields.append(("sameAs", .string("https://doi.org/" + reference.doi))) }
+        if !reference.doi.isEmpty { fields.append(("sameAs", .string("https://doi.org/" + APAStyle.bareDOI(reference.doi)))) }
         return .object(fields)
     }
 

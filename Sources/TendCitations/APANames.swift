@@ -36,9 +36,11 @@ enum APANames {
         return text
     }
 
-    /// The reference-list author part: `A, B., & C, D.`; 21 or more: the first 19, `. . .`, the last.
-    static func referenceList(_ names: [PersonName]) -> String {
-        let written = names.map(inverted)
+    /// The reference-list author part: `A, B., & C, D.`; 21 or more: the first 19, `. . .`, the
+    /// last; a list known to go on ends in `et al.` `role` follows each name: ` (Director)`.
+    static func referenceList(_ names: [PersonName], continues: Bool, role: String) -> String {
+        let written = names.map { inverted($0) + role }
+        if continues { return written.prefix(19).joined(separator: ", ") + ", et al." }
         switch written.count {
         case 0: return ""
         case 1: return written[0]
@@ -48,33 +50,50 @@ enum APANames {
         }
     }
 
-    /// The in-text author part: one or two surnames, or the first with `et al.`
-    static func inText(_ names: [PersonName], narrative: Bool) -> String {
-        let surnames = names.map(\.surname)
-        switch surnames.count {
-        case 0: return ""
+    /// The in-text author part: one or two surnames, or the first with `et al.`; `shown` names
+    /// before `et al.` when more are needed to tell works apart (APA 8.18), and the first
+    /// author's initials when two first authors share a surname (APA 8.20).
+    static func inText(_ names: [PersonName], continues: Bool, narrative: Bool, shown: Int? = nil, initials withInitials: Bool = false) -> String {
+        var surnames = names.map(\.surname)
+        guard !surnames.isEmpty else { return "" }
+        if withInitials, names[0].literal == nil {
+            let letters = initials(names[0].given)
+            if !letters.isEmpty { surnames[0] = letters + " " + surnames[0] }
+        }
+        let and = narrative ? "and" : "&"
+        let total = surnames.count
+        let count = min(shown ?? (total >= 3 || continues ? 1 : total), total)
+        if count < total || continues {
+            return surnames.prefix(count).joined(separator: ", ") + (count == 1 ? " et al." : ", et al.")
+        }
+        switch total {
         case 1: return surnames[0]
-        case 2: return "\(surnames[0]) \(narrative ? "and" : "&") \(surnames[1])"
-        default: return "\(surnames[0]) et al."
+        case 2: return "\(surnames[0]) \(and) \(surnames[1])"
+        default: return surnames.dropLast().joined(separator: ", ") + ", \(and) " + surnames.last!
         }
     }
 
-    /// Editors inside a chapter reference: `P. Mensah (Ed.)`, `A. B & C. D (Eds.)`.
-    static func editorsDirect(_ names: [PersonName]) -> String {
+    /// Names in direct order for editors and translators: `P. Mensah`, `A. B & C. D`, `A, B, & C`.
+    static func directList(_ names: [PersonName]) -> String {
         let written = names.map(direct)
-        let list: String
         switch written.count {
         case 0: return ""
-        case 1: list = written[0]
-        case 2: list = "\(written[0]) & \(written[1])"
-        default: list = written.dropLast().joined(separator: ", ") + ", & " + written.last!
+        case 1: return written[0]
+        case 2: return "\(written[0]) & \(written[1])"
+        default: return written.dropLast().joined(separator: ", ") + ", & " + written.last!
         }
-        return list + (names.count == 1 ? " (Ed.)" : " (Eds.)")
     }
 
     /// Sort key for one name: surname as written (particle included), then initials; accents folded.
     static func sortKey(_ name: PersonName) -> String {
         let base = name.literal ?? (name.surname + " " + initials(name.given))
         return base.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
+}
+
+extension APANames {
+    /// A surname folded for comparison: case and accents ignored.
+    static func folded(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 }

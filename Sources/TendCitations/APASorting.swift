@@ -4,9 +4,9 @@ import Foundation
 enum APASorting {
     /// The names that stand first in an entry, as sort keys; for a work without an author, its title.
     static func authorKeys(_ reference: Reference) -> [String] {
-        let names = reference.authors.isEmpty ? reference.editors : reference.authors
-        if !names.isEmpty { return names.map(APANames.sortKey) }
-        return [titleKey(reference.title)]
+        let names = reference.leadNames
+        if !names.isEmpty { return names.map(APANames.sortKey) + (reference.authorsContinue ? ["\u{10FFFF}"] : []) }
+        return [titleKey(reference.title.plain)]
     }
 
     /// A title without a leading article, folded for comparison.
@@ -28,14 +28,15 @@ enum APASorting {
 
         init(_ reference: Reference) {
             authors = authorKeys(reference)
-            year = reference.year ?? Int.min
-            title = titleKey(reference.title)
+            // No date first, then by year, then in press (APA 9.47).
+            year = reference.status == .inPress ? Int.max : reference.year ?? Int.min
+            title = titleKey(reference.title.plain)
             key = reference.key
         }
 
         /// True when this entry comes first in an APA reference list: by author names (a
         /// one-author work before multi-author works that start with the same author), then
-        /// no date before dates, then year, then title.
+        /// no date before dates, then year, in press last, then title.
         func precedes(_ other: SortKey) -> Bool {
             for (nameA, nameB) in zip(authors, other.authors) where nameA != nameB { return nameA < nameB }
             if authors.count != other.authors.count { return authors.count < other.authors.count }
@@ -57,9 +58,7 @@ enum APASorting {
         while index < sorted.count {
             let (first, firstKey) = sorted[index]
             var end = index + 1
-            while end < sorted.count, sorted[end].1.year == firstKey.year, sorted[end].1.authors == firstKey.authors,
-                !first.authors.isEmpty || !first.editors.isEmpty
-            {
+            while end < sorted.count, sorted[end].1.year == firstKey.year, sorted[end].1.authors == firstKey.authors, !first.leadNames.isEmpty {
                 end += 1
             }
             if end - index > 1 {
@@ -72,8 +71,14 @@ enum APASorting {
         return suffixes
     }
 
-    private static func letters(_ number: Int) -> String {
-        let alphabet = Array("abcdefghijklmnopqrstuvwxyz")
-        return number < 26 ? String(alphabet[number]) : String(alphabet[number / 26 - 1]) + String(alphabet[number % 26])
+    /// `a` … `z`, then `aa`, `ab`, … `zz`, `aaa`: as many letters as it takes, without limit.
+    static func letters(_ number: Int) -> String {
+        var remaining = number
+        var text: [Character] = []
+        repeat {
+            text.append(Character(UnicodeScalar(UInt8(ascii: "a") + UInt8(remaining % 26))))
+            remaining = remaining / 26 - 1
+        } while remaining >= 0
+        return String(text.reversed())
     }
 }

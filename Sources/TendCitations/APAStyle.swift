@@ -2,152 +2,344 @@ import TendCore
 
 /// APA 7th edition: reference-list entries and in-text citations, as HTML with every value escaped.
 public enum APAStyle {
-    /// The year as cited: `2015`, `1994a`, `n.d.`, `n.d.-a`.
+    /// The year as cited in the text: `2015`, `1994a`, `n.d.`, `n.d.-a`, `in press-b`, `1946/2006`.
     public static func yearLabel(_ reference: Reference, suffix: String) -> String {
+        let base = dateBase(reference, suffix: suffix)
+        if let original = reference.originalYear, let year = reference.year, reference.status == nil, original != year {
+            return "\(original)/\(base)"
+        }
+        return base
+    }
+
+    /// The year, `n.d.` or `in press`, with its suffix.
+    private static func dateBase(_ reference: Reference, suffix: String) -> String {
+        if reference.status == .inPress { return suffix.isEmpty ? "in press" : "in press-\(suffix)" }
         guard let year = reference.year else { return suffix.isEmpty ? "n.d." : "n.d.-\(suffix)" }
         return "\(year)\(suffix)"
     }
 
     /// The author part of an in-text citation (HTML): surnames, `et al.`, or the title when there is no author.
     public static func inTextAuthor(_ reference: Reference, narrative: Bool) -> String {
-        let names = reference.authors.isEmpty ? reference.editors : reference.authors
-        if !names.isEmpty { return Escape.html(APANames.inText(names, narrative: narrative)) }
-        let title = Escape.html(shortTitle(reference.title))
+        inTextAuthor(reference, narrative: narrative, shown: nil, initials: false)
+    }
+
+    /// The author part with `shown` names before `et al.` (nil: APA's default) and, when
+    /// `initials`, the first author's initials (APA 8.20).
+    static func inTextAuthor(_ reference: Reference, narrative: Bool, shown: Int?, initials: Bool) -> String {
+        let names = reference.leadNames
+        if !names.isEmpty {
+            return Escape.html(APANames.inText(names, continues: reference.authorsContinue, narrative: narrative, shown: shown, initials: initials))
+        }
+        let title = reference.title.beforeColon.html(italicContext: isItalicTitle(reference))
+        if title.isEmpty { return "<em>Untitled</em>" }
         return isItalicTitle(reference) ? "<em>\(title)</em>" : "“\(title)”"
     }
 
     /// The full reference-list entry (HTML, without the surrounding element).
     public static func entry(_ reference: Reference, yearSuffix: String = "") -> String {
         var parts: [String] = []
-        let date = dateText(reference, suffix: yearSuffix)
-        let title = titleText(reference)
-        let authors = reference.authors.isEmpty ? reference.editors : reference.authors
-        if authors.isEmpty {
-            // No author: the title moves to the author position.
-            parts.append(title)
-            parts.append("(\(date)).")
+        let date = "(\(dateText(reference, suffix: yearSuffix)))."
+        let title = titleElement(reference)
+        if let names = authorElement(reference) {
+            parts += [names, date, title]
         } else {
-            var names = Escape.html(APANames.referenceList(authors))
-            if reference.authors.isEmpty { names += reference.editors.count == 1 ? " (Ed.)" : " (Eds.)" }
-            parts.append(endWithPeriod(names))
-            parts.append("(\(date)).")
-            parts.append(title)
+            // No author: the title moves to the author position.
+            parts += [title, date]
         }
-        if let source = sourceText(reference, authors: authors) { parts.append(source) }
+        if let source = sourceElement(reference) { parts.append(source) }
         if let link = linkText(reference) { parts.append(link) }
+        if let original = reference.originalYear, reference.year != original {
+            parts.append("(Original work published \(original))")
+        }
         return parts.filter { !$0.isEmpty }.joined(separator: " ")
     }
 
-    private static func dateText(_ reference: Reference, suffix: String) -> String {
-        let year = yearLabel(reference, suffix: suffix)
-        guard reference.type == .webpage, reference.year != nil, let month = reference.month, (1...12).contains(month) else { return year }
-        let monthName = monthNames[month - 1]
-        if let day = reference.day { return "\(year), \(monthName) \(day)" }
-        return "\(year), \(monthName)"
+    // MARK: Author and date
+
+    private static func authorElement(_ reference: Reference) -> String? {
+        if !reference.authors.isEmpty {
+            let role = reference.authorRole.isEmpty ? "" : " (\(reference.authorRole))"
+            let names = APANames.referenceList(reference.authors, continues: reference.authorsContinue, role: role)
+            return endWithPeriod(Escape.html(names))
+        }
+        guard !reference.editors.isEmpty else { return nil }
+        let names = APANames.referenceList(reference.editors, continues: false, role: "")
+        return Escape.html(names) + (reference.editors.count == 1 ? " (Ed.)." : " (Eds.).")
     }
 
-    /// The title with its edition or report number and bracketed description; italic for stand-alone works.
-    private static func titleText(_ reference: Reference) -> String {
-        let title = Escape.html(reference.title.isEmpty ? "[Untitled]" : reference.title)
-        var details: [String] = []
-        if !reference.edition.isEmpty, reference.type != .chapter && reference.type != .conferencePaper {
-            details.append("\(edition(reference.edition)) ed.")
+    /// `2020`, `2020, May 3`, `2019, May 23–26`, `2012, Summer`, `n.d.`, `in press`.
+    static func dateText(_ reference: Reference, suffix: String) -> String {
+        let shown = reference.type == .presentation ? (reference.eventDate ?? reference.date) : reference.date
+        guard reference.status != .inPress, let date = shown else { return dateBase(reference, suffix: suffix) }
+        var text = "\(date.year)\(suffix)"
+        if showsFullDate(reference.type) {
+            if let season = date.season, (1...4).contains(season) {
+                text += ", " + ["Spring", "Summer", "Fall", "Winter"][season - 1]
+            } else if let month = date.month {
+                text += ", " + monthNames[month - 1]
+                if let day = date.day { text += " \(day)" }
+            }
+            if let end = date.end { text += rangeEnd(from: date, to: end) }
+        } else if let end = date.end, end.year != date.year {
+            text = "\(date.year)–\(end.year)\(suffix)"
         }
-        if reference.type == .report, !reference.number.isEmpty { details.append("Report No. \(Escape.html(reference.number))") }
-        var text = isItalicTitle(reference) ? "<em>\(title)</em>" : title
-        if !details.isEmpty { text += " (\(details.joined(separator: ", ")))" }
-        if reference.type == .thesis {
-            let genre = reference.genre.isEmpty ? "Doctoral dissertation" : reference.genre
-            let school = reference.publisher.isEmpty ? "" : ", \(Escape.html(reference.publisher))"
-            text += " [\(Escape.html(genre))\(school)]"
+        return text
+    }
+
+    /// `–26`, `–June 2`, `–2020, January 2`.
+    private static func rangeEnd(from start: ReferenceDate, to end: ReferenceDate.EndDate) -> String {
+        if end.year != start.year {
+            var text = "–\(end.year)"
+            if let month = end.month { text += ", " + monthNames[month - 1] + (end.day.map { " \($0)" } ?? "") }
+            return text
         }
+        guard let month = end.month else { return "" }
+        if month != start.month { return "–" + monthNames[month - 1] + (end.day.map { " \($0)" } ?? "") }
+        if let day = end.day, day != start.day { return "–\(day)" }
+        return ""
+    }
+
+    private static func showsFullDate(_ type: ReferenceType) -> Bool {
+        switch type {
+        case .magazineArticle, .newspaperArticle, .webpage, .presentation, .podcastEpisode, .video, .tvEpisode: return true
+        default: return false
+        }
+    }
+
+    // MARK: Title
+
+    /// The title with its contributors, edition, volume and number in parentheses, and its
+    /// bracketed description; italic for stand-alone works.
+    private static func titleElement(_ reference: Reference) -> String {
+        let italic = isItalicTitle(reference)
+        var text: String
+        if reference.title.isEmpty {
+            text = italic ? "<em>[Untitled]</em>" : "[Untitled]"
+        } else {
+            let html = reference.title.html(italicContext: italic)
+            text = italic ? "<em>\(html)</em>" : html
+        }
+        let details = titleDetails(reference)
+        if !details.isEmpty { text += " (\(details))" }
+        if let description = bracketDescription(reference) { text += " [\(description)]" }
         return endWithPeriod(text)
     }
 
-    private static func sourceText(_ reference: Reference, authors: [PersonName]) -> String? {
-        let publisher = publisherText(reference, authors: authors)
+    /// `H. Weaver, Trans.; 2nd ed., Vol. 2`, `Report No. 12`, `No. 48`, `Version 2.1`.
+    private static func titleDetails(_ reference: Reference) -> String {
+        var people: [String] = []
+        if reference.type != .chapter, reference.type != .conferencePaper {
+            if !reference.authors.isEmpty, !reference.editors.isEmpty {
+                people.append(Escape.html(APANames.directList(reference.editors)) + (reference.editors.count == 1 ? ", Ed." : ", Eds."))
+            }
+        }
+        if !reference.translators.isEmpty, !isContainerWork(reference) {
+            people.append(Escape.html(APANames.directList(reference.translators)) + ", Trans.")
+        }
+        var details: [String] = []
+        if !isContainerWork(reference) {
+            if !reference.edition.isEmpty { details.append(edition(reference.edition)) }
+            if !reference.volume.isEmpty, reference.type == .book || reference.type == .report || reference.type == .misc {
+                details.append(volume(reference.volume))
+            }
+        }
         switch reference.type {
-        case .article:
-            guard !reference.containerTitle.isEmpty else { return nil }
-            var text = "<em>\(Escape.html(reference.containerTitle))</em>"
+        case .report:
+            if !reference.number.isEmpty {
+                let label = reference.genre.isEmpty ? "Report" : reference.genre
+                details.append("\(Escape.html(label)) No. \(Escape.html(reference.number))")
+            }
+        case .thesis, .dataset:
+            if !reference.number.isEmpty { details.append("Publication No. \(Escape.html(reference.number))") }
+        case .podcastEpisode, .tvEpisode:
+            if !reference.number.isEmpty { details.append(episodeNumber(reference.number)) }
+        default:
+            break
+        }
+        if !reference.version.isEmpty {
+            let version = reference.version.lowercased().hasPrefix("version") ? reference.version : "Version " + reference.version
+            details.append(Escape.html(version))
+        }
+        let groups = [people.joined(separator: "; "), details.joined(separator: ", ")].filter { !$0.isEmpty }
+        return groups.joined(separator: "; ")
+    }
+
+    /// `[Doctoral dissertation, University of Oslo]`, `[Film]`, `[Preprint]`, or a BibLaTeX `titleaddon`.
+    private static func bracketDescription(_ reference: Reference) -> String? {
+        if !reference.titleAddon.isEmpty, reference.type != .thesis { return reference.titleAddon.html() }
+        if let status = reference.status, status != .inPress, reference.type == .unpublished || reference.type == .article {
+            return status.rawValue
+        }
+        let genre = Escape.html(reference.genre)
+        switch reference.type {
+        case .thesis:
+            let label = reference.titleAddon.isEmpty ? genre : reference.titleAddon.html()
+            let kind = label.isEmpty ? "Doctoral dissertation" : label
+            return reference.institution.isEmpty ? kind : "\(kind), \(Escape.html(reference.institution))"
+        case .report:
+            return reference.number.isEmpty && !genre.isEmpty ? genre : nil
+        case .film: return genre.isEmpty ? "Film" : genre
+        case .video: return genre.isEmpty ? "Video" : genre
+        case .podcast: return genre.isEmpty ? "Audio podcast" : genre
+        case .podcastEpisode: return genre.isEmpty ? "Audio podcast episode" : genre
+        case .tvEpisode: return genre.isEmpty ? "TV series episode" : genre
+        case .preprint: return "Preprint"
+        case .unpublished: return genre.isEmpty ? "Unpublished manuscript" : genre
+        case .presentation: return genre.isEmpty ? "Paper presentation" : genre
+        case .dataset: return genre.isEmpty ? "Data set" : genre
+        case .software: return genre.isEmpty ? "Computer software" : genre
+        case .webpage, .misc: return genre.isEmpty ? nil : genre
+        case .article, .magazineArticle, .newspaperArticle, .book, .chapter, .conferencePaper:
+            return nil
+        }
+    }
+
+    // MARK: Source
+
+    private static func sourceElement(_ reference: Reference) -> String? {
+        let publisher = publisherText(reference)
+        switch reference.type {
+        case .article, .magazineArticle, .newspaperArticle:
+            guard !reference.containerTitle.isEmpty else { return publisher }
+            var text = "<em>\(reference.containerTitle.html(italicContext: true))</em>"
             if !reference.volume.isEmpty {
                 text += ", <em>\(Escape.html(reference.volume))</em>"
                 if !reference.issue.isEmpty { text += "(\(Escape.html(reference.issue)))" }
             } else if !reference.issue.isEmpty {
                 text += ", (\(Escape.html(reference.issue)))"
             }
-            if !reference.pages.isEmpty { text += ", \(pages(reference.pages))" }
+            if !reference.pages.isEmpty {
+                text += ", \(pages(reference.pages))"
+            } else if !reference.articleNumber.isEmpty {
+                text += ", Article \(Escape.html(reference.articleNumber))"
+            }
             return text + "."
         case .chapter, .conferencePaper:
-            var text = "In "
-            if !reference.editors.isEmpty && !reference.authors.isEmpty {
-                text += Escape.html(APANames.editorsDirect(reference.editors)) + ", "
-            }
-            text += "<em>\(Escape.html(reference.containerTitle.isEmpty ? "[Untitled]" : reference.containerTitle))</em>"
-            var details: [String] = []
-            if !reference.edition.isEmpty { details.append("\(edition(reference.edition)) ed.") }
-            if !reference.volume.isEmpty { details.append("Vol. \(Escape.html(reference.volume))") }
-            if !reference.pages.isEmpty {
-                details.append("\(reference.pages.contains(where: { $0 == "-" || $0 == "–" || $0 == "," }) ? "pp." : "p.") \(pages(reference.pages))")
-            }
-            if !details.isEmpty { text += " (\(details.joined(separator: ", ")))" }
-            text += "."
-            if let publisher { text += " " + publisher }
-            return text
+            return containerSource(reference, publisher: publisher)
+        case .podcastEpisode, .tvEpisode:
+            var text = ""
+            if !reference.containerTitle.isEmpty { text = "In <em>\(reference.containerTitle.html(italicContext: true))</em>." }
+            if let publisher { text += (text.isEmpty ? "" : " ") + publisher }
+            return text.isEmpty ? nil : text
+        case .presentation:
+            let event = [reference.eventTitle, reference.eventPlace].filter { !$0.isEmpty }.map(Escape.html).joined(separator: ", ")
+            return event.isEmpty ? publisher : endWithPeriod(event)
         case .webpage:
-            guard !reference.containerTitle.isEmpty, !sameName(reference.containerTitle, authors) else { return nil }
-            return endWithPeriod(Escape.html(reference.containerTitle))
+            let site = reference.containerTitle.isEmpty ? reference.publisher : reference.containerTitle.plain
+            guard !site.isEmpty, !sameName(site, reference.leadNames) else { return nil }
+            return endWithPeriod(reference.containerTitle.isEmpty ? Escape.html(site) : reference.containerTitle.html())
         case .thesis:
-            return nil
-        case .book, .report, .misc:
-            if reference.type == .misc, !reference.containerTitle.isEmpty, publisher == nil {
-                return endWithPeriod(Escape.html(reference.containerTitle))
-            }
+            return reference.archive.isEmpty ? nil : endWithPeriod(Escape.html(reference.archive))
+        case .preprint:
+            let server = [reference.archive, reference.containerTitle.plain, reference.publisher].first { !$0.isEmpty } ?? ""
+            return server.isEmpty ? nil : endWithPeriod(Escape.html(server))
+        case .video, .film, .podcast:
+            let source = reference.containerTitle.isEmpty ? publisher : endWithPeriod(reference.containerTitle.html())
+            return source
+        case .unpublished:
+            let place = [reference.institution, reference.publisher].filter { !$0.isEmpty }.map(Escape.html).joined(separator: ", ")
+            return place.isEmpty ? nil : endWithPeriod(place)
+        case .book, .report, .dataset, .software, .misc:
+            if publisher == nil, !reference.containerTitle.isEmpty { return endWithPeriod(reference.containerTitle.html()) }
             return publisher
         }
     }
 
+    /// `In E. Editor (Ed.), *Book* (2nd ed., Vol. 2, pp. 1–10). Publisher.`
+    private static func containerSource(_ reference: Reference, publisher: String?) -> String {
+        var text = "In "
+        if !reference.editors.isEmpty, !reference.authors.isEmpty {
+            text += Escape.html(APANames.directList(reference.editors)) + (reference.editors.count == 1 ? " (Ed.), " : " (Eds.), ")
+        }
+        let book = reference.containerTitle.isEmpty ? "[Untitled]" : reference.containerTitle.html(italicContext: true)
+        text += "<em>\(book)</em>"
+        var people: [String] = []
+        if !reference.translators.isEmpty { people.append(Escape.html(APANames.directList(reference.translators)) + ", Trans.") }
+        var details: [String] = []
+        if !reference.edition.isEmpty { details.append(edition(reference.edition)) }
+        if !reference.volume.isEmpty { details.append(volume(reference.volume)) }
+        if !reference.pages.isEmpty {
+            details.append("\(isRange(reference.pages) ? "pp." : "p.") \(pages(reference.pages))")
+        }
+        let groups = [people.joined(separator: "; "), details.joined(separator: ", ")].filter { !$0.isEmpty }
+        if !groups.isEmpty { text += " (\(groups.joined(separator: "; ")))" }
+        text += "."
+        if let publisher { text += " " + publisher }
+        return text
+    }
+
     /// The publisher, left out when it is the author (an organisation publishing its own work).
-    private static func publisherText(_ reference: Reference, authors: [PersonName]) -> String? {
-        guard !reference.publisher.isEmpty, !sameName(reference.publisher, authors) else { return nil }
+    private static func publisherText(_ reference: Reference) -> String? {
+        guard !reference.publisher.isEmpty, !sameName(reference.publisher, reference.leadNames) else { return nil }
         return endWithPeriod(Escape.html(reference.publisher))
     }
 
     private static func linkText(_ reference: Reference) -> String? {
         if !reference.doi.isEmpty {
-            var doi = reference.doi
-            for prefix in ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"] where doi.lowercased().hasPrefix(prefix)
-            {
-                doi = String(doi.dropFirst(prefix.count))
-            }
-            let url = "https://doi.org/" + Escape.urlPath(doi)
+            let url = "https://doi.org/" + Escape.urlPath(bareDOI(reference.doi))
             return "<a href=\"\(Escape.html(url))\">\(Escape.html(url))</a>"
         }
         guard !reference.url.isEmpty, let scheme = URLPolicy.scheme(of: reference.url), scheme == "https" || scheme == "http" else { return nil }
         let url = Escape.html(Escape.urlPath(reference.url))
         var text = "<a href=\"\(url)\">\(url)</a>"
-        if reference.year == nil, let accessed = reference.accessed {
+        if reference.year == nil, reference.status == nil, let accessed = reference.accessed {
             text = "Retrieved \(accessed.longForm), from " + text
         }
         return text
+    }
+
+    /// `10.1037/abc` from `https://doi.org/10.1037/abc`, `doi:10.1037/abc` and the like.
+    public static func bareDOI(_ text: String) -> String {
+        var doi = text.trimmingSpaces
+        for prefix in ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:", "doi.org/"]
+        where doi.lowercased().hasPrefix(prefix) {
+            doi = String(doi.dropFirst(prefix.count)).trimmingSpaces
+        }
+        return doi
     }
 
     private static func sameName(_ text: String, _ authors: [PersonName]) -> Bool {
         authors.count == 1 && authors[0].surname.lowercased() == text.lowercased()
     }
 
+    /// A chapter, an entry or a paper in proceedings: its book carries the edition and volume.
+    private static func isContainerWork(_ reference: Reference) -> Bool {
+        reference.type == .chapter || reference.type == .conferencePaper
+    }
+
     static func isItalicTitle(_ reference: Reference) -> Bool {
         switch reference.type {
-        case .article, .chapter, .conferencePaper: return false
-        case .book, .report, .thesis, .webpage, .misc: return true
+        case .article, .magazineArticle, .newspaperArticle, .chapter, .conferencePaper, .podcastEpisode, .tvEpisode: return false
+        case .book, .report, .thesis, .webpage, .misc, .preprint, .unpublished, .podcast, .film, .video, .dataset, .software, .presentation:
+            return true
         }
     }
 
-    /// `2` or `2nd` or `second` → `2nd`.
-    private static func edition(_ text: String) -> String {
-        let words = ["first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10]
-        let digits = text.prefix { $0.isNumber }
-        guard let number = Int(digits) ?? words[text.lowercased().trimmingSpaces] else { return Escape.html(text) }
+    // MARK: Numbers
+
+    /// `2` → `2nd ed.`; `second` → `2nd ed.`; `5th, text rev.` → `5th ed., text rev.`; `Rev.` → `Rev. ed.`
+    static func edition(_ text: String) -> String {
+        var words = text.trimmingSpaces
+        for (long, short) in [
+            ("edition", "ed."), ("Edition", "ed."), ("edn.", "ed."), ("edn", "ed."), ("revision", "rev."), ("revised", "rev."), ("Revised", "Rev."),
+        ] {
+            words = words.replacingOccurrences(of: long, with: short)
+        }
+        let ordinals = [
+            "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+            "eleventh": 11, "twelfth": 12,
+        ]
+        let leading = words.prefix { $0.isLetter || $0.isNumber }
+        let number = Int(leading.prefix { $0.isNumber }) ?? ordinals[leading.lowercased()]
+        guard let number else {
+            return Escape.html(words.contains("ed.") ? words : words + " ed.")
+        }
+        var rest = words.dropFirst(leading.count).drop { $0 == " " || $0 == "." }
+        if rest.hasPrefix("ed.") { rest = rest.dropFirst(3) }
+        return Escape.html("\(ordinal(number)) ed.\(rest)")
+    }
+
+    private static func ordinal(_ number: Int) -> String {
         let suffix: String
         switch (number % 10, number % 100) {
         case (_, 11...13): suffix = "th"
@@ -159,6 +351,17 @@ public enum APAStyle {
         return "\(number)\(suffix)"
     }
 
+    /// `Vol. 2`, `Vols. 1–4`.
+    private static func volume(_ text: String) -> String {
+        isRange(text) ? "Vols. \(pages(text))" : "Vol. \(Escape.html(text))"
+    }
+
+    private static func episodeNumber(_ text: String) -> String {
+        text.first?.isNumber == true ? "No. \(Escape.html(text))" : Escape.html(text)
+    }
+
+    private static func isRange(_ text: String) -> Bool { text.contains { $0 == "-" || $0 == "–" || $0 == "," } }
+
     /// Page ranges with an en dash: `47--71` and `47-71` become `47–71`.
     static func pages(_ text: String) -> String {
         var out = text.replacingOccurrences(of: "--", with: "–")
@@ -166,20 +369,16 @@ public enum APAStyle {
         return Escape.html(out.replacingOccurrences(of: " – ", with: "–"))
     }
 
-    /// The first words of a long title, for in-text citations of works without an author.
-    private static func shortTitle(_ title: String) -> String {
-        let main = title.split(separator: ":", maxSplits: 1).first.map(String.init) ?? title
-        return main.isEmpty ? "Untitled" : main
+    /// Adds APA's closing period unless the element already ends a sentence.
+    static func endWithPeriod(_ html: String) -> String {
+        guard !html.isEmpty else { return html }
+        let visible = html.replacingOccurrences(of: "</em>", with: "").replacingOccurrences(of: "</strong>", with: "")
+            .replacingOccurrences(of: "</span>", with: "")
+        if let last = visible.last(where: { $0 != "”" && $0 != "’" }), last == "." || last == "?" || last == "!" { return html }
+        return html + "."
     }
 
-    private static func endWithPeriod(_ text: String) -> String {
-        guard let last = text.last else { return text }
-        if last == "." || last == "?" || last == "!" { return text }
-        if text.hasSuffix("?</em>") || text.hasSuffix("!</em>") || text.hasSuffix(".</em>") { return text }
-        return text + "."
-    }
-
-    private static let monthNames = [
+    static let monthNames = [
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
     ]
 }

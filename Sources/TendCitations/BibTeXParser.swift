@@ -22,11 +22,65 @@ public struct BibTeXParser {
         let hint: String?
     }
 
-    /// Parses `text`, read from `path` (relative to the site root).
-    public static func parse(_ text: String, path: String) -> (references: [Reference], diagnostics: [Diagnostic]) {
+    /// Parses `text`, read from `path` (relative to the site root); `titles` says how titles are cased.
+    public static func parse(_ text: String, path: String, titles: TitleStyle = .sentence) -> (references: [Reference], diagnostics: [Diagnostic]) {
         var parser = BibTeXParser(text: text, path: path)
-        let references = parser.parseAll()
+        let entries = parser.inheritFields(parser.parseAll())
+        var reported = Set<String>()
+        var references: [Reference] = []
+        for entry in entries {
+            let (reference, warnings) = entry.reference(titles: titles)
+            references.append(reference)
+            for warning in warnings {
+                let location = warning.offset.map(parser.location) ?? entry.location
+                guard reported.insert("\(location.line):\(location.column):\(warning.message)").inserted else { continue }
+                parser.diagnostics.warning(location, warning.message, hint: warning.hint)
+            }
+        }
         return (references, parser.diagnostics.all)
+    }
+
+    /// Fills each entry's missing fields from its `crossref` parent and its `xdata` entries, the
+    /// way BibLaTeX does (a parent book's title becomes a chapter's book title).
+    private mutating func inheritFields(_ entries: [BibTeXEntry]) -> [BibTeXEntry] {
+        var byKey: [String: BibTeXEntry] = [:]
+        for entry in entries where byKey[entry.key.lowercased()] == nil { byKey[entry.key.lowercased()] = entry }
+        return entries.map { entry in
+            var entry = entry
+            var visited: Set<String> = [entry.key.lowercased()]
+            for source in ["xdata", "crossref", "xref"] {
+                guard let value = entry.fields[source]?.value else { continue }
+                let keys = source == "xdata" ? value.split(separator: ",").map { String($0).trimmingSpaces } : [value.trimmingSpaces]
+                for key in keys where !key.isEmpty {
+                    guard let parent = byKey[key.lowercased()] else {
+                        diagnostics.warning(
+                            entry.location, "the entry '\(entry.key)' takes fields from '\(key)' (\(source)), which is not in this file",
+                            hint: "export the parent entry with it, or remove the \(source) field")
+                        continue
+                    }
+                    guard visited.insert(key.lowercased()).inserted, source != "xref" else { continue }
+                    Self.inherit(into: &entry, from: parent, mapsTitles: source == "crossref")
+                }
+            }
+            return entry
+        }
+    }
+
+    private static func inherit(into child: inout BibTeXEntry, from parent: BibTeXEntry, mapsTitles: Bool) {
+        var inherited = parent.fields
+        inherited["crossref"] = nil
+        inherited["xdata"] = nil
+        inherited["ids"] = nil
+        if mapsTitles, ["book", "mvbook", "collection", "mvcollection", "proceedings", "mvproceedings", "reference", "mvreference"].contains(parent.type) {
+            // The parent's title names the book the child is in; its author is the book's author.
+            inherited["booktitle"] = parent.fields["title"]
+            inherited["booksubtitle"] = parent.fields["subtitle"]
+            inherited["bookauthor"] = parent.fields["author"]
+            for field in ["title", "subtitle", "titleaddon", "shorttitle", "author", "pages", "url", "doi"] { inherited[field] = nil }
+        }
+        for (name, field) in inherited where child.fields[name] == nil {
+            child.fields[name] = BibTeXField(value: field.value, offset: nil)
+        }
     }
 
     private init(text: String, path: String) {
@@ -46,8 +100,8 @@ public struct BibTeXParser {
         return SourceLocation(path: path, line: low + 1, column: offset - lineStarts[low] + 1)
     }
 
-    private mutating func parseAll() -> [Reference] {
-        var references: [Reference] = []
+    private mutating func parseAll() -> [BibTeXEntry] {
+        var references: [BibTeXEntry] = []
         while let at = nextEntryStart() {
             position = at + 1
             do {
@@ -78,7 +132,7 @@ public struct BibTeXParser {
         }
     }
 
-    private mutating func parseEntry(startingAt start: Int) throws(ParseError) -> Reference? {
+    private mutating func parseEntry(startingAt start: Int) throws(ParseError) -> BibTeXEntry? {
         let type = readIdentifier().lowercased()
         guard !type.isEmpty else { throw ParseError(offset: start, message: "'@' must be followed by an entry type such as @article", hint: nil) }
         skipWhitespace()
@@ -93,7 +147,7 @@ public struct BibTeXParser {
             try skipBalanced(from: open)
             return nil
         case "string":
-            let (name, value) = try readField()
+            let (name, value, _) = try readField()
             macros[name.lowercased()] = value
             skipWhitespace()
             try expect(close, after: "@string")
@@ -109,8 +163,7 @@ public struct BibTeXParser {
         let key = String(decoding: bytes[keyStart..<position], as: UTF8.self)
         guard !key.isEmpty else { throw ParseError(offset: keyStart, message: "the @\(type) entry has no citation key", hint: "write @\(type){key, ...}") }
         skipWhitespace()
-        var fields: [String: String] = [:]
-        var fieldOffsets: [String: Int] = [:]
+        var fields: [String: BibTeXField] = [:]
         if position < bytes.count, bytes[position] == UInt8(ascii: ",") { position += 1 }
         while true {
             skipWhitespace()
@@ -120,9 +173,14 @@ public struct BibTeXParser {
             }
             if bytes[position] == close { position += 1; break }
             let fieldStart = position
-            let (name, value) = try readField()
-            fieldOffsets[name] = fieldStart
-            fields[name] = value
+            let (name, value, valueOffset) = try readField()
+            if fields[name] != nil {
+                diagnostics.warning(
+                    location(fieldStart), "the field '\(name)' appears twice in '\(key)'; the first value is used",
+                    hint: "remove one of the two '\(name)' lines")
+            } else {
+                fields[name] = BibTeXField(value: value, offset: valueOffset)
+            }
             skipWhitespace()
             guard position < bytes.count else { continue }
             if bytes[position] == UInt8(ascii: ",") {
@@ -136,11 +194,12 @@ public struct BibTeXParser {
                     hint: "put a ',' at the end of line \(location(fieldStart).line)")
             }
         }
-        return BibTeXEntry(type: type, key: key, fields: fields, location: location(start)).reference
+        return BibTeXEntry(type: type, key: key, fields: fields, location: location(start))
     }
 
-    /// `name = value # value ...`; returns the name (lower-cased) and the raw, concatenated value.
-    private mutating func readField() throws(ParseError) -> (String, String) {
+    /// `name = value # value ...`; returns the name (lower-cased), the raw, concatenated value, and
+    /// the offset of the value's text when it is one braced or quoted piece.
+    private mutating func readField() throws(ParseError) -> (String, String, Int?) {
         skipWhitespace()
         let nameStart = position
         let name = readIdentifier().lowercased()
@@ -154,10 +213,14 @@ public struct BibTeXParser {
         }
         position += 1
         var value = ""
+        var pieces = 0
+        var valueOffset: Int?
         while true {
             skipWhitespace()
             guard position < bytes.count else { throw ParseError(offset: nameStart, message: "the field '\(name)' has no value", hint: nil) }
             let piece = bytes[position]
+            pieces += 1
+            valueOffset = pieces == 1 && (piece == UInt8(ascii: "{") || piece == UInt8(ascii: "\"")) ? position + 1 : nil
             if piece == UInt8(ascii: "{") {
                 value += try readBraced(field: name)
             } else if piece == UInt8(ascii: "\"") {
@@ -172,13 +235,15 @@ public struct BibTeXParser {
                 guard !macro.isEmpty else {
                     throw ParseError(offset: position, message: "the field '\(name)' has no value", hint: "write \(name) = {...}")
                 }
-                guard let expansion = macros[macro.lowercased()] else {
-                    throw ParseError(
-                        offset: start, message: "unknown @string '\(macro)' in the field '\(name)'",
+                if let expansion = macros[macro.lowercased()] {
+                    value += expansion
+                } else {
+                    // Reported, and the entry read on, so that every unknown name is listed in one run.
+                    diagnostics.error(
+                        location(start), "unknown @string '\(macro)' in the field '\(name)'",
                         hint: Suggestions.hint(for: macro, in: macros.keys)
                             ?? "define it with @string{\(macro) = {...}} before this entry, or put the value in braces")
                 }
-                value += expansion
             }
             // Values joined with '#' from @string macros can double at every step: bounded, like
             // any field, by what a reference can need.
@@ -192,7 +257,7 @@ public struct BibTeXParser {
                 position += 1
                 continue
             }
-            return (name, value)
+            return (name, value, valueOffset)
         }
     }
 

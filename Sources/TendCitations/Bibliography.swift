@@ -8,14 +8,17 @@ public struct Bibliography: Sendable {
     /// Each entry's APA text, formatted once (pages cite the same works again and again).
     private(set) var formatted: [String: FormattedReference] = [:]
 
-    public init() {}
+    /// How BibTeX titles are cased (site.yml's `citations: { titles: … }`).
+    public let titles: TitleStyle
+
+    public init(titles: TitleStyle = .sentence) { self.titles = titles }
 
     /// Loads one file's text (BibTeX unless the path ends in `.json`); a key that is already known
     /// is an error naming both places.
     public mutating func add(text: String, path: String) -> [Diagnostic] {
         let (parsed, diagnostics) =
             path.lowercased().hasSuffix(".json")
-            ? CSLJSONParser.parse(text, path: path) : BibTeXParser.parse(text, path: path)
+            ? CSLJSONParser.parse(text, path: path) : BibTeXParser.parse(text, path: path, titles: titles)
         var all = diagnostics
         for reference in parsed {
             if let existing = references[reference.key] {

@@ -40,84 +40,213 @@ public enum CSLJSONParser {
                 line = text[..<range.lowerBound].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
                 searchFrom = range.upperBound
             }
-            references.append(reference(from: item, key: key, location: SourceLocation(path: path, line: line)))
+            references.append(reference(from: item, key: key, location: SourceLocation(path: path, line: line), diagnostics: &diagnostics))
         }
         return (references, diagnostics)
     }
 
-    private static func reference(from item: [String: Any], key: String, location: SourceLocation) -> Reference {
+    private static func reference(from item: [String: Any], key: String, location: SourceLocation, diagnostics: inout [Diagnostic]) -> Reference {
         func string(_ field: String) -> String {
             if let text = item[field] as? String { return text.trimmingCharacters(in: .whitespacesAndNewlines) }
             if let number = item[field] as? NSNumber { return number.stringValue }
             return ""
         }
-        var reference = Reference(key: key, type: type(of: string("type")), location: location)
-        reference.authors = names(item["author"])
-        reference.editors = names(item["editor"])
-        if let parts = dateParts(item["issued"]) {
-            reference.year = parts.first
-            reference.month = parts.count > 1 ? parts[1] : nil
-            reference.day = parts.count > 2 ? parts[2] : nil
+        func rich(_ field: String) -> RichText {
+            let (text, unknown) = CSLRichText.parse(string(field))
+            for tag in unknown {
+                diagnostics.append(
+                    .warning(
+                        location, "the markup '\(tag)' in the field '\(field)' of '\(key)' is not CSL rich text; its text is kept",
+                        hint: "CSL-JSON titles may use <i>, <b>, <sup>, <sub> and <span class=\"nocase\">"))
+            }
+            return text
         }
-        if let parts = dateParts(item["accessed"]), parts.count == 3 {
-            reference.accessed = CalendarDate(year: parts[0], month: parts[1], day: parts[2])
+        let typeName = string("type")
+        let genre = string("genre")
+        var reference = Reference(key: key, type: type(of: typeName, genre: genre, item: item), location: location)
+        let (authors, continues) = names(item["author"])
+        reference.authors = authors
+        reference.authorsContinue = continues
+        if authors.isEmpty {
+            for (role, label) in [("director", "Director"), ("host", "Host")] where reference.authors.isEmpty {
+                reference.authors = names(item[role]).names
+                if !reference.authors.isEmpty { reference.authorRole = label }
+            }
+        } else if reference.type == .film, names(item["director"]).names == authors {
+            reference.authorRole = "Director"
         }
-        reference.title = string("title")
-        reference.containerTitle = string("container-title")
+        reference.editors = names(item["editor"]).names
+        reference.translators = names(item["translator"]).names
+        reference.date = date(item["issued"])
+        reference.originalYear = date(item["original-date"])?.year
+        reference.eventDate = date(item["event-date"])
+        if let accessed = date(item["accessed"]), let month = accessed.month, let day = accessed.day {
+            reference.accessed = CalendarDate(year: accessed.year, month: month, day: day)
+        }
+        let status = string("status").lowercased()
+        if ["in press", "in-press", "forthcoming", "inpress", "accepted"].contains(status) || isInPress(item["issued"]) {
+            reference.status = .inPress
+            reference.date = nil
+        } else if status.contains("submitted") {
+            reference.status = .submitted
+        } else if status.contains("preparation") {
+            reference.status = .inPreparation
+        }
+        reference.title = rich("title")
+        reference.containerTitle = rich("container-title")
+        switch reference.type {
+        case .article, .magazineArticle, .newspaperArticle: reference.containerTitle = TitleCasing.raiseToTitleCase(reference.containerTitle)
+        default: break
+        }
         reference.volume = string("volume")
         reference.issue = string("issue")
         reference.number = string("number")
+        if [.article, .magazineArticle, .newspaperArticle].contains(reference.type) {
+            reference.articleNumber = reference.number
+            reference.number = ""
+        }
         reference.pages = string("page")
         reference.publisher = string("publisher")
         reference.edition = string("edition")
+        reference.version = string("version")
         reference.doi = string("DOI")
         reference.url = string("URL")
         reference.isbn = string("ISBN")
-        reference.genre = string("genre")
+        reference.archive = string("archive")
+        reference.eventTitle = [string("event-title"), string("event")].first { !$0.isEmpty } ?? ""
+        reference.eventPlace = string("event-place")
+        switch reference.type {
+        case .thesis:
+            reference.institution = reference.publisher
+            reference.publisher = ""
+            reference.genre = thesisLabel(genre)
+        case .preprint:
+            if reference.archive.isEmpty { reference.archive = [reference.publisher, reference.containerTitle.plain].first { !$0.isEmpty } ?? "" }
+        case .webpage:
+            if reference.containerTitle.isEmpty { reference.containerTitle = RichText(reference.publisher) }
+            reference.publisher = ""
+        case .presentation:
+            reference.genre = genre.isEmpty ? "" : genre
+        case .film, .video, .podcast, .podcastEpisode, .tvEpisode:
+            reference.genre = mediumLabel(genre, type: reference.type)
+        default:
+            reference.genre = genre
+        }
         return reference
     }
 
-    private static func type(of name: String) -> ReferenceType {
+    private static func type(of name: String, genre: String, item: [String: Any]) -> ReferenceType {
+        let lowerGenre = genre.lowercased()
         switch name {
-        case "article-journal", "article-magazine", "article-newspaper", "article", "review": return .article
-        case "book": return .book
+        case "article-journal", "review", "review-book": return .article
+        case "article-magazine": return .magazineArticle
+        case "article-newspaper": return .newspaperArticle
+        case "article", "manuscript":
+            // Zotero writes a preprint as "article" with the server as publisher.
+            if name == "article" || lowerGenre.contains("preprint") { return lowerGenre.contains("unpublished") ? .unpublished : .preprint }
+            return .unpublished
+        case "book", "classic", "collection", "periodical": return .book
         case "chapter", "entry-encyclopedia", "entry-dictionary", "entry": return .chapter
-        case "paper-conference": return .conferencePaper
-        case "report": return .report
+        case "paper-conference": return (item["container-title"] as? String).map { !$0.isEmpty } == true ? .conferencePaper : .presentation
+        case "speech", "presentation": return .presentation
+        case "report", "standard": return .report
         case "thesis": return .thesis
         case "webpage", "post-weblog", "post": return .webpage
+        case "motion_picture":
+            return lowerGenre.contains("video") || (item["container-title"] as? String)?.lowercased() == "youtube" ? .video : .film
+        case "broadcast":
+            if lowerGenre.contains("podcast") { return item["container-title"] != nil ? .podcastEpisode : .podcast }
+            return item["container-title"] != nil ? .tvEpisode : .video
+        case "song":
+            if lowerGenre.contains("podcast") { return item["container-title"] != nil ? .podcastEpisode : .podcast }
+            return .misc
+        case "dataset": return .dataset
+        case "software": return .software
         default: return .misc
         }
     }
 
-    private static func names(_ value: Any?) -> [PersonName] {
-        guard let list = value as? [[String: Any]] else { return [] }
-        return list.map { object in
-            func field(_ name: String) -> String { (object[name] as? String)?.trimmingCharacters(in: .whitespaces) ?? "" }
-            if !field("literal").isEmpty { return PersonName(literal: field("literal")) }
-            let particle = [field("dropping-particle"), field("non-dropping-particle")].filter { !$0.isEmpty }.joined(separator: " ")
-            return PersonName(family: field("family"), given: field("given"), particle: particle, suffix: field("suffix"))
+    private static func thesisLabel(_ genre: String) -> String {
+        let lower = genre.lowercased()
+        if lower.isEmpty || lower.contains("phd") || lower.contains("ph.d") || lower.contains("doctoral") || lower == "dissertation" {
+            return "Doctoral dissertation"
+        }
+        if lower.contains("master") || lower.hasPrefix("ma ") || lower.hasPrefix("msc") { return "Master's thesis" }
+        return genre
+    }
+
+    private static func mediumLabel(_ genre: String, type: ReferenceType) -> String {
+        let lower = genre.lowercased()
+        switch type {
+        case .podcastEpisode where lower.contains("podcast"): return lower.contains("video") ? "Video podcast episode" : "Audio podcast episode"
+        case .podcast where lower.contains("podcast"): return lower.contains("video") ? "Video podcast" : "Audio podcast"
+        case .film where lower == "film" || lower == "motion picture": return ""
+        default: return genre
         }
     }
 
-    private static func dateParts(_ value: Any?) -> [Int]? {
-        // An EDTF string ("2020", "2020-05-03", "2019/2020": the first date counts) or a bare year.
-        if let text = value as? String {
-            let first = text.split(separator: "/").first.map(String.init) ?? text
-            let numbers = first.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
-            return numbers.isEmpty ? nil : numbers
+    /// The names of a CSL list, and whether it ends in "others" (a list known to go on).
+    private static func names(_ value: Any?) -> (names: [PersonName], continues: Bool) {
+        guard let list = value as? [[String: Any]] else { return ([], false) }
+        var continues = false
+        let names = list.compactMap { object -> PersonName? in
+            func field(_ name: String) -> String { (object[name] as? String)?.trimmingCharacters(in: .whitespaces) ?? "" }
+            if !field("literal").isEmpty {
+                if field("literal").lowercased() == "others" {
+                    continues = true
+                    return nil
+                }
+                return PersonName(literal: field("literal"))
+            }
+            if field("family").lowercased() == "others", field("given").isEmpty {
+                continues = true
+                return nil
+            }
+            let particle = [field("dropping-particle"), field("non-dropping-particle")].filter { !$0.isEmpty }.joined(separator: " ")
+            if field("family").isEmpty, !field("given").isEmpty { return PersonName(literal: field("given")) }
+            return PersonName(family: field("family"), given: field("given"), particle: particle, suffix: field("suffix"))
         }
-        if let number = value as? NSNumber { return [number.intValue] }
+        return (names, continues)
+    }
+
+    /// CSL dates: `date-parts` (a range as two lists), EDTF strings (`2020`, `2020-05-03`,
+    /// `2019/2020`), `raw` and `literal`.
+    private static func date(_ value: Any?) -> ReferenceDate? {
+        if let text = value as? String { return textDate(text) }
+        if let number = value as? NSNumber { return ReferenceDate(year: number.intValue) }
         guard let object = value as? [String: Any] else { return nil }
         if let parts = object["date-parts"] as? [[Any]], let first = parts.first {
             let numbers = first.compactMap { ($0 as? NSNumber)?.intValue ?? ($0 as? String).flatMap { Int($0) } }
-            return numbers.isEmpty ? nil : numbers
+            guard let year = numbers.first, year != 0 else { return nil }
+            var date = ReferenceDate(
+                year: year, month: numbers.count > 1 ? numbers[1] : nil, day: numbers.count > 2 ? numbers[2] : nil,
+                season: (object["season"] as? NSNumber)?.intValue ?? (object["season"] as? String).flatMap { Int($0) })
+            if parts.count > 1 {
+                let end = parts[1].compactMap { ($0 as? NSNumber)?.intValue ?? ($0 as? String).flatMap { Int($0) } }
+                if let endYear = end.first, endYear != 0 {
+                    date.end = .init(year: endYear, month: end.count > 1 ? end[1] : nil, day: end.count > 2 ? end[2] : nil)
+                }
+            }
+            return date
         }
-        if let raw = object["raw"] as? String ?? object["literal"] as? String {
-            let numbers = raw.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
-            return numbers.isEmpty ? nil : numbers
-        }
+        if let text = object["raw"] as? String ?? object["literal"] as? String { return textDate(text) }
         return nil
+    }
+
+    private static func textDate(_ text: String) -> ReferenceDate? {
+        if let date = FieldDates.iso(text) { return date }
+        // A raw date such as "May 3, 2020" or "2020, Spring": its year, and a month when named.
+        let numbers = text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        guard let year = numbers.first(where: { $0 > 31 }) else { return nil }
+        let lower = text.lowercased()
+        let month = APAStyle.monthNames.firstIndex { lower.contains($0.lowercased().prefix(3)) }.map { $0 + 1 }
+        let day = month == nil ? nil : numbers.first { $0 <= 31 }
+        return ReferenceDate(year: year, month: month, day: day)
+    }
+
+    private static func isInPress(_ value: Any?) -> Bool {
+        let text = (value as? String) ?? ((value as? [String: Any])?["raw"] as? String) ?? ((value as? [String: Any])?["literal"] as? String) ?? ""
+        return ["in press", "forthcoming", "in-press"].contains(text.lowercased().trimmingCharacters(in: .whitespaces))
     }
 
     /// Where a `,` is followed (after white space) by `]` or `}`, outside strings.

@@ -10,6 +10,9 @@ public final class PageCitations {
     private var counts: [String: Int] = [:]
     private let authorKeys: [String: [String]]
     private let formatted: [String: FormattedReference]
+    /// Works whose in-text author differs from the default on this page (APA 8.18 and 8.20):
+    /// how many names to write before `et al.`, and whether the first author's initials go first.
+    private let disambiguated: [String: (shown: Int?, initials: Bool)]
 
     /// `cited` are the keys cited in the text (all known); `nocite` adds works listed without a citation (`*`: all).
     public init(bibliography: Bibliography, cited: [String], nocite: [String]) {
@@ -25,6 +28,50 @@ public final class PageCitations {
         order = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1.0.key, $0) })
         authorKeys = Dictionary(uniqueKeysWithValues: sorted.map { ($0.0.key, $0.1.authors) })
         formatted = bibliography.formatted
+        disambiguated = Self.disambiguate(references, suffixes: suffixes)
+    }
+
+    /// APA 8.20: first authors who share a surname but are different people get their initials.
+    /// APA 8.18: works whose `et al.` citations would read the same (same first names, same year)
+    /// get as many names as it takes to tell them apart; when only one would be left, all.
+    private static func disambiguate(_ references: [Reference], suffixes: [String: String]) -> [String: (shown: Int?, initials: Bool)] {
+        var result: [String: (shown: Int?, initials: Bool)] = [:]
+        let byFirstSurname = Dictionary(grouping: references.filter { !$0.leadNames.isEmpty }) { APANames.folded($0.leadNames[0].surname) }
+        for (_, group) in byFirstSurname where group.count > 1 {
+            let people = Set(group.compactMap { $0.leadNames[0].literal == nil ? APANames.initials($0.leadNames[0].given) : nil })
+            let needsInitials = people.count > 1
+            for reference in group {
+                let names = reference.leadNames
+                var shown: Int?
+                let abbreviates = names.count >= 3 || reference.authorsContinue
+                if abbreviates {
+                    let surnames = names.map { APANames.folded($0.surname) }
+                    let year = APAStyle.yearLabel(reference, suffix: "")
+                    var needed = 1
+                    for other in group where other.key != reference.key {
+                        let otherNames = other.leadNames
+                        guard otherNames.count >= 3 || other.authorsContinue, APAStyle.yearLabel(other, suffix: "") == year else { continue }
+                        let otherSurnames = otherNames.map { APANames.folded($0.surname) }
+                        // The same list of authors is told apart by year letters instead.
+                        guard otherSurnames != surnames || other.authorsContinue != reference.authorsContinue else { continue }
+                        let common = zip(surnames, otherSurnames).prefix { $0 == $1 }.count
+                        needed = max(needed, common + 1)
+                    }
+                    if needed > 1 { shown = needed >= names.count - 1 ? names.count : needed }
+                }
+                let initials = needsInitials && names[0].literal == nil
+                if shown != nil || initials { result[reference.key] = (shown, initials) }
+            }
+        }
+        return result
+    }
+
+    private func author(_ reference: Reference, narrative: Bool) -> String {
+        if let special = disambiguated[reference.key] {
+            return APAStyle.inTextAuthor(reference, narrative: narrative, shown: special.shown, initials: special.initials)
+        }
+        let cached = narrative ? formatted[reference.key]?.narrativeAuthor : formatted[reference.key]?.parentheticalAuthor
+        return cached ?? APAStyle.inTextAuthor(reference, narrative: narrative)
     }
 
     /// The year label a work carries on this page (`2015`, `1994a`, `n.d.`).
@@ -43,7 +90,7 @@ public final class PageCitations {
     public func render(_ citation: Citation, sentenceInitial: Bool = false) -> String {
         let items = citation.items.filter { order[$0.key] != nil }
         if citation.isNarrative, let item = items.first, let reference = lookup(item.key) {
-            var author = formatted[reference.key]?.narrativeAuthor ?? APAStyle.inTextAuthor(reference, narrative: true)
+            var author = self.author(reference, narrative: true)
             if sentenceInitial, let first = author.first, first.isLowercase {
                 author = first.uppercased() + author.dropFirst()
             }
@@ -62,7 +109,7 @@ public final class PageCitations {
             if item.suppressAuthor || mergesWithPrevious {
                 text += link(year(of: reference))
             } else {
-                let author = formatted[reference.key]?.parentheticalAuthor ?? APAStyle.inTextAuthor(reference, narrative: false)
+                let author = self.author(reference, narrative: false)
                 // American punctuation: the comma goes inside closing quotation marks.
                 let separated = author.hasSuffix("”") ? author.dropLast() + ",” " : author + ", "
                 text += link(separated + year(of: reference))
@@ -105,21 +152,9 @@ public final class PageCitations {
         return "cite-\(Escape.html(key))-\(count)"
     }
 
-    /// `33` → `p. 33`; `pp. 33-35` → `pp. 33–35`; other locators as written.
+    /// A locator as APA writes it: `33` → `p. 33`; `33-35`, `pages 33–35` → `pp. 33–35`;
+    /// `paragraph 4`, `¶ 4` → `para. 4`; `chapter 2` → `Chapter 2`; `table 1` → `Table 1`; others as written.
     static func locator(_ suffix: String) -> String {
-        var text = suffix
-        if let first = text.first, first.isNumber {
-            text = (text.contains("-") || text.contains("–") ? "pp. " : "p. ") + text
-        }
-        var out = ""
-        let characters = Array(text)
-        for (index, character) in characters.enumerated() {
-            if character == "-", index > 0, index + 1 < characters.count, characters[index - 1].isNumber, characters[index + 1].isNumber {
-                out.append("–")
-            } else {
-                out.append(character)
-            }
-        }
-        return Escape.html(out)
+        Escape.html(APALocator.spell(suffix))
     }
 }

@@ -27,32 +27,90 @@ public struct PersonName: Hashable, Sendable {
 
 /// The kinds of work APA formats differently.
 public enum ReferenceType: String, Sendable {
-    case article, book, chapter, conferencePaper, report, thesis, webpage, misc
+    case article, magazineArticle, newspaperArticle, book, chapter, conferencePaper, presentation, report, thesis, webpage
+    case preprint, unpublished, podcast, podcastEpisode, film, video, tvEpisode, dataset, software, misc
 }
 
-/// One bibliography entry, from BibTeX or CSL-JSON.
+/// A date as APA writes it: a year, or a year with month and day, a season, or a range.
+public struct ReferenceDate: Hashable, Sendable {
+    public var year: Int
+    public var month: Int?
+    public var day: Int?
+    /// 1 spring, 2 summer, 3 fall, 4 winter (BibLaTeX's 21–24).
+    public var season: Int?
+    public var end: EndDate?
+
+    /// The last day of a range: `2019, May 23–26`, `2019/2020`.
+    public struct EndDate: Hashable, Sendable {
+        public var year: Int
+        public var month: Int?
+        public var day: Int?
+        public init(year: Int, month: Int? = nil, day: Int? = nil) {
+            self.year = year
+            self.month = month
+            self.day = day
+        }
+    }
+
+    public init(year: Int, month: Int? = nil, day: Int? = nil, season: Int? = nil, end: EndDate? = nil) {
+        self.year = year
+        self.month = month.flatMap { (1...12).contains($0) ? $0 : nil }
+        self.day = self.month == nil ? nil : day.flatMap { (1...31).contains($0) ? $0 : nil }
+        self.season = season
+        self.end = end
+    }
+}
+
+/// Where a work stands in publication, when it is not yet published.
+public enum PublicationStatus: String, Sendable {
+    case inPress = "in press"
+    case submitted = "Manuscript submitted for publication"
+    case inPreparation = "Manuscript in preparation"
+}
+
+/// One bibliography entry, from BibTeX, BibLaTeX or CSL-JSON.
 public struct Reference: Sendable {
     public var key: String
     public var type: ReferenceType
     public var authors: [PersonName] = []
+    /// "and others": the list of authors goes on (et al.).
+    public var authorsContinue = false
+    /// What the authors did, for works APA labels: `Director`, `Host`.
+    public var authorRole = ""
     public var editors: [PersonName] = []
-    public var year: Int?
-    public var month: Int?
-    public var day: Int?
-    public var title: String = ""
-    public var containerTitle: String = ""
-    public var volume: String = ""
-    public var issue: String = ""
-    public var pages: String = ""
-    public var publisher: String = ""
-    public var edition: String = ""
-    public var number: String = ""
-    public var doi: String = ""
-    public var url: String = ""
+    public var translators: [PersonName] = []
+    public var date: ReferenceDate?
+    public var status: PublicationStatus?
+    /// The year of the original, for a reprint or a translation: `(Original work published 1946)`.
+    public var originalYear: Int?
+    public var title: RichText = RichText()
+    /// A description APA puts in brackets after the title: `[Letter to the editor]`.
+    public var titleAddon: RichText = RichText()
+    /// The journal, magazine, newspaper, website, podcast, or the book a chapter is in.
+    public var containerTitle: RichText = RichText()
+    public var volume = ""
+    public var issue = ""
+    public var pages = ""
+    /// A journal article's article number (`e0231012`).
+    public var articleNumber = ""
+    public var publisher = ""
+    public var edition = ""
+    /// A report's, a thesis's or an episode's number.
+    public var number = ""
+    /// The kind of report, thesis or medium, as APA labels it: `NIH Publication`, `Master's thesis`, `Film`.
+    public var genre = ""
+    /// The university of a thesis.
+    public var institution = ""
+    /// The database or archive a work was found in, or a preprint's server.
+    public var archive = ""
+    public var eventTitle = ""
+    public var eventPlace = ""
+    public var eventDate: ReferenceDate?
+    public var version = ""
+    public var doi = ""
+    public var url = ""
     public var accessed: CalendarDate?
-    public var isbn: String = ""
-    /// For theses: the degree (`Doctoral dissertation`, `Master's thesis`).
-    public var genre: String = ""
+    public var isbn = ""
     /// Where the entry starts, for diagnostics.
     public var location: SourceLocation
 
@@ -61,4 +119,10 @@ public struct Reference: Sendable {
         self.type = type
         self.location = location
     }
+
+    /// The year, when the work has one.
+    public var year: Int? { date?.year }
+
+    /// The names in the author position: the authors, or for an edited work its editors.
+    var leadNames: [PersonName] { authors.isEmpty ? editors : authors }
 }

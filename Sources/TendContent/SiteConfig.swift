@@ -1,4 +1,5 @@
 import Foundation
+import TendCitations
 import TendComponents
 import TendCore
 import TendFrontMatter
@@ -13,6 +14,8 @@ public struct SiteConfig: Sendable {
     public var components = ComponentContext()
     public var consultationAfterArticles = false
     public var bibliography: [String] = []
+    /// How BibTeX titles are cased: APA sentence case, or as written (`citations: { titles: as-written }`).
+    public var citationTitles = TitleStyle.sentence
     public var allowRawHTML = false
     /// Typographic quotes and dashes outside code (`markdown: { smart: false }` keeps them as typed).
     public var smartPunctuation = true
@@ -30,7 +33,7 @@ public struct SiteConfig: Sendable {
     static let path = "content/site.yml"
 
     static let knownKeys = [
-        "title", "base_url", "language", "description", "intro", "practice", "consultation", "crisis", "bibliography",
+        "title", "base_url", "language", "description", "intro", "practice", "consultation", "crisis", "bibliography", "citations",
         "markdown", "page_size", "related_articles", "sensitive_tags", "disclaimer", "readability", "review", "schema_type",
     ]
 
@@ -60,6 +63,18 @@ public struct SiteConfig: Sendable {
         config.intro = fields["intro"]?.string(&d)
         if let value = fields["bibliography"] {
             config.bibliography = value.isScalar ? [value.string(&d)].compactMap { $0 } : value.stringList(&d) ?? []
+        }
+        if let citations = fields["citations"]?.mapping(&d) {
+            citations.warnAboutUnknownKeys(known: ["titles"], &d)
+            if let value = citations["titles"], let text = value.string(&d) {
+                if let style = TitleStyle(rawValue: text) {
+                    config.citationTitles = style
+                } else {
+                    d.error(
+                        value.location, "'citations.titles' must be 'sentence' or 'as-written', not '\(text)'",
+                        hint: "sentence turns BibTeX titles into APA sentence case; as-written keeps them as the bibliography writes them")
+                }
+            }
         }
         if let markdown = fields["markdown"]?.mapping(&d) {
             markdown.warnAboutUnknownKeys(known: ["allow_html", "smart"], &d)

@@ -31,7 +31,7 @@ public struct SiteContent: Sendable {
         guard let config = loadConfig(snapshot: snapshot, fileSystem: fileSystem, settings: &settings, diagnostics: &diagnostics) else {
             return (nil, diagnostics.all)
         }
-        var bibliography = Bibliography()
+        var bibliography = Bibliography(titles: config.citationTitles)
         for name in config.bibliography {
             let relative = "content/" + name
             guard !name.contains(".."), !name.hasPrefix("/") else {

@@ -46,7 +46,8 @@ public struct ImportedReference: Equatable, Sendable {
         func name(_ author: String) -> String {
             author.hasPrefix("{") && author.hasSuffix("}") ? "{" + escape(String(author.dropFirst().dropLast())) + "}" : escape(author)
         }
-        var fields: [(String, String)] = [("author", authors.map(name).joined(separator: " and ")), ("title", escape(title))]
+        // The title is already in APA sentence case: protected whole, so it is kept as written.
+        var fields: [(String, String)] = [("author", authors.map(name).joined(separator: " and ")), ("title", "{" + escape(title) + "}")]
         if !journal.isEmpty { fields.append(("journal", escape(journal))) }
         if !volume.isEmpty { fields.append(("volume", escape(volume))) }
         if !issue.isEmpty { fields.append(("number", escape(issue))) }

@@ -11,13 +11,13 @@ public struct BibliographyMerge: Sendable {
     public let addedCount: Int
 
     public init(adding references: [ImportedReference], to existingText: String, path: String) {
-        let existing = BibTeXParser.parse(existingText, path: path).references
+        let existing = BibTeXParser.parse(existingText, path: path, titles: .asWritten).references
         var keys: [String] = []
         var additions: [String] = []
         var taken = Set(existing.map(\.key))
         for var reference in references {
             if let sameWork = existing.first(where: {
-                $0.title.lowercased() == reference.title.lowercased() && ($0.year.map(String.init) ?? "") == reference.year
+                $0.title.plain.lowercased() == reference.title.lowercased() && ($0.year.map(String.init) ?? "") == reference.year
             }) {
                 keys.append(sameWork.key)
                 continue

@@ -114,7 +114,7 @@ func bibliography(_ bibtex: String) -> Bibliography {
             @incollection{chap, author = {Jessop, Omar L.}, title = {Resilience in families}, booktitle = {Handbook of resilience}, editor = {Mensah, Priya and Osei, Kofi}, publisher = {Kestrel Publishing}, year = {2014}, pages = {47--71}, edition = {2}}
             @techreport{rep, author = {{National Institute of Mental Health}}, title = {Anxiety disorders}, institution = {National Institute of Mental Health}, number = {22-MH-3879}, year = {2022}}
             @phdthesis{thesis, author = {Lee, Ana}, title = {Repair after rupture}, school = {University of Example}, year = {2019}}
-            @online{web, author = {{American Psychological Association}}, title = {Stress in America}, url = {https://www.example.org/stress}, year = {2023}, month = mar, organization = {American Psychological Association}}
+            @online{web, author = {{American Psychological Association}}, title = {Stress in {America}}, url = {https://www.example.org/stress}, year = {2023}, month = mar, organization = {American Psychological Association}}
             @book{nodate, author = {Moss, Ruth}, title = {Undated book}, publisher = {Press}}
             @article{noauthor, title = {Anonymous findings}, journal = {Journal of Things}, year = {2001}, volume = {3}}
             @book{edited, editor = {Mensah, Priya}, title = {Handbook of resilience and wellbeing}, publisher = {Kestrel Publishing}, year = {2014}}

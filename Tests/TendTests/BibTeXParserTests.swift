@@ -29,15 +29,15 @@ import Testing
         #expect(diagnostics.isEmpty)
         #expect(references.map(\.key) == ["porges2011", "mueller2020"])
         #expect(references[0].publisher == "W. W. Norton & Company (US)")
-        #expect(references[0].title == "The Polyvagal theory")
+        #expect(references[0].title.plain == "The Polyvagal theory")
         let authors = references[1].authors
         #expect(authors[0].family == "Müller" && authors[0].given == "Jérôme")
         #expect(authors[1].particle == "de" && authors[1].family == "Souza")
         #expect(authors[2].suffix == "Jr." && authors[2].given == "Martin")
         #expect(authors[3].literal == "World Health Organization")
-        #expect(references[1].title == "Stress — and sleep – a review")
-        #expect(references[1].containerTitle == "Sleep\u{00A0}Health")
-        #expect(references[1].year == 2020 && references[1].month == 5)
+        #expect(references[1].title.plain == "Stress — and sleep – a review")
+        #expect(references[1].containerTitle.plain == "Sleep\u{00A0}Health")
+        #expect(references[1].year == 2020 && references[1].date?.month == 5)
     }
 
     @Test func firstLastWithParticle() {
@@ -57,7 +57,8 @@ import Testing
             @book{good3, title = {D}, year = {2006}}
             """
         let (references, diagnostics) = BibTeXParser.parse(text, path: "content/references.bib")
-        #expect(references.map(\.key) == ["good1", "good2", "good3"])
+        // An unknown @string is reported and its entry read on, so one run lists every unknown name.
+        #expect(references.map(\.key) == ["good1", "good2", "bad3", "good3"])
         #expect(
             diagnostics.map { "\($0.location.line): \($0.message)" } == [
                 "2: unbalanced braces in the field 'title'",
@@ -113,7 +114,8 @@ import Testing
                 title: title, publisher: "Press & Sons")
             let (references, problems) = BibTeXParser.parse(written.bibtex, path: "r.bib")
             #expect(problems.isEmpty, "\(written.bibtex)")
-            #expect(references.first?.title == title, "\(written.bibtex)")
+            // Straight apostrophes come back typographic, as LaTeX sets them.
+            #expect(references.first?.title.plain == title.replacingOccurrences(of: "'", with: "’"), "\(written.bibtex)")
             #expect(references.first?.publisher == "Press & Sons")
             #expect(references.first?.authors.first?.surname == family)
             #expect(references.first?.year.map(String.init) == written.year)

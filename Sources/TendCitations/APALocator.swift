@@ -1,0 +1,61 @@
+/// Locators in in-text citations, spelled as APA spells them (APA 8.13).
+enum APALocator {
+    /// Written terms and the label APA uses, singular and plural.
+    private static let terms: [(written: [String], singular: String, plural: String)] = [
+        (["page", "pages", "p", "p.", "pp", "pp.", "pg", "pg.", "pgs", "pgs."], "p.", "pp."),
+        (["paragraph", "paragraphs", "para", "para.", "paras", "paras.", "par.", "¶", "¶¶"], "para.", "paras."),
+        (["chapter", "chapters", "chap.", "chap", "chaps."], "Chapter", "Chapters"),
+        (["section", "sections", "sec.", "sec", "secs.", "§", "§§"], "Section", "Sections"),
+        (["table", "tables", "tab.", "tbl."], "Table", "Tables"),
+        (["figure", "figures", "fig.", "fig", "figs."], "Figure", "Figures"),
+        (["volume", "volumes", "vol.", "vol", "vols."], "Vol.", "Vols."),
+        (["line", "lines", "l.", "ll."], "line", "lines"),
+        (["slide", "slides"], "Slide", "Slides"),
+        (["appendix"], "Appendix", "Appendices"),
+    ]
+
+    /// The locator with its label; a bare number is a page.
+    static func spell(_ suffix: String) -> String {
+        let text = suffix.trimmingSpaces
+        guard let first = text.first else { return text }
+        if first.isNumber { return label(for: 0, numbers: text) }
+        // A term, then the numbers: `p. 33`, `pp.33-35`, `¶4`, `chapter 2`.
+        let lower = text.lowercased()
+        var best: (term: Int, length: Int)?
+        for (index, term) in terms.enumerated() {
+            for written in term.written where lower.hasPrefix(written) {
+                let rest = lower.dropFirst(written.count)
+                guard
+                    rest.isEmpty || rest.first == " " || rest.first?.isNumber == true || written.hasSuffix(".") || written.hasPrefix("¶")
+                        || written.hasPrefix("§")
+                else { continue }
+                if written.count > (best?.length ?? 0) { best = (index, written.count) }
+            }
+        }
+        guard let best else { return dashes(text) }
+        let numbers = String(text.dropFirst(best.length)).trimmingSpaces
+        guard let digit = numbers.first, digit.isNumber || digit.isLetter else { return dashes(text) }
+        return label(for: best.term, numbers: numbers)
+    }
+
+    private static func label(for term: Int, numbers: String) -> String {
+        let plural = numbers.contains { $0 == "-" || $0 == "–" || $0 == "," || $0 == "&" } || numbers.lowercased().contains(" and ")
+        return (plural ? terms[term].plural : terms[term].singular) + " " + dashes(numbers)
+    }
+
+    /// `33-35` and `33--35` → `33–35`, between digits only.
+    private static func dashes(_ text: String) -> String {
+        let characters = Array(text.replacingOccurrences(of: "--", with: "-"))
+        var out = ""
+        for (index, character) in characters.enumerated() {
+            if character == "-", index > 0, index + 1 < characters.count, characters[index - 1].isNumber || characters[index - 1] == " ",
+                characters[index + 1].isNumber || characters[index + 1] == " "
+            {
+                out.append("–")
+            } else {
+                out.append(character)
+            }
+        }
+        return out.replacingOccurrences(of: " – ", with: "–")
+    }
+}

@@ -14,11 +14,12 @@ enum APALocator {
         (["appendix"], "Appendix", "Appendices"),
     ]
 
-    /// The locator with its label; a bare number is a page.
+    /// The locator with its label.
     static func spell(_ suffix: String) -> String {
         let text = suffix.trimmingSpaces
         guard let first = text.first else { return text }
-        if first.isNumber { return label(for: 0, numbers: text) }
+        // A bare number is a page; a time stamp (`1:12:33`) stays as written.
+        if first.isNumber { return text.contains(":") ? text : label(for: 0, numbers: text) }
         // A term, then the numbers: `p. 33`, `pp.33-35`, `¶4`, `chapter 2`.
         let lower = text.lowercased()
         var best: (term: Int, length: Int)?

@@ -14,8 +14,8 @@ public enum APAStyle {
     /// The year, `n.d.` or `in press`, with its suffix.
     private static func dateBase(_ reference: Reference, suffix: String) -> String {
         if reference.status == .inPress { return suffix.isEmpty ? "in press" : "in press-\(suffix)" }
-        guard let year = reference.year else { return suffix.isEmpty ? "n.d." : "n.d.-\(suffix)" }
-        return "\(year)\(suffix)"
+        guard let date = reference.date else { return suffix.isEmpty ? "n.d." : "n.d.-\(suffix)" }
+        return date.ongoing ? "\(date.year)–present" : "\(date.year)\(suffix)"
     }
 
     /// The author part of an in-text citation (HTML): surnames, `et al.`, or the title when there is no author.
@@ -30,7 +30,8 @@ public enum APAStyle {
         if !names.isEmpty {
             return Escape.html(APANames.inText(names, continues: reference.authorsContinue, narrative: narrative, shown: shown, initials: initials))
         }
-        let title = reference.title.beforeColon.html(italicContext: isItalicTitle(reference))
+        // In the text a title is in title case (APA 8.14), though the list uses sentence case.
+        let title = TitleCasing.raiseToTitleCase(reference.title.beforeColon).html(italicContext: isItalicTitle(reference))
         if title.isEmpty { return "<em>Untitled</em>" }
         return isItalicTitle(reference) ? "<em>\(title)</em>" : "“\(title)”"
     }
@@ -70,7 +71,7 @@ public enum APAStyle {
     /// `2020`, `2020, May 3`, `2019, May 23–26`, `2012, Summer`, `n.d.`, `in press`.
     static func dateText(_ reference: Reference, suffix: String) -> String {
         let shown = reference.type == .presentation ? (reference.eventDate ?? reference.date) : reference.date
-        guard reference.status != .inPress, let date = shown else { return dateBase(reference, suffix: suffix) }
+        guard reference.status != .inPress, let date = shown, !date.ongoing else { return dateBase(reference, suffix: suffix) }
         var text = "\(date.year)\(suffix)"
         if showsFullDate(reference.type) {
             if let season = date.season, (1...4).contains(season) {
@@ -375,6 +376,8 @@ public enum APAStyle {
         let visible = html.replacingOccurrences(of: "</em>", with: "").replacingOccurrences(of: "</strong>", with: "")
             .replacingOccurrences(of: "</span>", with: "")
         if let last = visible.last(where: { $0 != "”" && $0 != "’" }), last == "." || last == "?" || last == "!" { return html }
+        // American punctuation: the period goes inside closing quotation marks.
+        if html.hasSuffix("”") { return html.dropLast() + ".”" }
         return html + "."
     }
 

@@ -53,7 +53,9 @@ private struct FieldMapper {
         let type = referenceType
         var reference = Reference(key: entry.key, type: type, location: entry.location)
         let english = isEnglish
-        let sentenceCase = titles == .sentence && english
+        // Legal works keep their names as written (APA 11): case names, acts, patents.
+        let legal = ["jurisdiction", "legislation", "legal", "legadminmaterial", "legmaterial", "constitution", "patent", "standard"].contains(entry.type)
+        let sentenceCase = titles == .sentence && english && !legal
 
         // People.
         var (authors, continues) = names("author")
@@ -84,7 +86,7 @@ private struct FieldMapper {
             reference.containerTitle = reference.titleAddon
             reference.titleAddon = RichText()
         }
-        readContainer(into: &reference, sentenceCase: sentenceCase)
+        readContainer(into: &reference, sentenceCase: sentenceCase, english: english)
 
         // Numbers and publication facts.
         reference.volume = plain("volume")
@@ -102,19 +104,19 @@ private struct FieldMapper {
         reference.edition = plain("edition")
         reference.version = plain("version")
         reference.isbn = plain("isbn")
-        let institution = first("institution", "school")
+        let institution = [list("institution"), plain("school")].first { !$0.isEmpty } ?? ""
         switch type {
         case .thesis, .unpublished:
             reference.institution = institution
-            reference.publisher = plain("publisher")
+            reference.publisher = list("publisher")
         case .report:
-            reference.publisher = [plain("publisher"), institution, plain("organization")].first { !$0.isEmpty } ?? ""
+            reference.publisher = [list("publisher"), institution, plain("organization")].first { !$0.isEmpty } ?? ""
         case .webpage:
             reference.publisher = ""
         case .presentation:
             reference.publisher = first("organization", "publisher")
         default:
-            reference.publisher = [plain("publisher"), institution, plain("organization")].first { !$0.isEmpty } ?? ""
+            reference.publisher = [list("publisher"), institution, plain("organization")].first { !$0.isEmpty } ?? ""
         }
         reference.genre = genre(type)
         readEvent(into: &reference)
@@ -250,14 +252,14 @@ private struct FieldMapper {
 
     // MARK: Containers, events, links
 
-    private func readContainer(into reference: inout Reference, sentenceCase: Bool) {
+    private func readContainer(into reference: inout Reference, sentenceCase: Bool, english: Bool) {
         switch reference.type {
         case .article, .magazineArticle, .newspaperArticle:
             var journal = rich("journaltitle")
             if journal.isEmpty { journal = rich("journal") }
             let journalSubtitle = rich("journalsubtitle")
             if !journalSubtitle.isEmpty { journal = joinSubtitle(journal, journalSubtitle) }
-            reference.containerTitle = TitleCasing.raiseToTitleCase(journal)
+            reference.containerTitle = english ? TitleCasing.raiseToTitleCase(journal) : journal
         case .chapter, .conferencePaper:
             var book = rich("booktitle")
             if book.isEmpty { book = rich("maintitle") }
@@ -265,7 +267,8 @@ private struct FieldMapper {
             if !subtitle.isEmpty { book = joinSubtitle(book, subtitle) }
             reference.containerTitle = sentenceCase ? TitleCasing.sentenceCase(book) : book
         case .podcastEpisode, .tvEpisode:
-            reference.containerTitle = [rich("maintitle"), rich("booktitle"), rich("journaltitle")].first { !$0.isEmpty } ?? RichText()
+            let show = [rich("maintitle"), rich("booktitle"), rich("journaltitle")].first { !$0.isEmpty } ?? RichText()
+            reference.containerTitle = english ? TitleCasing.raiseToTitleCase(show) : show
         case .webpage:
             if reference.containerTitle.isEmpty {
                 reference.containerTitle = [rich("organization"), rich("journaltitle"), howpublishedText].first { !$0.isEmpty } ?? RichText()
@@ -334,14 +337,14 @@ private struct FieldMapper {
         let lower = written.lowercased()
         switch type {
         case .thesis:
-            if entry.type == "mastersthesis" && written.isEmpty { return "Master's thesis" }
+            if entry.type == "mastersthesis" && written.isEmpty { return "Master’s thesis" }
             switch lower {
             case "", "phdthesis", "phd", "phd thesis", "ph.d. thesis", "doctoral thesis", "doctoral dissertation", "dissertation", "phd dissertation",
                 "ph.d. dissertation":
                 return "Doctoral dissertation"
             case "mathesis", "mastersthesis", "master's thesis", "masters thesis", "ma thesis", "msc thesis", "m.a. thesis", "m.sc. thesis", "master thesis":
-                return "Master's thesis"
-            case "bathesis", "bachelor's thesis", "bachelor thesis", "ba thesis": return "Bachelor's thesis"
+                return "Master’s thesis"
+            case "bathesis", "bachelor's thesis", "bachelor thesis", "ba thesis": return "Bachelor’s thesis"
             default: return capitalisedFirst(written)
             }
         case .report:
@@ -394,6 +397,12 @@ private struct FieldMapper {
         let (text, warnings) = LaTeXText.convert(value.value, protectsGroups: false)
         report(warnings, field: field, value: value)
         return text.plain.trimmingSpaces
+    }
+
+    /// A BibLaTeX list field (`publisher = {A and B}`) as APA writes it: `A; B`.
+    private func list(_ field: String) -> String {
+        guard let value = fields[field]?.value, value.contains(" and ") else { return plain(field) }
+        return BibTeXNames.split(value).map { LaTeXText.plain($0) }.joined(separator: "; ")
     }
 
     private func first(_ names: String...) -> String {
@@ -470,6 +479,8 @@ enum BibTeXNames {
             if parts.count >= 3 {
                 name.suffix = decode(parts[1])
                 name.given = decode(parts[2])
+                // `Evans, Arthur C., Jr.`: the suffix written last.
+                if isSuffix(name.given), !isSuffix(name.suffix) { swap(&name.given, &name.suffix) }
             } else {
                 name.given = decode(parts[1])
             }
@@ -493,6 +504,10 @@ enum BibTeXNames {
             }
         }
         return name
+    }
+
+    private static func isSuffix(_ text: String) -> Bool {
+        ["jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v", "2nd", "3rd"].contains(text.lowercased())
     }
 
     /// Leading lower-case words of a last name are its particle (`van der` Kolk).

@@ -120,6 +120,10 @@ public struct BibTeXParser {
         var index = position
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: "@") { return index }
+            // A `%` line is a comment, an entry commented out included (as Biber reads it).
+            if bytes[index] == UInt8(ascii: "%") {
+                while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+            }
             index += 1
         }
         return nil
@@ -168,8 +172,7 @@ public struct BibTeXParser {
         while true {
             skipWhitespace()
             guard position < bytes.count else {
-                throw ParseError(
-                    offset: start, message: "the entry '\(key)' is not closed", hint: "add '\(Character(UnicodeScalar(close)))' after its last field")
+                throw unclosed(key: key, start: start, close: close, fields: fields)
             }
             if bytes[position] == close { position += 1; break }
             let fieldStart = position
@@ -186,8 +189,7 @@ public struct BibTeXParser {
             if bytes[position] == UInt8(ascii: ",") {
                 position += 1
             } else if bytes[position] == UInt8(ascii: "@"), bytes[position - 1] == UInt8(ascii: "\n") {
-                throw ParseError(
-                    offset: start, message: "the entry '\(key)' is not closed", hint: "add '\(Character(UnicodeScalar(close)))' after its last field")
+                throw unclosed(key: key, start: start, close: close, fields: fields)
             } else if bytes[position] != close {
                 throw ParseError(
                     offset: position, message: "missing comma after the field '\(name)' in '\(key)'",
@@ -195,6 +197,26 @@ public struct BibTeXParser {
             }
         }
         return BibTeXEntry(type: type, key: key, fields: fields, location: location(start))
+    }
+
+    /// The error for an entry that is never closed: at the field whose brace was left open (its
+    /// value runs on over the next field's `name =` line), or else at the entry.
+    private func unclosed(key: String, start: Int, close: UInt8, fields: [String: BibTeXField]) -> ParseError {
+        for (name, field) in fields.sorted(by: { ($0.value.offset ?? 0) < ($1.value.offset ?? 0) }) {
+            guard let offset = field.offset else { continue }
+            let lines = field.value.split(separator: "\n", omittingEmptySubsequences: false)
+            guard lines.count > 1,
+                lines.dropFirst().contains(where: { line in
+                    let trimmed = line.drop { $0 == " " || $0 == "\t" }
+                    let name = trimmed.prefix { $0.isLetter }
+                    return !name.isEmpty && trimmed.dropFirst(name.count).drop { $0 == " " }.first == "="
+                })
+            else { continue }
+            return ParseError(
+                offset: offset - 1, message: "the field '\(name)' in '\(key)' is not closed: its '{' has no matching '}'",
+                hint: "add '}' at the end of the value on line \(location(offset).line)")
+        }
+        return ParseError(offset: start, message: "the entry '\(key)' is not closed", hint: "add '\(Character(UnicodeScalar(close)))' after its last field")
     }
 
     /// `name = value # value ...`; returns the name (lower-cased), the raw, concatenated value, and

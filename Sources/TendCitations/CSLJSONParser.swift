@@ -95,7 +95,8 @@ public enum CSLJSONParser {
         reference.title = rich("title")
         reference.containerTitle = rich("container-title")
         switch reference.type {
-        case .article, .magazineArticle, .newspaperArticle: reference.containerTitle = TitleCasing.raiseToTitleCase(reference.containerTitle)
+        case .article, .magazineArticle, .newspaperArticle, .podcastEpisode, .tvEpisode:
+            reference.containerTitle = TitleCasing.raiseToTitleCase(reference.containerTitle)
         default: break
         }
         reference.volume = string("volume")
@@ -171,7 +172,7 @@ public enum CSLJSONParser {
         if lower.isEmpty || lower.contains("phd") || lower.contains("ph.d") || lower.contains("doctoral") || lower == "dissertation" {
             return "Doctoral dissertation"
         }
-        if lower.contains("master") || lower.hasPrefix("ma ") || lower.hasPrefix("msc") { return "Master's thesis" }
+        if lower.contains("master") || lower.hasPrefix("ma ") || lower.hasPrefix("msc") { return "Master’s thesis" }
         return genre
     }
 

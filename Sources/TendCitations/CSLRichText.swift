@@ -3,15 +3,16 @@
 enum CSLRichText {
     /// The text with its styles, and every tag that is not CSL rich text (its text is kept).
     static func parse(_ text: String) -> (text: RichText, unknownTags: [String]) {
-        guard text.contains("<") || text.contains("&") else { return (RichText(text).collapsingWhitespace, []) }
+        guard text.contains(where: { $0 == "<" || $0 == "&" || $0 == "'" || $0 == "\"" }) else { return (RichText(text).collapsingWhitespace, []) }
         var out = RichText()
         var unknown: [String] = []
         var stack: [(name: String, style: RichText.Style)] = []
         var style: RichText.Style { stack.reduce(into: []) { $0.formUnion($1.style) } }
         var pending = ""
         var index = text.startIndex
+        var quoteOpens = true
         func flush() {
-            out.append(decodeEntities(pending), style: style)
+            out.append(typographic(decodeEntities(pending), quoteOpens: &quoteOpens), style: style)
             pending = ""
         }
         while index < text.endIndex {
@@ -67,6 +68,27 @@ enum CSLRichText {
         }
         flush()
         return (out.collapsingWhitespace, unknown)
+    }
+
+    /// Straight quotes as typographic ones, as the rest of the page sets them: `Man's` → `Man’s`,
+    /// `"safe"` → `“safe”`.
+    static func typographic(_ text: String, quoteOpens: inout Bool) -> String {
+        guard text.contains("'") || text.contains("\"") else { return text }
+        var out = ""
+        var previous: Character = " "
+        for character in text {
+            switch character {
+            case "'":
+                out.append(previous.isLetter || previous.isNumber ? "’" : "‘")
+            case "\"":
+                out.append(quoteOpens ? "“" : "”")
+                quoteOpens.toggle()
+            default:
+                out.append(character)
+            }
+            previous = character
+        }
+        return out
     }
 
     private static func decodeEntities(_ text: String) -> String {

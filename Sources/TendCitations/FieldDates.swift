@@ -21,7 +21,9 @@ enum FieldDates {
             month = nil
         }
         var date = ReferenceDate(year: start[0], month: month, day: start.count > 2 ? start[2] : nil, season: season)
-        if halves.count == 2, let end = parts(halves[1]) {
+        if halves.count == 2, halves[1].isEmpty || halves[1] == ".." {
+            date.ongoing = true
+        } else if halves.count == 2, let end = parts(halves[1]) {
             let endMonth = end.count > 1 && (1...12).contains(end[1]) ? end[1] : nil
             date.end = ReferenceDate.EndDate(year: end[0], month: endMonth, day: endMonth == nil ? nil : end.count > 2 ? end[2] : nil)
         }

@@ -55,8 +55,10 @@ struct LaTeXText {
                 command(into: &out, style: &style, depth: depth)
             case "$":
                 index += 1
-                if index < characters.count, characters[index] == "$" { index += 1 }
-                math(into: &out, style: style)
+                // `$$…$$` is display math, `$…$` inline; `$a$$b$` is two inline formulas.
+                let display = index < characters.count && characters[index] == "$"
+                if display { index += 1 }
+                math(into: &out, style: style, display: display)
             case "~":
                 out.append("\u{00A0}", style: style)
                 index += 1
@@ -142,8 +144,7 @@ struct LaTeXText {
         while end < characters.count, characters[end].isLetter { end += 1 }
         let name = String(characters[index..<end])
         index = end
-        // TeX skips the spaces after a control word.
-        let hadSpace = index < characters.count && characters[index] == " "
+        // TeX skips the spaces after a control word (`{\TeX book}` is “TeXbook”).
         while index < characters.count, characters[index] == " " { index += 1 }
         if name.count == 1, let accent = Self.accents[Character(name)] {
             out.append(accented(accent), style: style)
@@ -151,7 +152,6 @@ struct LaTeXText {
         }
         if let symbol = Self.symbols[name] {
             out.append(symbol, style: style)
-            if hadSpace, Self.wordLikeSymbols.contains(name) { out.append(" ", style: style) }
             return
         }
         if let added = Self.styleCommands[name] {
@@ -208,6 +208,9 @@ struct LaTeXText {
         } else if characters[index] == "\\" {
             var current = style
             command(into: &out, style: &current, depth: 1)
+        } else if characters[index] == "$" || characters[index] == "}" || characters[index] == "`" || characters[index] == "'" {
+            // Not an argument: left for the text (or math) that follows.
+            return
         } else {
             out.append(String(characters[index]), style: style)
             index += 1
@@ -246,7 +249,7 @@ struct LaTeXText {
         var base = RichText()
         argument(into: &base, style: [])
         var letters = base.plain
-        if letters.isEmpty { return String(accent) }
+        if letters.isEmpty { return "" }
         let first = letters.removeFirst()
         let letter: Character = first == "ı" ? "i" : first == "ȷ" ? "j" : first
         return (String(letter) + String(accent)).precomposedStringWithCanonicalMapping + letters
@@ -254,7 +257,7 @@ struct LaTeXText {
 
     // MARK: Math mode
 
-    private mutating func math(into out: inout RichText, style: RichText.Style) {
+    private mutating func math(into out: inout RichText, style: RichText.Style, display: Bool = false) {
         var pending = ""
         func flush(_ out: inout RichText) {
             if !pending.isEmpty { out.append(pending, style: style) }
@@ -264,7 +267,7 @@ struct LaTeXText {
             let character = characters[index]
             if character == "$" {
                 index += 1
-                if index < characters.count, characters[index] == "$" { index += 1 }
+                if display, index < characters.count, characters[index] == "$" { index += 1 }
                 break
             }
             switch character {
@@ -285,6 +288,13 @@ struct LaTeXText {
                 index += 1
             case "-":
                 pending.append("−")
+                index += 1
+            case "'":
+                pending.append("′")
+                index += 1
+            case "`", "\"", "~", "&":
+                // Quotes have no meaning in math; `~` and `&` are spacing.
+                if character != "`" && character != "\"" { pending.append(" ") }
                 index += 1
             case " ", "\n":
                 pending.append(" ")
@@ -340,8 +350,8 @@ struct LaTeXText {
             let symbol = characters[index]
             index += 1
             switch symbol {
-            case ",", ";", ":", " ": out.append(" ", style: style)
-            case "!": break
+            case ",", ";", ":", " ", "\\": out.append(" ", style: style)
+            case "!", "`", "'", "\"", "^", "~", "=", ".": break
             default: out.append(String(symbol), style: style)
             }
             return
@@ -434,8 +444,6 @@ struct LaTeXText {
         "AmSTeX": "AmS-TeX", "BibLaTeX": "BibLaTeX", "slash": "/", "ampersand": "&", "textampersand": "&", "textpercent": "%",
         "quad": " ", "qquad": " ", "space": " ", "nobreakspace": "\u{00A0}", "enspace": " ", "thinspace": " ",
     ]
-    /// Symbols that read as words: the space after them in the source is a word space.
-    private static let wordLikeSymbols: Set<String> = ["TeX", "LaTeX", "LaTeXe", "BibTeX", "XeTeX", "LuaTeX", "ConTeXt", "AmSTeX", "BibLaTeX"]
     private static let styleCommands: [String: RichText.Style] = [
         "emph": .italic, "textit": .italic, "textsl": .italic, "mkbibemph": .italic, "mkbibitalic": .italic, "mathit": .italic,
         "textbf": .bold, "mkbibbold": .bold, "textsc": .smallCaps, "textsuperscript": .superscript, "mkbibsuperscript": .superscript,

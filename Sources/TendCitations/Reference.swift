@@ -39,6 +39,8 @@ public struct ReferenceDate: Hashable, Sendable {
     /// 1 spring, 2 summer, 3 fall, 4 winter (BibLaTeX's 21–24).
     public var season: Int?
     public var end: EndDate?
+    /// Still going: `2015–present` (EDTF `2015/` or `2015/..`).
+    public var ongoing = false
 
     /// The last day of a range: `2019, May 23–26`, `2019/2020`.
     public struct EndDate: Hashable, Sendable {

@@ -67,22 +67,27 @@ public struct RichText: Hashable, Sendable, ExpressibleByStringLiteral {
         return joined
     }
 
-    /// White space collapsed to single spaces and trimmed at both ends.
+    /// White space collapsed to single spaces and trimmed at both ends; a space keeps the style
+    /// of the run it was written in.
     public var collapsingWhitespace: RichText {
         var out = RichText()
-        var pendingSpace = false
+        var lastWasSpace = true
         for run in runs {
             var text = ""
             for character in run.text {
                 if character == " " || character == "\n" || character == "\t" || character == "\r" {
-                    pendingSpace = true
+                    if !lastWasSpace { text.append(" ") }
+                    lastWasSpace = true
                     continue
                 }
-                if pendingSpace, !(out.isEmpty && text.isEmpty) { text.append(" ") }
-                pendingSpace = false
+                lastWasSpace = false
                 text.append(character)
             }
             out.append(text, style: run.style)
+        }
+        if lastWasSpace, let last = out.runs.last, last.text.hasSuffix(" ") {
+            out.runs[out.runs.count - 1].text.removeLast()
+            if out.runs[out.runs.count - 1].text.isEmpty { out.runs.removeLast() }
         }
         return out
     }

@@ -53,7 +53,7 @@ enum TitleCasing {
                 while end < characters.count, characters[end].isLetter || characters[end] == "’" || characters[end] == "'" { end += 1 }
                 let word = String(characters[index..<end])
                 let isLowercase = word.allSatisfy { !$0.isUppercase }
-                if isLowercase, !styles[index].contains(.protected), startsPhrase || !minorWords.contains(word) {
+                if isLowercase, styles[index].isDisjoint(with: [.protected, .italic]), startsPhrase || !minorWords.contains(word) {
                     out[index] = upper(characters[index])
                 }
                 startsPhrase = false
@@ -120,7 +120,9 @@ enum TitleCasing {
             // A capital letter standing alone names something (vitamin D, 25 T, Plan B); only `A` is an article.
             if letters.count == 1, range.count == 1, characters[firstLetter].isUppercase, word != "A" { return }
         }
-        for index in range where !styles[index].contains(.protected) {
+        // Protected text, and text in italics, bold, small capitals or a script (a species name, a
+        // title inside a title), keeps its case.
+        for index in range where styles[index].isDisjoint(with: [.protected, .italic, .bold, .smallCaps, .superscript, .subscript]) {
             if index == firstLetter && capitalise {
                 out[index] = upper(characters[index])
             } else if characters[index].isUppercase {

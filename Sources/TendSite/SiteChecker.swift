@@ -86,6 +86,14 @@ public struct SiteChecker: Sendable {
                 .warning(reference.location, "'\(reference.key)' is never cited", hint: "cite it with [@\(reference.key)], list it under nocite:, or remove it")
             )
         }
+        for reference in graph.content.bibliography.references.values.sorted(by: { $0.location < $1.location }) {
+            for missing in APACompleteness.missing(in: reference) {
+                diagnostics.append(
+                    .warning(
+                        reference.location, "'\(reference.key)' has no \(missing.element), which APA needs for \(APACompleteness.kind(of: reference))",
+                        hint: "add the field \(missing.field) to the entry (in Zotero, fill in the item's empty field and export again)"))
+            }
+        }
         let usedAuthors = Set(pages.flatMap { [$0.matter.author, $0.matter.reviewedBy].compactMap { $0 } })
         for author in graph.authors.values.sorted(by: { $0.sourcePath < $1.sourcePath }) where !usedAuthors.contains(author.slug) {
             diagnostics.append(.warning(SourceLocation(path: author.sourcePath), "no published page names '\(author.slug)' as author or reviewer"))

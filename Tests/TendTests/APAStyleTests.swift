@@ -15,6 +15,21 @@ func visibleText(_ html: String) -> String {
         .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
 }
 
+/// `text` with every citation rendered as it reads on the page, as plain text.
+func citedText(_ text: String, bibliography bib: Bibliography, sentenceStart: Bool = false) -> String {
+    let scan = CitationScanner.scan(text) { bib[$0] != nil }
+    let citations = PageCitations(bibliography: bib, cited: scan.matches.flatMap { $0.citation.items.map(\.key) }, nocite: [])
+    var out = ""
+    let bytes = Array(text.utf8)
+    var cursor = 0
+    for match in scan.matches {
+        out += String(decoding: bytes[cursor..<match.range.lowerBound], as: UTF8.self)
+        out += visibleText(citations.render(match.citation, sentenceInitial: sentenceStart && match.range.lowerBound == 0))
+        cursor = match.range.upperBound
+    }
+    return out + String(decoding: bytes[cursor...], as: UTF8.self)
+}
+
 func bibliography(_ bibtex: String) -> Bibliography {
     var bibliography = Bibliography()
     let problems = bibliography.add(text: bibtex, path: "content/references.bib")
@@ -139,7 +154,7 @@ func bibliography(_ bibtex: String) -> Bibliography {
         #expect(html.contains("<em>Relationships in Practice</em>, <em>25</em>(4)"))
         #expect(html.contains("<a href=\"https://doi.org/10.5555/rip.2005.7988\">"))
         let noAuthor = Citation(items: [CitationItem(key: "noauthor")], isNarrative: false)
-        #expect(visibleText(citations.render(noAuthor)) == "(“Anonymous findings,” 2001)")
+        #expect(visibleText(citations.render(noAuthor)) == "(“Anonymous Findings,” 2001)")
     }
 
     @Test func citationsLinkToTheirEntryAndBack() {
@@ -152,18 +167,7 @@ func bibliography(_ bibtex: String) -> Bibliography {
     }
 
     private func render(_ text: String, sentenceStart: Bool = false) -> String {
-        let bib = bibliography(Self.seed)
-        let scan = CitationScanner.scan(text) { bib[$0] != nil }
-        let citations = PageCitations(bibliography: bib, cited: scan.matches.flatMap { $0.citation.items.map(\.key) }, nocite: [])
-        var out = ""
-        let bytes = Array(text.utf8)
-        var cursor = 0
-        for match in scan.matches {
-            out += String(decoding: bytes[cursor..<match.range.lowerBound], as: UTF8.self)
-            out += visibleText(citations.render(match.citation, sentenceInitial: sentenceStart && match.range.lowerBound == 0))
-            cursor = match.range.upperBound
-        }
-        return out + String(decoding: bytes[cursor...], as: UTF8.self)
+        citedText(text, bibliography: bibliography(Self.seed), sentenceStart: sentenceStart)
     }
 
     @Test func citationsMayBeWrappedAcrossLines() {

@@ -123,51 +123,66 @@ import Testing
     }
 }
 
-@Suite struct CSLJSONParserTests {
-    @Test func aTrailingCommaIsAnErrorAtItsPlace() {
-        let (references, diagnostics) = CSLJSONParser.parse("[\n  {\"id\": \"a\", \"title\": \"T, u\",},\n]\n", path: "content/references.json")
-        #expect(references.isEmpty)
+/// The messages a clinician sees for a damaged or incomplete Zotero export.
+@Suite struct BibTeXMessageTests {
+    private func messages(_ text: String) -> [String] {
+        BibTeXParser.parse(text, path: "content/references.bib").diagnostics.map { "\($0.location.line):\($0.location.column): \($0.message)" }
+    }
+
+    @Test func anUnclosedEntryPointsAtTheFieldLeftOpen() {
         #expect(
-            diagnostics.map(\.description) == [
-                "content/references.json:2:30: error: the file is not valid JSON: a comma stands before the closing bracket\n  hint: remove the comma after the last item or field"
+            messages("@article{a,\n  title = {Open {brace here},\n  year = {2020},\n  journal = {J}\n}\n\n@book{b, title = {B}, year = 2001}\n") == [
+                "2:11: the field 'title' in 'a' is not closed: its '{' has no matching '}'"
+            ])
+        #expect(messages("@article{a,\n  title = {Fine},\n  year = {2020}\n\n@book{b, title = {B}}\n") == ["1:1: the entry 'a' is not closed"])
+    }
+
+    @Test func everyUnknownStringIsReportedInOneRun() {
+        #expect(
+            messages("@book{a, publisher = apa # \" and \" # nimh, title = {T}}\n@book{b, journal = jpsp, title = {U}}") == [
+                "1:22: unknown @string 'apa' in the field 'publisher'", "1:38: unknown @string 'nimh' in the field 'publisher'",
+                "2:20: unknown @string 'jpsp' in the field 'journal'",
             ])
     }
 
-    @Test(arguments: [
-        ("\"2020\"", 2020), ("\"2020-05-03\"", 2020), ("\"2019/2020\"", 2019), ("2021", 2021), ("{\"date-parts\": [[2018, 3]]}", 2018),
-        ("{\"raw\": \"May 2017\"}", 2017),
-    ])
-    func datesAsZoteroAndEDTFWriteThem(issued: String, year: Int) {
-        let (references, diagnostics) = CSLJSONParser.parse("[{\"id\": \"a\", \"type\": \"book\", \"title\": \"T\", \"issued\": \(issued)}]", path: "r.json")
-        #expect(diagnostics.isEmpty)
-        #expect(references.first?.year == year)
-    }
-}
-
-@Suite struct BibTeXBoundsTests {
-    /// @string values that double at each step are stopped at a field's size, at once.
-    @Test func doublingStringsAreBounded() {
-        var text = "@string{s0 = \"aaaaaaaa\"}\n"
-        for step in 1...30 { text += "@string{s\(step) = s\(step - 1) # s\(step - 1)}\n" }
-        text += "@book{k, title = s30, year = {2020}}\n"
-        let start = Date()
-        let parsed = BibTeXParser.parse(text, path: "r.bib")
-        #expect(Date().timeIntervalSince(start) < 2)
+    @Test func aDuplicateFieldIsAWarning() {
+        let (references, diagnostics) = BibTeXParser.parse("@book{a,\n  title = {First},\n  title = {Second}\n}", path: "content/r.bib")
+        #expect(references.first?.title.plain == "First")
         #expect(
-            parsed.diagnostics.contains { $0.message == "the field 's14' grows past 64 KB from @string values joined with '#'" },
-            "\(parsed.diagnostics.map(\.message))")
+            diagnostics.map(\.description) == [
+                "content/r.bib:3:3: warning: the field 'title' appears twice in 'a'; the first value is used\n  hint: remove one of the two 'title' lines"
+            ])
     }
-}
 
-@Suite struct CSLJSONFuzzTests {
-    /// Random JSON-like text: parsing returns or reports, never traps.
-    @Test func neverCrashesOnCSLJSON() {
-        let alphabet = [
-            "[", "]", "{", "}", "\"id\"", "\"issued\"", "\"date-parts\"", "\"author\"", ":", ",", "\"x\"", "2020", "null", "\"family\"", " ", "\\", "\"",
-        ]
-        fuzz(iterations: 3_000, seed: 19) { random in
-            let (references, _) = CSLJSONParser.parse(random.string(from: alphabet, maxLength: 40), path: "r.json")
-            for reference in references { _ = APAStyle.entry(reference) }
-        }
+    @Test func unknownLaTeXIsAWarningAtItsColumn() {
+        #expect(
+            messages("@book{a,\n  title = {The \\foo{Strange} Command},\n  year = {2001}\n}") == [
+                "2:16: the LaTeX command '\\foo' in the field 'title' of 'a' is not known to Tend; its text is kept"
+            ])
+    }
+
+    @Test func crossrefAndXdataFillMissingFields() {
+        let text = """
+            @book{handbook, editor = {Sexton, Tom and Lebow, Jay}, title = {Handbook of Couple Therapy}, publisher = {Routledge}, date = {2016}}
+            @xdata{press, publisher = {Guilford Press}}
+            @incollection{chapter, author = {Johnson, Sue}, title = {Emotionally Focused Therapy}, crossref = {handbook}, pages = {97--128}}
+            @book{other, author = {Lee, Ann}, title = {Repair}, xdata = {press}, date = {2019}}
+            @incollection{orphan, author = {Doe, Jane}, title = {Alone}, crossref = {nowhere}}
+            """
+        var bibliography = Bibliography()
+        let problems = bibliography.add(text: text, path: "content/r.bib")
+        #expect(problems.map(\.message) == ["the entry 'orphan' takes fields from 'nowhere' (crossref), which is not in this file"])
+        let citations = PageCitations(bibliography: bibliography, cited: [], nocite: ["chapter", "other"])
+        #expect(
+            citations.references.map { visibleText(citations.entryHTML($0)) } == [
+                "Johnson, S. (2016). Emotionally focused therapy. In T. Sexton & J. Lebow (Eds.), Handbook of couple therapy (pp. 97–128). Routledge.",
+                "Lee, A. (2019). Repair. Guilford Press.",
+            ])
+    }
+
+    @Test func commentedOutEntriesAreSkipped() {
+        let (references, diagnostics) = BibTeXParser.parse("%@book{old,\n%  title = {Old}\n%}\n@book{new, title = {New}}", path: "content/r.bib")
+        #expect(diagnostics.isEmpty)
+        #expect(references.map(\.key) == ["new"])
     }
 }

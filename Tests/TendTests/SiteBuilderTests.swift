@@ -126,4 +126,30 @@ import Testing
         #expect(site.read("public/articles/index.html") != nil)
         #expect(site.read("public/feed.xml")?.contains("<feed") == true)
     }
+
+    /// `citations: { titles: as-written }` keeps BibTeX titles as written; the default is APA
+    /// sentence case; any other value is an error at its line.
+    @Test func citationTitlesFollowSiteYML() throws {
+        let bibliography =
+            "@book{gottman2015, author = {Gottman, John M.}, title = {The Seven Principles for Making Marriage Work}, publisher = {Harmony}, year = {2015}}"
+        let article = MinimalSite.article(body: "As [@gottman2015] found.")
+        for (setting, expected) in [
+            ("", "The seven principles for making marriage work"), ("citations: { titles: as-written }\n", "The Seven Principles for Making Marriage Work"),
+        ] {
+            var files = MinimalSite.files(article: article)
+            files["content/site.yml"] = MinimalSite.siteYML + setting
+            files["content/references.bib"] = bibliography
+            let (report, site) = MinimalSite.build(files)
+            #expect(report.succeeded, "\(report.diagnostics)")
+            let page = try #require(site.read("public/articles/first/index.html"))
+            #expect(page.contains("<em>\(expected)</em>"), "\(setting)")
+        }
+        var files = MinimalSite.files(article: article)
+        files["content/site.yml"] = MinimalSite.siteYML + "citations:\n  titles: title-case\n"
+        let (report, _) = MinimalSite.build(files)
+        #expect(
+            report.diagnostics.map(\.description).contains {
+                $0.hasPrefix("content/site.yml:") && $0.contains(":11: error: 'citations.titles' must be 'sentence' or 'as-written', not 'title-case'")
+            })
+    }
 }

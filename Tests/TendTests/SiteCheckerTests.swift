@@ -61,4 +61,27 @@ import Testing
     func linksResolveToSitePaths(link: String, base: String, root: String, expected: String) {
         #expect(SiteChecker.resolve(link, from: base, rootPath: root) == expected)
     }
+
+    @Test func referencesMissingWhatAPANeedsAreNamed() {
+        let bibliography = """
+            @article{novolume, author = {Li, Ann}, title = {T}, journaltitle = {J}, date = {2020}}
+            @online{nosite, author = {Li, Ann}, title = {Page}, url = {https://example.org/p}, date = {2021}}
+            @book{nopublisher, author = {Li, Ann}, title = {Book}, date = {2019}}
+            @article{complete, author = {Li, Ann}, title = {U}, journaltitle = {J}, volume = {2}, date = {2020}}
+            @article{pressed, author = {Li, Ann}, title = {V}, journaltitle = {J}, pubstate = {inpress}}
+            """
+        var files = MinimalSite.files(article: MinimalSite.article("nocite: [\"*\"]\n"))
+        files["content/references.bib"] = bibliography
+        let site = TemporaryDirectory()
+        site.write(files)
+        let messages = SiteBuilder.check(BuildRequest(siteRoot: site.path, clock: Fixtures.clock)).diagnostics.map {
+            "\($0.location.path):\($0.location.line):\($0.location.column): \($0.severity.rawValue): \($0.message)"
+        }
+        #expect(
+            messages.filter { $0.contains("APA needs") } == [
+                "content/references.bib:1:1: warning: 'novolume' has no volume, which APA needs for a journal article",
+                "content/references.bib:2:1: warning: 'nosite' has no website name, which APA needs for a web page",
+                "content/references.bib:3:1: warning: 'nopublisher' has no publisher, which APA needs for a book",
+            ])
+    }
 }

@@ -20,11 +20,17 @@ enum APALocator {
         guard let first = text.first else { return text }
         // A bare number is a page; a time stamp (`1:12:33`) stays as written.
         if first.isNumber { return text.contains(":") ? text : label(for: 0, numbers: text) }
+        // The usual form, `p. 33` or `pp. 33-35`, needs no search.
+        for prefix in ["p. ", "pp. "] where text.hasPrefix(prefix) {
+            let numbers = text.dropFirst(prefix.count)
+            if numbers.utf8.allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x2D }) { return label(for: 0, numbers: String(numbers)) }
+        }
         // A term, then the numbers: `p. 33`, `pp.33-35`, `¶4`, `chapter 2`.
         let lower = text.lowercased()
         var best: (term: Int, length: Int)?
+        let initial = lower.first
         for (index, term) in terms.enumerated() {
-            for written in term.written where lower.hasPrefix(written) {
+            for written in term.written where written.first == initial && lower.hasPrefix(written) {
                 let rest = lower.dropFirst(written.count)
                 guard
                     rest.isEmpty || rest.first == " " || rest.first?.isNumber == true || written.hasSuffix(".") || written.hasPrefix("¶")
@@ -40,23 +46,38 @@ enum APALocator {
     }
 
     private static func label(for term: Int, numbers: String) -> String {
-        let plural = numbers.contains { $0 == "-" || $0 == "–" || $0 == "," || $0 == "&" } || numbers.lowercased().contains(" and ")
+        let plural = numbers.contains { $0 == "-" || $0 == "–" || $0 == "," || $0 == "&" } || numbers.contains(" and ")
         return (plural ? terms[term].plural : terms[term].singular) + " " + dashes(numbers)
     }
 
     /// `33-35` and `33--35` → `33–35`, between digits only.
     private static func dashes(_ text: String) -> String {
-        let characters = Array(text.replacingOccurrences(of: "--", with: "-"))
+        guard text.contains("-") else { return text }
+        let characters = Array(text)
         var out = ""
-        for (index, character) in characters.enumerated() {
-            if character == "-", index > 0, index + 1 < characters.count, characters[index - 1].isNumber || characters[index - 1] == " ",
-                characters[index + 1].isNumber || characters[index + 1] == " "
-            {
-                out.append("–")
-            } else {
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            guard character == "-" else {
                 out.append(character)
+                index += 1
+                continue
+            }
+            var end = index
+            while end < characters.count, characters[end] == "-" { end += 1 }
+            // Spaces around a range's dash go: `33 - 35` → `33–35`.
+            let before = out.last { $0 != " " }
+            var after = end
+            while after < characters.count, characters[after] == " " { after += 1 }
+            if end - index <= 2, before?.isNumber == true, after < characters.count, characters[after].isNumber {
+                while out.last == " " { out.removeLast() }
+                out.append("–")
+                index = after
+            } else {
+                out += String(characters[index..<end])
+                index = end
             }
         }
-        return out.replacingOccurrences(of: " – ", with: "–")
+        return out
     }
 }

@@ -25,9 +25,12 @@ enum APASorting {
         let year: Int
         let title: String
         let key: String
+        /// False for a work without author or editor (sorted by its title, never given letters).
+        let hasNames: Bool
 
         init(_ reference: Reference) {
             authors = authorKeys(reference)
+            hasNames = !reference.leadNames.isEmpty
             // No date first, then by year, then in press (APA 9.47).
             year = reference.status == .inPress ? Int.max : reference.year ?? Int.min
             title = titleKey(reference.title.plain)
@@ -46,24 +49,25 @@ enum APASorting {
         }
     }
 
-    /// References in APA order, with their sort keys.
-    static func sorted(_ references: [Reference], keys: [String: SortKey]) -> [(Reference, SortKey)] {
-        references.map { ($0, keys[$0.key] ?? SortKey($0)) }.sorted { $0.1.precedes($1.1) }
+    /// The sort keys of `keys`' references, in APA order (keys are sorted, not the references,
+    /// which are large to copy).
+    static func sorted(_ keys: some Sequence<String>, in bibliography: Bibliography) -> [SortKey] {
+        keys.compactMap { key in bibliography.sortKeys[key] ?? bibliography[key].map(SortKey.init) }.sorted { $0.precedes($1) }
     }
 
     /// `a`, `b`, ... for works with the same authors and year, in list order.
-    static func yearSuffixes(_ sorted: [(Reference, SortKey)]) -> [String: String] {
+    static func yearSuffixes(_ sorted: [SortKey]) -> [String: String] {
         var suffixes: [String: String] = [:]
         var index = 0
         while index < sorted.count {
-            let (first, firstKey) = sorted[index]
+            let first = sorted[index]
             var end = index + 1
-            while end < sorted.count, sorted[end].1.year == firstKey.year, sorted[end].1.authors == firstKey.authors, !first.leadNames.isEmpty {
+            while end < sorted.count, sorted[end].year == first.year, sorted[end].authors == first.authors, first.hasNames {
                 end += 1
             }
             if end - index > 1 {
                 for (offset, entry) in sorted[index..<end].enumerated() {
-                    suffixes[entry.0.key] = letters(offset)
+                    suffixes[entry.key] = letters(offset)
                 }
             }
             index = end

@@ -53,10 +53,16 @@ struct FormattedReference: Sendable {
     let entry: String
     let parentheticalAuthor: String
     let narrativeAuthor: String
+    /// The lead names' surnames, folded for comparison (APA 8.18 and 8.20 compare them).
+    let foldedSurnames: [String]
+    /// The year as cited, without a letter.
+    let yearLabel: String
 
     init(_ reference: Reference) {
         entry = APAStyle.entry(reference)
         parentheticalAuthor = APAStyle.inTextAuthor(reference, narrative: false)
         narrativeAuthor = APAStyle.inTextAuthor(reference, narrative: true)
+        foldedSurnames = reference.leadNames.map { APANames.folded($0.surname) }
+        yearLabel = APAStyle.yearLabel(reference, suffix: "")
     }
 }

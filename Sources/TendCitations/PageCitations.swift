@@ -22,46 +22,50 @@ public final class PageCitations {
         } else {
             keys.formUnion(nocite.filter { bibliography[$0] != nil })
         }
-        let sorted = APASorting.sorted(keys.compactMap { bibliography[$0] }, keys: bibliography.sortKeys)
-        references = sorted.map(\.0)
+        let sorted = APASorting.sorted(keys, in: bibliography)
+        references = sorted.compactMap { bibliography[$0.key] }
         suffixes = APASorting.yearSuffixes(sorted)
-        order = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1.0.key, $0) })
-        authorKeys = Dictionary(uniqueKeysWithValues: sorted.map { ($0.0.key, $0.1.authors) })
+        order = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1.key, $0) })
+        authorKeys = Dictionary(uniqueKeysWithValues: sorted.map { ($0.key, $0.authors) })
         formatted = bibliography.formatted
-        disambiguated = Self.disambiguate(references, suffixes: suffixes)
+        disambiguated = Self.disambiguate(references, formatted: bibliography.formatted)
     }
 
     /// APA 8.20: first authors who share a surname but are different people get their initials.
     /// APA 8.18: works whose `et al.` citations would read the same (same first names, same year)
     /// get as many names as it takes to tell them apart; when only one would be left, all.
-    private static func disambiguate(_ references: [Reference], suffixes: [String: String]) -> [String: (shown: Int?, initials: Bool)] {
+    private static func disambiguate(_ references: [Reference], formatted: [String: FormattedReference]) -> [String: (shown: Int?, initials: Bool)] {
+        let surnames = references.map { formatted[$0.key]?.foldedSurnames ?? $0.leadNames.map { APANames.folded($0.surname) } }
         var result: [String: (shown: Int?, initials: Bool)] = [:]
-        let byFirstSurname = Dictionary(grouping: references.filter { !$0.leadNames.isEmpty }) { APANames.folded($0.leadNames[0].surname) }
-        for (_, group) in byFirstSurname where group.count > 1 {
-            let people = Set(group.compactMap { $0.leadNames[0].literal == nil ? APANames.initials($0.leadNames[0].given) : nil })
-            let needsInitials = people.count > 1
-            for reference in group {
-                let names = reference.leadNames
-                var shown: Int?
-                let abbreviates = names.count >= 3 || reference.authorsContinue
-                if abbreviates {
-                    let surnames = names.map { APANames.folded($0.surname) }
-                    let year = APAStyle.yearLabel(reference, suffix: "")
-                    var needed = 1
-                    for other in group where other.key != reference.key {
-                        let otherNames = other.leadNames
-                        guard otherNames.count >= 3 || other.authorsContinue, APAStyle.yearLabel(other, suffix: "") == year else { continue }
-                        let otherSurnames = otherNames.map { APANames.folded($0.surname) }
-                        // The same list of authors is told apart by year letters instead.
-                        guard otherSurnames != surnames || other.authorsContinue != reference.authorsContinue else { continue }
-                        let common = zip(surnames, otherSurnames).prefix { $0 == $1 }.count
-                        needed = max(needed, common + 1)
-                    }
-                    if needed > 1 { shown = needed >= names.count - 1 ? names.count : needed }
+        for (index, reference) in references.enumerated() {
+            guard let first = surnames[index].first else { continue }
+            // The other works on the page whose first author has the same surname.
+            let group = references.indices.filter { $0 != index && surnames[$0].first == first }
+            guard !group.isEmpty else { continue }
+            let names = reference.leadNames
+            let initials =
+                names[0].literal == nil
+                && group.contains { other in
+                    let otherFirst = references[other].leadNames[0]
+                    return otherFirst.literal == nil && APANames.initials(otherFirst.given) != APANames.initials(names[0].given)
                 }
-                let initials = needsInitials && names[0].literal == nil
-                if shown != nil || initials { result[reference.key] = (shown, initials) }
+            var shown: Int?
+            if names.count >= 3 || reference.authorsContinue {
+                let year = formatted[reference.key]?.yearLabel ?? APAStyle.yearLabel(reference, suffix: "")
+                var needed = 1
+                for other in group {
+                    let otherReference = references[other]
+                    guard otherReference.leadNames.count >= 3 || otherReference.authorsContinue,
+                        (formatted[otherReference.key]?.yearLabel ?? APAStyle.yearLabel(otherReference, suffix: "")) == year
+                    else { continue }
+                    // The same list of authors is told apart by year letters instead.
+                    guard surnames[other] != surnames[index] || otherReference.authorsContinue != reference.authorsContinue else { continue }
+                    let common = zip(surnames[index], surnames[other]).prefix { $0 == $1 }.count
+                    needed = max(needed, common + 1)
+                }
+                if needed > 1 { shown = needed >= names.count - 1 ? names.count : needed }
             }
+            if shown != nil || initials { result[reference.key] = (shown, initials) }
         }
         return result
     }

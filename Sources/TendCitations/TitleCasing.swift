@@ -97,14 +97,17 @@ enum TitleCasing {
         var partStart = range.lowerBound
         var first = true
         for index in range.lowerBound...range.upperBound where index == range.upperBound || characters[index] == "-" || characters[index] == "/" {
-            recasePart(&out, characters, styles, partStart..<index, capitalise: capitalise && first, titleIsAllCaps: titleIsAllCaps)
+            recasePart(
+                &out, characters, styles, partStart..<index, capitalise: capitalise && first, titleIsAllCaps: titleIsAllCaps,
+                standsAlone: partStart == range.lowerBound && index == range.upperBound)
             first = false
             partStart = index + 1
         }
     }
 
     private static func recasePart(
-        _ out: inout [Character], _ characters: [Character], _ styles: [RichText.Style], _ range: Range<Int>, capitalise: Bool, titleIsAllCaps: Bool
+        _ out: inout [Character], _ characters: [Character], _ styles: [RichText.Style], _ range: Range<Int>, capitalise: Bool, titleIsAllCaps: Bool,
+        standsAlone: Bool
     ) {
         guard !range.isEmpty else { return }
         let letters = range.filter { characters[$0].isLetter }
@@ -117,8 +120,9 @@ enum TitleCasing {
             if upper >= 2 && upper == letters.count { return }
             if letters.dropFirst().contains(where: { characters[$0].isUppercase }) && letters.contains(where: { characters[$0].isLowercase }) { return }
             if word == "I" || word.hasPrefix("I’") || word.hasPrefix("I'") { return }
-            // A capital letter standing alone names something (vitamin D, 25 T, Plan B); only `A` is an article.
-            if letters.count == 1, range.count == 1, characters[firstLetter].isUppercase, word != "A" { return }
+            // A capital letter standing alone names something (vitamin D, 25 T, Plan B); only `A` is
+            // an article. In a compound it is title casing (`P-n`, `N-Type`).
+            if standsAlone, letters.count == 1, range.count == 1, characters[firstLetter].isUppercase, word != "A" { return }
         }
         // Protected text, and text in italics, bold, small capitals or a script (a species name, a
         // title inside a title), keeps its case.

@@ -17,6 +17,7 @@ import Testing
         ("Is Love Enough? What Couples Say", "Is love enough? What couples say"),
         ("Stress — Another Look", "Stress — Another look"),
         ("Self-Report Measures of Self-Compassion", "Self-report measures of self-compassion"),
+        ("Radial P-n Junctions in N-Type Wires", "Radial p-n junctions in n-type wires"),
         ("THE EFFECTS OF GRATITUDE ON MOOD", "The effects of gratitude on mood"),
         ("Vitamin D and Mood: I Feel Better", "Vitamin D and mood: I feel better"),
         ("{\\'E}mile and the {\\O}resund Bridge", "Émile and the øresund bridge"),

@@ -146,7 +146,7 @@ struct LaTeXText {
         index = end
         // TeX skips the spaces after a control word (`{\TeX book}` is “TeXbook”).
         while index < characters.count, characters[index] == " " { index += 1 }
-        if name.count == 1, let accent = Self.accents[Character(name)] {
+        if let accent = name.count == 1 ? Self.accents[Character(name)] : Self.namedAccents[name] {
             out.append(accented(accent), style: style)
             return
         }
@@ -175,8 +175,22 @@ struct LaTeXText {
             out.append("“", style: style)
             argument(into: &out, style: style)
             out.append("”", style: style)
-        case "noopsort", "sortkey", "hyphenation", "label", "index":
+        case "noopsort", "sortkey", "hyphenation", "label", "index", "vphantom", "phantom", "begin", "end":
             _ = verbatimArgument()
+        case "hspace", "hskip", "kern":
+            _ = verbatimArgument()
+            out.append(" ", style: style)
+        case "discretionary":
+            // {pre-break}{post-break}{no break}: the text as it reads unbroken.
+            _ = verbatimArgument()
+            _ = verbatimArgument()
+            argument(into: &out, style: style)
+        case "symbol":
+            if let code = UInt32(verbatimArgument().trimmingCharacters(in: .whitespaces)), let scalar = Unicode.Scalar(code) {
+                out.append(String(Character(scalar)), style: style)
+            }
+        case "bibcyr", "ppno", "nopp", "bibstring":
+            if name == "bibstring" { argument(into: &out, style: style) }
         case "mbox", "hbox", "text", "textmd", "NoCaseChange", "nocase", "ensuremath", "unskip":
             if name == "ensuremath" {
                 var converter = LaTeXText(verbatimArgument() + "$")
@@ -426,6 +440,11 @@ struct LaTeXText {
         ".": "\u{0307}", "c": "\u{0327}", "v": "\u{030C}", "u": "\u{0306}", "H": "\u{030B}", "r": "\u{030A}",
         "k": "\u{0328}", "d": "\u{0323}", "b": "\u{0331}", "t": "\u{0361}",
     ]
+    /// Accents written as words (`\textcommabelow{s}`), by name.
+    private static let namedAccents: [String: Character] = [
+        "textcommabelow": "\u{0326}", "textacutemacron": "\u{0304}", "textogonekcentered": "\u{0328}", "textdotbelow": "\u{0323}",
+        "textsubbreve": "\u{032E}", "textsubring": "\u{0325}",
+    ]
     private static let symbols: [String: String] = [
         "ss": "ß", "SS": "SS", "o": "ø", "O": "Ø", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "aa": "å", "AA": "Å",
         "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ", "dh": "ð", "DH": "Ð", "th": "þ", "TH": "Þ", "dj": "đ", "DJ": "Đ", "ng": "ŋ", "NG": "Ŋ",
@@ -439,7 +458,9 @@ struct LaTeXText {
         "euro": "€", "texteuro": "€", "pounds": "£", "textsterling": "£", "textdollar": "$", "textyen": "¥", "textcent": "¢",
         "textonehalf": "½", "textonequarter": "¼", "textthreequarters": "¾", "textmu": "µ", "textexclamdown": "¡", "textquestiondown": "¿",
         "textasciigrave": "`", "textasciiacute": "´", "textbraceleft": "{", "textbraceright": "}", "textnumero": "№", "textpm": "±",
-        "texttimes": "×", "textminus": "−", "textdiv": "÷", "checkmark": "✓",
+        "texttimes": "×", "textminus": "−", "textdiv": "÷", "checkmark": "✓", "textrightarrow": "→", "textleftarrow": "←",
+        "textasciimacron": "¯", "textdoublepipe": "ǁ", "textdoublebarpipe": "ǂ", "textpipe": "ǀ", "rangle": "⟩", "langle": "⟨",
+        "textordfeminine": "ª", "textordmasculine": "º", "textlangle": "⟨", "textrangle": "⟩",
         "TeX": "TeX", "LaTeX": "LaTeX", "LaTeXe": "LaTeX2ε", "BibTeX": "BibTeX", "XeTeX": "XeTeX", "LuaTeX": "LuaTeX", "ConTeXt": "ConTeXt",
         "AmSTeX": "AmS-TeX", "BibLaTeX": "BibLaTeX", "slash": "/", "ampersand": "&", "textampersand": "&", "textpercent": "%",
         "quad": " ", "qquad": " ", "space": " ", "nobreakspace": "\u{00A0}", "enspace": " ", "thinspace": " ",

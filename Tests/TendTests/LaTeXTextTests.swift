@@ -13,7 +13,8 @@ import Testing
         ("\\href{https://example.org}{the site}", "the site"), ("$<$", "<"), ("$\\chi^2$", "χ²"), ("$\\alpha$", "α"),
         ("$p \\leq .05$", "p ≤ .05"), ("$p<.05$", "p < .05"), ("10$^{2}$", "10²"), ("$N = 20$", "N = 20"), ("$2 \\times 2$", "2 × 2"),
         ("{\\TeX}", "TeX"), ("\\LaTeX{} styles", "LaTeX styles"), ("{\\TeX book}", "TeXbook"), ("\\textendash{} \\ldots", "– …"),
-        ("CO$_2$", "CO₂"), ("$\\bar{x}$", "x̄"), ("\\enquote{hi}", "“hi”"), ("a\\\\b", "a b"),
+        ("CO$_2$", "CO₂"), ("$\\bar{x}$", "x̄"), ("\\enquote{hi}", "“hi”"), ("a\\\\b", "a b"), ("Bra\\textcommabelow{s}ov", "Brașov"),
+        ("a\\vphantom{x}b", "ab"), ("\\symbol{169}", "©"),
     ])
     func decodes(_ written: String, _ expected: String) {
         let (text, warnings) = LaTeXText.convert(written)

@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "TendServer", dependencies: ["TendCore"]),
         .target(
             name: "TendCLI",
-            dependencies: ["TendCore", "TendBuild", "TendImport", "TendServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["TendCore", "TendBuild", "TendSite", "TendImport", "TendServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "tend", dependencies: ["TendCLI"]),
         .executableTarget(name: "tend-citation-bench", dependencies: ["TendCitations"]),

@@ -1,5 +1,6 @@
 import TendContent
 import TendCore
+import TendSite
 
 /// What to build, from where, into where.
 public struct BuildRequest: Sendable {
@@ -51,6 +52,8 @@ public struct BuildReport: Sendable {
     public var unchanged = false
     /// Flesch–Kincaid grade of each published article, by source path.
     public var readability: [(path: String, grade: Double)] = []
+    /// `tend check`: every article's and exercise's author, reviewer, last and next review.
+    public var reviewSchedule: [ReviewRow] = []
 
     public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
 }

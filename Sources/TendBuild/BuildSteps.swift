@@ -95,7 +95,9 @@ extension BuildStep where Context == BuildContext {
     /// What only `tend check` reports: images, headings, unused entries and authors, reviews, readability.
     static let checkContent = BuildStep("Check content") { context in
         guard let graph = context.graph else { return }
-        context.report.diagnostics += SiteChecker(graph: graph, today: context.request.clock.today).contentProblems()
+        let checker = SiteChecker(graph: graph, today: context.request.clock.today)
+        context.report.diagnostics += checker.contentProblems()
+        context.report.reviewSchedule = checker.reviewSchedule()
     }
 
     /// Loads the templates and checks that every page's layout exists; stops on any error so far.

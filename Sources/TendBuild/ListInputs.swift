@@ -1,4 +1,5 @@
 import TendCitations
+import TendComponents
 import TendContent
 import TendCore
 
@@ -88,6 +89,8 @@ struct SearchPageInputs: RenderInputs {
         let search: [String: Any] = [
             "index_url": indexPaths.map { site.links.path("/" + $0) }.joined(separator: " "),
             "items": items.map(views.card),
+            "crisis_terms": (CrisisTerms.english + site.config.crisisSearchTerms).joined(separator: "|"),
+            "crisis_html": site.crisisHTML, "consultation_html": site.consultationHTML,
         ]
         let layout = views.layout(title: "Search", description: "Search the articles and exercises.", path: Routes.search)
         return [try views.html("search", views.merged(layout, ["search": search]), path: Routes.search)]

@@ -20,7 +20,7 @@ struct EntryPageInputs: RenderInputs {
         ]
         let layout = views.layout(
             title: page.matter.title, description: page.matter.summary ?? "", path: page.url, type: "article", jsonLD: jsonLD,
-            showsConsultation: page.matter.consultation != false)
+            showsConsultation: page.matter.consultation != false, page: page, authorName: author?.value.matter.name)
         let template = page.matter.layout.flatMap { site.templates.names.contains($0) ? $0 : nil } ?? page.kind.rawValue
         return [try views.html(template, views.merged(layout, ["entry": views.entry(self)]), path: page.url)]
     }
@@ -39,7 +39,7 @@ struct StandalonePageInputs: RenderInputs {
         var jsonLD = [views.data.breadcrumbs([("Home", Routes.home), (page.matter.title, page.url)])]
         let template = page.matter.layout ?? "page"
         if template == "contact" { jsonLD.append(views.data.practice()) }
-        let layout = views.layout(title: page.matter.title, description: page.matter.summary ?? "", path: page.url, jsonLD: jsonLD)
+        let layout = views.layout(title: page.matter.title, description: page.matter.summary ?? "", path: page.url, jsonLD: jsonLD, page: page)
         let entry = EntryPageInputs(site: site, page: self.page, related: [], author: author, reviewer: reviewer)
         var view = views.entry(entry)
         view["consultation_html"] = template == "contact" ? site.consultationHTML : nil

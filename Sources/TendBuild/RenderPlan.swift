@@ -1,4 +1,5 @@
 import Foundation
+import TendComponents
 import TendContent
 import TendCore
 import TendSite
@@ -134,8 +135,11 @@ final class RenderPlan: Sendable {
         let shards = searchShards
         let search = SearchPageInputs(site: site, indexPaths: shards.map(\.path), items: (graph.articles + graph.exercises).map(card))
         jobs.append(RenderJob(sitePath: Routes.search, inputs: search, context: context))
-        for shard in shards {
-            let inputs = SearchIndexInputs(site: site, path: shard.path, pages: shard.pages.map(addressed))
+        let components = site.config.components
+        let crisisWords = (CrisisTerms.english + site.config.crisisSearchTerms + components.crisisLines.map(\.label)).joined(separator: " ")
+        let crisis = SearchIndex.CrisisEntry(path: site.fields.crisisPath, summary: components.crisisMessage, words: crisisWords)
+        for (index, shard) in shards.enumerated() {
+            let inputs = SearchIndexInputs(site: site, path: shard.path, pages: shard.pages.map(addressed), crisis: index == 0 ? crisis : nil)
             jobs.append(RenderJob(paths: [shard.path], inputs: inputs, context: context))
         }
         var citedBy: [String: [Digested<ReferencesPageInputs.CitingPage>]] = [:]

@@ -22,7 +22,15 @@ enum SearchIndex {
         return shards.enumerated().map { ("search/index-\($0.offset + 1).json", $0.element) }
     }
 
-    static func json(_ pages: [Page], links: SiteLinks) -> String {
+    /// The crisis page, as the index lists it (first, in the first shard): found by what a
+    /// reader in distress types.
+    struct CrisisEntry: Encodable, Sendable {
+        let path: String
+        let summary: String
+        let words: String
+    }
+
+    static func json(_ pages: [Page], links: SiteLinks, crisis: CrisisEntry? = nil) -> String {
         let chunks = stride(from: 0, to: pages.count, by: 256).map { pages[$0..<min($0 + 256, pages.count)] }
         let parts = parallelMap(chunks) { chunk in
             chunk.map { page in
@@ -34,10 +42,17 @@ enum SearchIndex {
                     ("tags", .array(page.matter.tags.map { .string($0) })),
                     ("headings", .array(page.headings.filter { $0.id != "references" }.map { .string($0.text) })),
                     ("words", .string(page.searchWords)),
+                    ("note", .string(page.matter.contentNote ?? "")),
                 ]).serialized
             }.joined(separator: ",\n")
         }
-        return "[\n" + parts.joined(separator: ",\n") + "\n]\n"
+        let crisisPart = crisis.map { entry in
+            JSONValue.object([
+                ("url", .string(links.path(entry.path))), ("title", .string("Crisis resources")), ("summary", .string(entry.summary)),
+                ("kind", .string("crisis")), ("tags", .array([])), ("headings", .array([])), ("words", .string(entry.words)), ("note", .string("")),
+            ]).serialized
+        }
+        return "[\n" + ([crisisPart].compactMap { $0 } + parts.filter { !$0.isEmpty }).joined(separator: ",\n") + "\n]\n"
     }
 }
 
@@ -46,8 +61,9 @@ struct SearchIndexInputs: RenderInputs {
     let site: SiteInputs
     let path: String
     let pages: [Addressed<Page>]
+    let crisis: SearchIndex.CrisisEntry?
 
     func render(_ context: RenderContext) throws -> [OutputFile] {
-        [OutputFile(path: path, contents: .text(SearchIndex.json(pages.map(\.value), links: site.links)))]
+        [OutputFile(path: path, contents: .text(SearchIndex.json(pages.map(\.value), links: site.links, crisis: crisis)))]
     }
 }

@@ -39,12 +39,15 @@ final class SiteInputs: Encodable, Sendable {
     /// The consultation and crisis components, rendered once for every page and partial.
     let consultationHTML: String
     let crisisHTML: String
+    /// The crisis banner's one-tap buttons.
+    let crisisActionsHTML: String
 
     init(_ fields: Fields) {
         self.fields = fields
         digest = stableDigest(fields)
         consultationHTML = ComponentHTML.consultation(fields.settings.value.config.components)
         crisisHTML = ComponentHTML.crisis(fields.settings.value.config.components)
+        crisisActionsHTML = ComponentHTML.crisisActions(fields.settings.value.config.components)
     }
 
     var config: SiteConfig { fields.settings.value.config }

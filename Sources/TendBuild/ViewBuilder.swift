@@ -1,3 +1,4 @@
+import TendCitations
 import TendContent
 import TendCore
 import TendFrontMatter
@@ -30,8 +31,11 @@ struct ViewBuilder: Sendable {
     /// What every page's layout needs: site, head, navigation, banner.
     /// `showsConsultation` is false for a page that said `consultation: false`: the component's
     /// partial renders nothing there either.
+    /// `page` is the page shown, when it is one (written by `authorName`): its quick-exit choice,
+    /// its last update and its citation meta tags.
     func layout(
-        title: String, description: String, path: String, type: String = "website", jsonLD: [String] = [], showsConsultation: Bool = true
+        title: String, description: String, path: String, type: String = "website", jsonLD: [String] = [], showsConsultation: Bool = true,
+        page: Page? = nil, authorName: String? = nil
     ) -> [String: Any] {
         var view: [String: Any] = [
             "site": [
@@ -49,9 +53,47 @@ struct ViewBuilder: Sendable {
             "components": ["consultation_html": showsConsultation ? site.consultationHTML : "", "crisis_html": site.crisisHTML],
         ]
         if config.crisisBanner {
-            view["crisis_banner"] = ["message": config.components.crisisMessage, "url": links.path(site.fields.crisisPath)]
+            view["crisis_banner"] = [
+                "message": config.components.crisisMessage, "url": links.path(site.fields.crisisPath), "actions_html": site.crisisActionsHTML,
+            ]
         }
+        if let url = config.quickExitURL, page?.matter.quickExit != false { view["quick_exit"] = ["url": url] }
+        view["print_help"] = printHelp
+        view["trust"] = config.trustStatements.isEmpty ? false : ["statements": config.trustStatements]
+        if let page, let updated = page.matter.updated ?? page.matter.date {
+            view["last_updated"] = ["date": updated.longForm, "date_iso": updated.description]
+        }
+        if let page, page.kind == .article || page.kind == .exercise { view["citation_meta"] = citationMeta(page, authorName: authorName) }
         return view
+    }
+
+    /// What a printed page says about help: every crisis line, the emergency number, the practice's phone.
+    private var printHelp: String {
+        let context = config.components
+        var parts = context.crisisLines.map { line in
+            let ways = [line.phone.map { "call \($0.display)" }, line.text.map { "text \($0.display)" }].compactMap { $0 }
+            return "\(line.label): \(ways.joined(separator: " or "))"
+        }
+        parts.append("In an emergency, call \(context.emergencyNumber.display)")
+        if let phone = context.phone { parts.append("\(context.practiceName): \(phone.display)") }
+        return "Help now — " + parts.joined(separator: " · ") + "."
+    }
+
+    /// Google Scholar's and Zotero's `citation_*` tags: title, authors, date, publisher, URL.
+    private func citationMeta(_ page: Page, authorName: String?) -> [[String: String]] {
+        var tags = [["name": "citation_title", "content": page.matter.title]]
+        if let authorName {
+            let name = PersonName(fullName: authorName)
+            tags.append(["name": "citation_author", "content": name.given.isEmpty ? name.family : "\(name.family), \(name.given)"])
+        }
+        if let date = page.matter.date ?? page.matter.updated {
+            tags.append(["name": "citation_publication_date", "content": date.description.replacingOccurrences(of: "-", with: "/")])
+        }
+        tags.append(["name": "citation_publisher", "content": config.title])
+        tags.append(["name": "citation_public_url", "content": links.absolute(page.url)])
+        tags.append(["name": "citation_fulltext_html_url", "content": links.absolute(page.url)])
+        tags.append(["name": "citation_language", "content": config.language])
+        return tags
     }
 
     private func navigation(current: String) -> [[String: Any]] {
@@ -109,6 +151,12 @@ struct ViewBuilder: Sendable {
             if let date = page.matter.reviewedOn { reviewer["date"] = date.longForm; reviewer["date_iso"] = date.description }
             view["reviewer"] = reviewer
         }
+        if let due = page.nextReviewDue(siteMonths: config.reviewMaxAgeMonths) {
+            view["next_review"] = ["date": due.longForm, "date_iso": due.description]
+        }
+        if page.kind == .article || page.kind == .exercise {
+            view["cite_html"] = citeThisPage(page, authorName: inputs.author?.value.matter.name)
+        }
         if let note = page.matter.contentNote { view["content_note"] = note }
         let tocHeadings = page.headings.filter { ($0.level == 2 || $0.level == 3) && $0.id != "references" }
         if tocHeadings.count >= 3 {
@@ -129,6 +177,19 @@ struct ViewBuilder: Sendable {
         }
         view["disclaimer"] = ["text": config.disclaimer, "crisis_url": links.path(site.fields.crisisPath)]
         return view
+    }
+
+    /// The page's own APA 7 reference (a web page: author, date, title, site, URL), as HTML.
+    func citeThisPage(_ page: Page, authorName: String?) -> String {
+        var reference = Reference(key: page.slug, type: .webpage, location: SourceLocation(path: page.sourcePath))
+        if let authorName { reference.authors = [PersonName(fullName: authorName)] }
+        if let date = page.matter.date ?? page.matter.updated {
+            reference.date = ReferenceDate(year: date.year, month: date.month, day: date.day)
+        }
+        reference.title = RichText(page.matter.title)
+        reference.containerTitle = RichText(config.title)
+        reference.url = links.absolute(page.url)
+        return APAStyle.entry(reference)
     }
 
     /// The practice's contact details, for the contact page.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TendBuild
 import TendCore
+import TendSite
 
 /// `tend check`: everything `build` validates and more, without writing anything.
 struct CheckCommand: ParsableCommand {
@@ -19,8 +20,11 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: text, json or github (workflow annotations).")
     var format: Format = .text
 
-    @Flag(name: .long, help: "Exit with status 1 on warnings too.")
+    @Flag(name: .long, help: "Exit with status 1 on warnings too (an overdue clinical review among them).")
     var strict = false
+
+    @Flag(name: .long, help: "Print every article's and exercise's author, reviewer, last and next review.")
+    var reviews = false
 
     func run() throws {
         let request = BuildRequest(siteRoot: options.siteRoot, drafts: options.drafts, future: options.future)
@@ -34,6 +38,7 @@ struct CheckCommand: ParsableCommand {
                 BuildCommand.printTimings(report)
                 for (path, grade) in report.readability { print("\(Escape.terminal(path)): reading grade \(String(format: "%.1f", grade))") }
             }
+            if reviews { print(Self.reviewTable(report.reviewSchedule, today: request.clock.today)) }
             if !options.quiet {
                 print("Checked \(report.pagesChecked) pages: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
             }
@@ -43,6 +48,27 @@ struct CheckCommand: ParsableCommand {
             for diagnostic in report.diagnostics { print(DiagnosticFormats.githubAnnotation(diagnostic)) }
         }
         if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
+    }
+}
+
+extension CheckCommand {
+    /// The review schedule as a table, soonest due first, with what is overdue or due soon marked.
+    static func reviewTable(_ rows: [ReviewRow], today: CalendarDate) -> String {
+        let header = ["Next review", "Last review", "Reviewer", "Author", "Page"]
+        var lines: [[String]] = [header]
+        for row in rows {
+            var next = row.nextReview?.description ?? "never reviewed"
+            if let due = row.nextReview {
+                let days = today.days(until: due)
+                if days < 0 { next += " (overdue)" } else if days <= 30 { next += " (due soon)" }
+            }
+            lines.append([next, row.lastReview?.description ?? "–", row.reviewer ?? "–", row.author ?? "–", row.path].map(Escape.terminal))
+        }
+        let widths = header.indices.map { column in lines.map { $0[column].count }.max() ?? 0 }
+        return lines.map { line in
+            line.enumerated().map { $0.offset == line.count - 1 ? $0.element : $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
+                .joined(separator: "  ")
+        }.joined(separator: "\n")
     }
 }
 

@@ -18,6 +18,28 @@ public struct PersonName: Hashable, Sendable {
         self.literal = literal
     }
 
+    /// A name as people write it, `Maya Okafor` or `Dr. Maya J. Okafor, LMFT`: the last word is
+    /// the surname (with a lower-case particle before it: `Bessel van der Kolk`), titles and
+    /// credentials are left out.
+    public init(fullName: String) {
+        let beforeCredentials = fullName.split(separator: ",").first.map(String.init) ?? fullName
+        var words = beforeCredentials.split(separator: " ").map(String.init)
+        while let first = words.first, words.count > 1, ["dr", "dr.", "mx", "mx.", "ms", "ms.", "mr", "mr.", "mrs", "mrs."].contains(first.lowercased()) {
+            words.removeFirst()
+        }
+        guard let family = words.last else {
+            self.init(literal: fullName)
+            return
+        }
+        var given = Array(words.dropLast())
+        var particle: [String] = []
+        while let last = given.last, given.count > 1, last.first?.isLowercase == true {
+            particle.insert(last, at: 0)
+            given.removeLast()
+        }
+        self.init(family: family, given: given.joined(separator: " "), particle: particle.joined(separator: " "))
+    }
+
     /// The surname with its particle: `van der Kolk`, or the organisation's name.
     public var surname: String {
         if let literal { return literal }

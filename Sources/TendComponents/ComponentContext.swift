@@ -32,6 +32,8 @@ public struct ComponentContext: Sendable {
     public var consultationMinutes: Int?
     public var crisisMessage = "If you are in crisis or thinking about suicide, help is available now."
     public var crisisLines: [CrisisLine] = []
+    /// The emergency number (`crisis.emergency`; 911 by default).
+    public var emergencyNumber = PhoneNumber("911", allowShortCode: true)!
     /// The URL of the page that lists crisis resources, when the site has one.
     public var crisisPageURL: String?
 

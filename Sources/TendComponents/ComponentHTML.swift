@@ -44,26 +44,45 @@ public enum ComponentHTML {
         return html + "</aside>\n"
     }
 
-    /// The crisis message, each line's call and text links, and the emergency number.
+    /// The crisis message, a one-tap call and text button for each line, and the emergency number.
     public static func crisis(_ context: ComponentContext, message: String? = nil) -> String {
         var html = "<aside class=\"crisis\" role=\"note\" aria-label=\"Crisis support\">\n"
         html += "<p class=\"crisis-message\"><strong>\(Escape.html(message ?? context.crisisMessage))</strong></p>\n"
+        html += crisisActions(context)
         if !context.crisisLines.isEmpty {
             html += "<ul class=\"crisis-lines\">\n"
             for line in context.crisisLines {
-                var ways: [String] = []
-                if let phone = line.phone {
-                    ways.append("<a href=\"tel:\(Escape.html(phone.dialable))\">call \(Escape.html(phone.display))</a>")
-                }
-                if let text = line.text {
-                    ways.append("<a href=\"sms:\(Escape.html(text.dialable))\">text \(Escape.html(text.display))</a>")
-                }
+                let ways = [line.phone.map { "call \(Escape.html($0.display))" }, line.text.map { "text \(Escape.html($0.display))" }].compactMap { $0 }
                 html += "<li><span class=\"crisis-line\">\(Escape.html(line.label))</span>: \(ways.joined(separator: " or "))</li>\n"
             }
             html += "</ul>\n"
         }
-        html += "<p class=\"crisis-emergency\">Call <a href=\"tel:911\">911</a> (or your local emergency number) if you are in immediate danger.</p>\n"
+        html +=
+            "<p class=\"crisis-emergency\">If you are in immediate danger, call \(Escape.html(context.emergencyNumber.display)) (or your local emergency number).</p>\n"
         return html + "</aside>\n"
+    }
+
+    /// One-tap buttons: call and text each crisis line, call the emergency number. Each button
+    /// names its line for screen readers, and is as large as the consultation buttons.
+    public static func crisisActions(_ context: ComponentContext) -> String {
+        var items: [String] = []
+        func action(_ kind: String, href: String, icon: String, visible: String, hidden: String) {
+            items.append(
+                "<li><a class=\"crisis-action crisis-action-\(kind)\" href=\"\(Escape.html(href))\"><span class=\"channel-icon\" aria-hidden=\"true\">\(icon)</span> "
+                    + "\(visible)<span class=\"visually-hidden\"> \(hidden)</span></a></li>")
+        }
+        for line in context.crisisLines {
+            let name = Escape.html(line.label)
+            if let phone = line.phone {
+                action("call", href: "tel:" + phone.dialable, icon: "☎", visible: "Call " + Escape.html(phone.display), hidden: "— \(name)")
+            }
+            if let text = line.text {
+                action("text", href: "sms:" + text.dialable, icon: "✉", visible: "Text " + Escape.html(text.display), hidden: "— \(name)")
+            }
+        }
+        let emergency = context.emergencyNumber
+        action("emergency", href: "tel:" + emergency.dialable, icon: "⚠", visible: "Call " + Escape.html(emergency.display), hidden: "— emergency services")
+        return "<ul class=\"crisis-actions\">\n" + items.joined(separator: "\n") + "\n</ul>\n"
     }
 
     /// Opening and closing HTML of a callout around its rendered Markdown.

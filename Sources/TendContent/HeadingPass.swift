@@ -1,8 +1,8 @@
 import TendCore
 import TendMarkdown
 
-/// Gives the headings their ids and puts the reference list at the end of the body, under a
-/// "References" heading (the author's own, when the body ends with one), unless the page
+/// Gives the headings their ids and puts the reference list after the body and its footnotes,
+/// under a "References" heading (the author's own, when the body ends with one), unless the page
 /// placed `{{< references >}}` itself.
 struct HeadingPass: PagePass {
     func run(_ document: MarkdownDocument, _ context: PassContext, _ draft: inout PageDraft, _ diagnostics: inout Diagnostics) {
@@ -16,21 +16,27 @@ struct HeadingPass: PagePass {
                 id: anchor.id, text: anchor.text)
         }
         guard listsReferences else { return }
-        if authorWroteHeading {
-            document.root.append(blockHTML: citations.referenceListHTML())
+        // The list follows the body and its footnotes, under the author's own closing
+        // "References" heading (moved there with it) or one Tend adds.
+        if authorWroteHeading, let heading = Self.lastBlock(document) {
+            // (The heading, given its id above, is now the HTML block that replaced it.)
+            heading.removeFromTree()
         } else {
-            document.root.append(
-                blockHTML:
-                    "<section class=\"references-section\" aria-labelledby=\"references\">\n<h2 id=\"references\">References</h2>\n\(citations.referenceListHTML())</section>\n"
-            )
             draft.headings.append(
                 Heading(location: SourceLocation(path: context.path, line: context.lineOffset + 1), level: 2, id: "references", text: "References"))
         }
+        draft.trailingHTML =
+            "<section class=\"references-section\" aria-labelledby=\"references\">\n<h2 id=\"references\">References</h2>\n\(citations.referenceListHTML())</section>\n"
     }
 
-    /// True when the body's last block is a heading reading "References" (the list goes under it).
+    /// True when the body's last block (before its footnotes) is a heading reading
+    /// "References": the list goes under it.
     private static func endsWithReferencesHeading(_ document: MarkdownDocument) -> Bool {
-        guard let last = document.root.children.last, last.kind == .heading else { return false }
+        guard let last = lastBlock(document), last.kind == .heading else { return false }
         return last.plainText.trimmingSpaces.lowercased() == "references"
+    }
+
+    private static func lastBlock(_ document: MarkdownDocument) -> MarkdownNode? {
+        document.root.children.last { $0.kind != .footnoteDefinition }
     }
 }

@@ -93,4 +93,10 @@ public final class Page: Sendable {
 
     /// Reading time at 200 words a minute, rounded up.
     public var readingMinutes: Int { max(1, (wordCount + 199) / 200) }
+
+    /// When the next clinical review is due: the last review plus the page's `review_every`
+    /// (or the site's `siteMonths`); nil for a page never reviewed.
+    public func nextReviewDue(siteMonths: Int) -> CalendarDate? {
+        matter.reviewedOn?.adding(months: matter.reviewEvery ?? siteMonths)
+    }
 }

@@ -20,6 +20,8 @@ struct PassContext {
     /// The site's bibliography and the page's own files.
     let bibliography: Bibliography
     let markers: ShortcodeMarkers
+    /// The Markdown body as written.
+    let body: String
 
     /// Where `node` is in the file (a node without a line of its own takes its parent's).
     func location(_ node: MarkdownNode, column: Int? = nil) -> SourceLocation {
@@ -35,6 +37,9 @@ struct PassContext {
 
 /// What the passes learn of a page, until the page is made from it.
 struct PageDraft {
+    /// HTML that follows the rendered body (the reference list: after the footnotes, which
+    /// cmark-gfm writes last, and never inside them).
+    var trailingHTML = ""
     var links: [LinkUse] = []
     /// Bytes of every link's and image's address and title: what reference links add to the page
     /// each time they are used.

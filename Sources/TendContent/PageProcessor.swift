@@ -26,7 +26,9 @@ public struct PageProcessor: Sendable {
     static let maxComponents = 2_000
 
     /// The passes a body goes through, in order.
-    static let passes: [any PagePass] = [RawHTMLPass(), LinkPass(), CitationPass(), EscapedBracketPass(), ShortcodePass(), HeadingPass(), ReadingPass()]
+    static let passes: [any PagePass] = [
+        RawHTMLPass(), LinkPass(), CitationPass(), EscapedBracketPass(), ShortcodePass(), SafeMessagingPass(), HeadingPass(), ReadingPass(),
+    ]
 
     /// The site's bibliography plus the files the page's front matter adds, with the digest of
     /// those files' text (the page is made from them too).
@@ -115,7 +117,8 @@ public struct PageProcessor: Sendable {
             return (nil, diagnostics.all)
         }
         let document = MarkdownDocument(parsing: markers.text, options: .init(allowRawHTML: config.allowRawHTML, smartPunctuation: config.smartPunctuation))
-        let context = PassContext(path: path, lineOffset: lineOffset, config: config, matter: matter, bibliography: bibliography, markers: markers)
+        let context = PassContext(
+            path: path, lineOffset: lineOffset, config: config, matter: matter, bibliography: bibliography, markers: markers, body: String(split.body))
         var draft = PageDraft()
         for pass in Self.passes { pass.run(document, context, &draft, &diagnostics) }
         // One reference definition used thousands of times would make gigabytes of HTML.
@@ -126,7 +129,7 @@ public struct PageProcessor: Sendable {
                 hint: "a link defined once ([name]: https://…) is written out wherever [name] is used; use it fewer times or shorten the address")
             return (nil, diagnostics.all)
         }
-        var body = PageBody(document.renderHTML())
+        var body = PageBody(document.renderHTML() + draft.trailingHTML)
         if let scratch { body.move(to: scratch) }
         var sourceDigest = digest ?? StableHasher.digest(bytes)
         if let extraDigest {

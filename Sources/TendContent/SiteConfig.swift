@@ -26,7 +26,14 @@ public struct SiteConfig: Sendable {
     public var disclaimer =
         "This article is for education only. It is not a substitute for professional care, diagnosis or treatment, and it is not for emergencies."
     public var readabilityMaxGrade = 8.0
+    /// Months between clinical reviews (`review_every`; `review: { max_age_months }` is the older spelling).
     public var reviewMaxAgeMonths = 12
+    /// Where "Leave this site" goes (`quick_exit: { url }`); nil: no quick exit.
+    public var quickExitURL: String?
+    /// Footer statements (`trust:`), in the order written: what the site is for, who pays for it.
+    public var trustStatements: [String] = []
+    /// Words for which search shows the crisis lines first, besides the built-in list.
+    public var crisisSearchTerms: [String] = []
     /// `MedicalWebPage` (default) or `Article`, for JSON-LD.
     public var schemaType = "MedicalWebPage"
 
@@ -34,7 +41,8 @@ public struct SiteConfig: Sendable {
 
     static let knownKeys = [
         "title", "base_url", "language", "description", "intro", "practice", "consultation", "crisis", "bibliography", "citations",
-        "markdown", "page_size", "related_articles", "sensitive_tags", "disclaimer", "readability", "review", "schema_type",
+        "markdown", "page_size", "related_articles", "sensitive_tags", "disclaimer", "readability", "review", "review_every", "schema_type",
+        "quick_exit", "trust",
     ]
 
     public init() {}
@@ -95,6 +103,22 @@ public struct SiteConfig: Sendable {
             review.warnAboutUnknownKeys(known: ["max_age_months"], &d)
             config.reviewMaxAgeMonths = review["max_age_months"]?.int(&d) ?? config.reviewMaxAgeMonths
         }
+        if let value = fields["review_every"], let months = value.int(&d) {
+            if (1...120).contains(months) {
+                config.reviewMaxAgeMonths = months
+            } else {
+                d.error(value.location, "'review_every' must be a number of months from 1 to 120, not \(months)", hint: "for example: review_every: 12")
+            }
+        }
+        if let quickExit = fields["quick_exit"]?.mapping(&d) {
+            quickExit.warnAboutUnknownKeys(known: ["url"], &d)
+            config.quickExitURL = config.webURL(quickExit.require("url", &d, example: "https://www.google.com/"), field: "quick_exit.url", &d)
+        }
+        if let trust = fields["trust"]?.mapping(&d) {
+            for (key, _) in trust.keys {
+                if let text = trust[key]?.string(&d), !text.trimmingSpaces.isEmpty { config.trustStatements.append(text) }
+            }
+        }
         if let value = fields["schema_type"], let type = value.string(&d) {
             if ["MedicalWebPage", "Article"].contains(type) {
                 config.schemaType = type
@@ -147,7 +171,11 @@ public struct SiteConfig: Sendable {
     }
 
     private mutating func readCrisis(_ crisis: YAMLMapping, _ d: inout Diagnostics) {
-        crisis.warnAboutUnknownKeys(known: ["message", "lines", "banner"], &d)
+        crisis.warnAboutUnknownKeys(known: ["message", "lines", "banner", "search_terms", "emergency"], &d)
+        crisisSearchTerms = crisis["search_terms"]?.stringList(&d)?.map { $0.lowercased() } ?? []
+        if let emergency = crisis["emergency"] {
+            components.emergencyNumber = phone(emergency, field: "crisis.emergency", shortCode: true, &d) ?? components.emergencyNumber
+        }
         components.crisisMessage = crisis["message"]?.string(&d) ?? components.crisisMessage
         crisisBanner = crisis["banner"]?.bool(&d) ?? true
         for entry in crisis["lines"]?.list(&d) ?? [] {

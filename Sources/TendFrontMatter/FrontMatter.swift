@@ -6,12 +6,12 @@ public enum ContentKind: String, Sendable, CaseIterable {
 
     /// The fields this kind accepts, in the order the contract lists them.
     public var knownFields: [String] {
-        let common = ["title", "summary", "updated", "content_note", "draft", "slug", "layout", "bibliography"]
+        let common = ["title", "summary", "updated", "content_note", "draft", "slug", "layout", "bibliography", "safe_messaging", "quick_exit"]
         switch self {
         case .article:
-            return common + ["date", "author", "reviewed_by", "reviewed_on", "tags", "consultation", "nocite"]
+            return common + ["date", "author", "reviewed_by", "reviewed_on", "review_every", "tags", "consultation", "nocite"]
         case .exercise:
-            return common + ["date", "author", "reviewed_by", "reviewed_on", "tags", "consultation", "nocite", "duration_minutes"]
+            return common + ["date", "author", "reviewed_by", "reviewed_on", "review_every", "tags", "consultation", "nocite", "duration_minutes"]
         case .page:
             return common + ["menu"]
         case .author:
@@ -29,6 +29,12 @@ public struct FrontMatter: Sendable {
     public var author: String?
     public var reviewedBy: String?
     public var reviewedOn: CalendarDate?
+    /// Months between clinical reviews, overriding site.yml's `review_every`.
+    public var reviewEvery: Int?
+    /// `safe_messaging: reviewed`: a clinician has read the page's wording about suicide and self-harm.
+    public var safeMessagingReviewed = false
+    /// `quick_exit: false` drops the "Leave this site" control from this page (`true` keeps it).
+    public var quickExit: Bool?
     public var tags: [String] = []
     public var contentNote: String?
     public var draft = false
@@ -89,6 +95,23 @@ public struct FrontMatter: Sendable {
             .string(&d)
         reviewedBy = fields["reviewed_by"]?.string(&d)
         reviewedOn = fields["reviewed_on"]?.date(&d)
+        if let value = fields["review_every"], let months = value.int(&d) {
+            if (1...120).contains(months) {
+                reviewEvery = months
+            } else {
+                d.error(value.location, "'review_every' must be a number of months from 1 to 120, not \(months)", hint: "for example: review_every: 12")
+            }
+        }
+        if let value = fields["safe_messaging"], let text = value.string(&d) {
+            if text == "reviewed" {
+                safeMessagingReviewed = true
+            } else {
+                d.error(
+                    value.location, "'safe_messaging' can only be 'reviewed', not '\(text)'",
+                    hint: "write safe_messaging: reviewed once a clinician has read the page's wording about suicide and self-harm")
+            }
+        }
+        quickExit = fields["quick_exit"]?.bool(&d)
         tags = fields["tags"]?.stringList(&d) ?? []
         contentNote = fields["content_note"]?.string(&d)
         draft = fields["draft"]?.bool(&d) ?? false

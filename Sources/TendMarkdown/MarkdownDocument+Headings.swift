@@ -13,7 +13,9 @@ public struct HeadingAnchor: Sendable, Hashable {
 
 extension MarkdownDocument {
     /// Anchors the page itself uses; a heading never takes them.
-    public static let reservedAnchors: Set<String> = ["main", "toc-title", "references"]
+    public static let reservedAnchors: Set<String> = [
+        "main", "toc-title", "references", "related-title", "cite-title", "cite-reference", "reflection-title", "reflection-notes", "reflection-privacy",
+    ]
     /// Beginnings of anchors made for citations, reference entries and footnotes.
     public static let reservedAnchorPrefixes = ["cite-", "ref-", "fn-", "fnref-"]
 

@@ -19,12 +19,15 @@ enum LiveReloadScript {
             s.font = "15px/1.5 ui-monospace, SFMono-Regular, Menlo, monospace";
             var title = document.createElement("h2");
             title.textContent = "The site did not build. The last good version is still being served.";
-            title.style.color = "#ffb4a2";
+            title.style.color = "#ffb4a2"; title.style.background = "transparent"; title.style.font = "600 1.2rem/1.4 system-ui, sans-serif";
             overlay.appendChild(title);
             messages.forEach(function (message) {
               var pre = document.createElement("pre");
               pre.textContent = message;
-              pre.style.whiteSpace = "pre-wrap";
+              // Every colour set here: the site's own styles for <pre> never reach the overlay.
+              var p = pre.style;
+              p.whiteSpace = "pre-wrap"; p.color = "#ffffff"; p.background = "#2b2b33"; p.border = "1px solid #55555f";
+              p.borderRadius = "6px"; p.padding = "0.8rem 1rem"; p.margin = "0 0 1rem"; p.font = "inherit"; p.overflow = "visible";
               overlay.appendChild(pre);
             });
             document.body.appendChild(overlay);

@@ -59,13 +59,7 @@ public struct SiteChecker: Sendable {
                 }
             }
             diagnostics += headingProblems(page)
-            if let reviewed = page.matter.reviewedOn, reviewed.months(until: today) >= graph.config.reviewMaxAgeMonths {
-                diagnostics.append(
-                    .warning(
-                        page.matter.location(of: "reviewed_on"),
-                        "the clinical review is \(reviewed.months(until: today)) months old (the site asks for a review every \(graph.config.reviewMaxAgeMonths) months)",
-                        hint: "ask a clinician to review it, then update reviewed_on"))
-            }
+            diagnostics += reviewProblems(page)
             if page.kind == .article, let grade = page.readabilityGrade, grade > graph.config.readabilityMaxGrade {
                 diagnostics.append(
                     .warning(
@@ -99,6 +93,52 @@ public struct SiteChecker: Sendable {
             diagnostics.append(.warning(SourceLocation(path: author.sourcePath), "no published page names '\(author.slug)' as author or reviewer"))
         }
         return diagnostics
+    }
+
+    /// How many days before a review falls due `tend check` starts to say so.
+    public static let reviewNoticeDays = 30
+
+    /// An overdue clinical review, or one due within 30 days; an article or exercise never
+    /// reviewed is noted too.
+    func reviewProblems(_ page: Page) -> [Diagnostic] {
+        guard page.kind == .article || page.kind == .exercise else { return [] }
+        guard let reviewed = page.matter.reviewedOn, let due = page.nextReviewDue(siteMonths: graph.config.reviewMaxAgeMonths) else {
+            return [
+                Diagnostic(
+                    .note, page.matter.start, "this \(page.kind.rawValue) has no clinical review yet",
+                    hint: "when a clinician has reviewed it, add reviewed_by: and reviewed_on:")
+            ]
+        }
+        let months = page.matter.reviewEvery ?? graph.config.reviewMaxAgeMonths
+        let daysLeft = today.days(until: due)
+        if daysLeft < 0 {
+            return [
+                .warning(
+                    page.matter.location(of: "reviewed_on"),
+                    "the clinical review is overdue: it was due on \(due.longForm), \(-daysLeft) days ago (reviewed \(reviewed.longForm), every \(months) months)",
+                    hint: "ask a clinician to review the page, then set reviewed_on to the date of the review")
+            ]
+        }
+        if daysLeft <= Self.reviewNoticeDays {
+            return [
+                .warning(
+                    page.matter.location(of: "reviewed_on"),
+                    "the clinical review is due on \(due.longForm), in \(daysLeft) days (reviewed \(reviewed.longForm), every \(months) months)",
+                    hint: "plan the review now, then set reviewed_on to the date of the review")
+            ]
+        }
+        return []
+    }
+
+    /// One line per article and exercise for `tend check --reviews`: who wrote and reviewed it,
+    /// the last and next review, soonest due first.
+    public func reviewSchedule() -> [ReviewRow] {
+        graph.publishedPages.filter { $0.kind == .article || $0.kind == .exercise }.map { page in
+            ReviewRow(
+                path: page.sourcePath, title: page.matter.title, author: page.matter.author.flatMap { graph.authors[$0]?.matter.name } ?? page.matter.author,
+                reviewer: page.matter.reviewedBy.flatMap { graph.authors[$0]?.matter.name } ?? page.matter.reviewedBy, lastReview: page.matter.reviewedOn,
+                nextReview: page.nextReviewDue(siteMonths: graph.config.reviewMaxAgeMonths))
+        }.sorted { ($0.nextReview ?? CalendarDate(year: 1, month: 1, day: 1)!, $0.path) < ($1.nextReview ?? CalendarDate(year: 1, month: 1, day: 1)!, $1.path) }
     }
 
     private func headingProblems(_ page: Page) -> [Diagnostic] {
@@ -216,4 +256,14 @@ public struct SiteChecker: Sendable {
         let joined = "/" + parts.joined(separator: "/")
         return absolute.hasSuffix("/") && joined != "/" ? joined + "/" : joined
     }
+}
+
+/// One page's review schedule, as `tend check --reviews` prints it.
+public struct ReviewRow: Sendable {
+    public let path: String
+    public let title: String
+    public let author: String?
+    public let reviewer: String?
+    public let lastReview: CalendarDate?
+    public let nextReview: CalendarDate?
 }

@@ -5,6 +5,21 @@ import Testing
 
 /// Every kind of bad input in a page gets an exact message at the right file, line and column.
 @Suite struct PageProcessorTests {
+    /// Footnotes come first in reading order, then the References: never inside the footnotes.
+    @Test func referencesFollowTheFootnotes() throws {
+        for closing in ["", "\n\n## References"] {
+            let body = "A claim [^1] [@gottman2015].\n\n[^1]: A note.\(closing)"
+            let (report, site) = MinimalSite.build(MinimalSite.files(article: MinimalSite.article(body: body)))
+            #expect(report.succeeded)
+            let page = try #require(site.read("public/articles/first/index.html"))
+            let footnotesStart = try #require(page.range(of: "class=\"footnotes\""))
+            let footnotesEnd = try #require(page.range(of: "</section>", range: footnotesStart.upperBound..<page.endIndex))
+            let references = try #require(page.range(of: "<section class=\"references-section\""))
+            #expect(footnotesEnd.upperBound <= references.lowerBound, "\(closing)")
+            #expect(page.components(separatedBy: "id=\"references").count == 2, "one References heading: \(closing)")
+        }
+    }
+
     @Test func unknownCitationKeyWithSuggestion() {
         let (report, _) = MinimalSite.build(MinimalSite.files(article: MinimalSite.article(body: "Intro.\n\nAs shown [@gotman2015].")))
         #expect(MinimalSite.messages(report) == ["content/articles/first.md:9:10: unknown citation key 'gotman2015'"])

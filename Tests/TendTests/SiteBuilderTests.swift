@@ -152,4 +152,47 @@ import Testing
                 $0.hasPrefix("content/site.yml:") && $0.contains(":11: error: 'citations.titles' must be 'sentence' or 'as-written', not 'title-case'")
             })
     }
+
+    /// Quick exit on every page unless a page says `quick_exit: false`; trust statements and the
+    /// last update in the footer; the page's own citation; crisis help in print and in search.
+    @Test func readersInDistressGetHelpOnEveryPage() throws {
+        let settings =
+            "quick_exit:\n  url: https://www.google.com/\ntrust:\n  care: This site supports, and does not replace, care.\n  funding: The practice pays for it; no advertising.\n"
+        var files = MinimalSite.files(article: MinimalSite.article("updated: 2026-02-01\ncontent_note: Mentions grief.\n"))
+        files["content/site.yml"] = MinimalSite.siteYML + settings
+        files["content/pages/private.md"] = "---\ntitle: Private\nquick_exit: false\n---\nText.\n"
+        let (report, site) = MinimalSite.build(files)
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let article = try #require(site.read("public/articles/first/index.html"))
+        #expect(article.contains("<a class=\"quick-exit\" href=\"https://www.google.com/\" rel=\"noreferrer\" data-quick-exit>"))
+        let quickExit = try #require(article.range(of: "quick-exit"))
+        let skipLink = try #require(article.range(of: "skip-link"))
+        #expect(quickExit.lowerBound < skipLink.lowerBound)
+        #expect(
+            article.contains("<li>This site supports, and does not replace, care.</li>")
+                && article.contains("<li>The practice pays for it; no advertising.</li>"))
+        #expect(article.contains("This page was last updated on <time datetime=\"2026-02-01\">February 1, 2026</time>."))
+        #expect(article.contains("<meta name=\"citation_author\" content=\"Author, Ada\">"))
+        #expect(article.contains("<meta name=\"citation_publication_date\" content=\"2026/01/05\">"))
+        #expect(article.contains("Author, A. (2026, January 5). <em>An article</em>. Test Practice. <a href=\"https://www.example.org/articles/first/\">"))
+        #expect(article.contains("<p class=\"print-help\">Help now — In an emergency, call 911 · Test Practice: (310) 555-0142.</p>"))
+        #expect(article.contains("href=\"tel:911\""))
+        let page = try #require(site.read("public/private/index.html"))
+        #expect(!page.contains("data-quick-exit") && page.contains("href=\"tel:911\""))
+        let index = try #require(site.read("public/search/index.json"))
+        #expect(index.contains("\"title\":\"Crisis resources\"") && index.contains("\"note\":\"Mentions grief.\""))
+        let search = try #require(site.read("public/search/index.html"))
+        #expect(search.contains("data-crisis-terms=\"suicide|suicidal|") && search.contains("id=\"search-help\""))
+    }
+
+    @Test func readerSettingsAreChecked() {
+        var files = MinimalSite.files()
+        files["content/site.yml"] = MinimalSite.siteYML + "quick_exit:\n  url: javascript:alert(1)\nreview_every: 0\n"
+        files["content/articles/first.md"] = MinimalSite.article("safe_messaging: maybe\nreview_every: 500\n")
+        let messages = MinimalSite.build(files).0.diagnostics.map(\.message)
+        #expect(messages.contains { $0.hasPrefix("'quick_exit.url'") })
+        #expect(messages.contains("'review_every' must be a number of months from 1 to 120, not 0"))
+        #expect(messages.contains("'review_every' must be a number of months from 1 to 120, not 500"))
+        #expect(messages.contains("'safe_messaging' can only be 'reviewed', not 'maybe'"))
+    }
 }

@@ -40,10 +40,59 @@ import Testing
         #expect(messages.contains("content/articles/first.md:9:1: warning: the image '/media/missing.png' has no alt text"))
         #expect(messages.contains("content/articles/first.md:9:1: error: the image '/media/missing.png' does not exist"))
         #expect(messages.contains("content/articles/first.md:11:1: warning: the heading 'Too deep' skips from h1 to h4"))
-        #expect(messages.contains("content/articles/first.md:7:14: warning: the clinical review is 34 months old (the site asks for a review every 12 months)"))
+        #expect(
+            messages.contains(
+                "content/articles/first.md:7:14: warning: the clinical review is overdue: it was due on January 1, 2025, 669 days ago (reviewed January 1, 2024, every 12 months)"
+            ))
         #expect(messages.contains("content/references.bib:1:1: warning: 'gottman2015' is never cited"))
         #expect(messages.contains("content/authors/idle.md:1:1: warning: no published page names 'idle' as author or reviewer"))
         #expect(messages.contains("content/articles/first.md:13:10: note: '@someone' is not a citation key, so it stays text"))
+    }
+}
+
+/// Clinical reviews that never go stale: due soon, overdue, per-page intervals, the schedule.
+@Suite struct ReviewScheduleTests {
+    private func check(_ frontMatter: String, siteYML: String = "") -> (messages: [String], report: BuildReport) {
+        var files = MinimalSite.files(article: MinimalSite.article(frontMatter))
+        files["content/site.yml"] = MinimalSite.siteYML + siteYML
+        let site = TemporaryDirectory()
+        site.write(files)
+        let report = SiteBuilder.check(BuildRequest(siteRoot: site.path, clock: Fixtures.clock))
+        return (report.diagnostics.filter { $0.message.contains("review") }.map { "\($0.location.line): \($0.severity.rawValue): \($0.message)" }, report)
+    }
+
+    @Test func dueWithinThirtyDaysIsAWarning() {
+        // Today is 2026-11-01 in the fixtures' clock.
+        #expect(
+            check("reviewed_by: ada\nreviewed_on: 2025-11-20\n").messages == [
+                "7: warning: the clinical review is due on November 20, 2026, in 19 days (reviewed November 20, 2025, every 12 months)"
+            ])
+        #expect(check("reviewed_by: ada\nreviewed_on: 2025-12-20\n").messages.isEmpty)
+    }
+
+    @Test func overdueAndPerPageIntervals() {
+        #expect(
+            check("reviewed_by: ada\nreviewed_on: 2026-01-01\nreview_every: 6\n").messages == [
+                "7: warning: the clinical review is overdue: it was due on July 1, 2026, 123 days ago (reviewed January 1, 2026, every 6 months)"
+            ])
+        #expect(check("reviewed_by: ada\nreviewed_on: 2025-01-01\n", siteYML: "review_every: 24\n").messages.isEmpty)
+        #expect(check("").messages == ["1: note: this article has no clinical review yet"])
+    }
+
+    @Test func theScheduleListsEveryPageSoonestFirst() {
+        let (_, report) = check("reviewed_by: ada\nreviewed_on: 2026-03-01\n")
+        let row = report.reviewSchedule.first
+        #expect(report.reviewSchedule.count == 1 && row?.author == "Ada Author" && row?.reviewer == "Ada Author")
+        #expect(row?.lastReview?.description == "2026-03-01" && row?.nextReview?.description == "2027-03-01")
+    }
+
+    @Test func calendarArithmetic() {
+        let date = CalendarDate("2024-01-31")!
+        #expect(date.adding(months: 1).description == "2024-02-29")
+        #expect(date.adding(months: 13).description == "2025-02-28")
+        #expect(date.adding(months: -2).description == "2023-11-30")
+        #expect(CalendarDate("2024-02-28")!.days(until: CalendarDate("2024-03-01")!) == 2)
+        #expect(CalendarDate("2026-11-01")!.days(until: CalendarDate("2026-07-01")!) == -123)
     }
 }
 

@@ -32,6 +32,10 @@ PAGES = {
     "contact": "/contact/",
     "tag": "/tags/nervous-system/",
     "search": "/search/",
+    "search-distress": "/search/?q=suicide",
+    "search-nothing": "/search/?q=xylophone",
+    "crisis": "/crisis/",
+    "references": "/references/",
     "404": "/this-page-does-not-exist/",
 }
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -113,6 +117,12 @@ def main():
     site = os.path.join(work, "site")
     shutil.copytree(os.path.join(REPO, "content"), os.path.join(site, "content"))
     port = free_port()
+    # Quick exit goes to a page of this server here (the machine is offline), so where it lands can be checked.
+    config_path = os.path.join(site, "content", "site.yml")
+    with open(config_path, encoding="utf-8") as handle:
+        config = handle.read()
+    with open(config_path, "w", encoding="utf-8") as handle:
+        handle.write(config.replace("url: https://www.google.com/", f"url: http://127.0.0.1:{port}/404.html"))
     server = start_server(args.tend, site, port)
     base = f"http://127.0.0.1:{port}"
     driver = make_driver()
@@ -136,13 +146,86 @@ def main():
             results.check(f"axe {name} (dark): no serious or critical violations", not violations,
                           "; ".join(f"{v['id']} ({v['impact']}, e.g. {v['target']})" for v in violations))
 
-        # Keyboard: the skip link comes first, every control is reachable and visibly focused.
+        # Crisis help: one tap on every page, at least 44 × 44 CSS pixels, in the same place.
+        for name, path in PAGES.items():
+            for width in (390, 1280):
+                emulate(driver, width, 800)
+                driver.get(base + path)
+                sizes = driver.execute_script(
+                    "return Array.from(document.querySelectorAll('.crisis-banner a.crisis-action')).map(a => {"
+                    "const r = a.getBoundingClientRect(); return [a.getAttribute('href'), r.width, r.height, r.top]; })")
+                hrefs = [size[0] for size in sizes]
+                small = [size for size in sizes if size[1] < 44 or size[2] < 44]
+                results.check(f"crisis {name} at {width}px: call, text and emergency one tap away, 44 px or more",
+                              "tel:988" in hrefs and "sms:988" in hrefs and "tel:911" in hrefs and not small, str(sizes))
+        emulate(driver, 390, 844)
+        tops = set()
+        for path in (PAGES["home"], PAGES["article"], PAGES["contact"]):
+            driver.get(base + path)
+            tops.add(round(driver.execute_script("return document.querySelector('.crisis-banner').getBoundingClientRect().top")))
+        results.check("crisis: the banner is in the same place on every page", len(tops) == 1, str(tops))
+
+        # Print: the crisis lines and the practice's phone are on paper.
+        emulate(driver, 1280, 800)
+        driver.get(base + PAGES["article"])
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        printed = driver.execute_script("const e = document.querySelector('.print-help'); return e && getComputedStyle(e).display !== 'none' ? e.textContent : ''")
+        results.check("print: the page carries the crisis lines, the emergency number and the practice's phone",
+                      "988" in printed and "911" in printed and "555-0142" in printed, printed)
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+        # Quick exit: first in keyboard order, replaces the page (Back does not return), Shift three times too.
         emulate(driver, 1280, 800)
         driver.get(base + PAGES["article"])
         body = driver.find_element(By.TAG_NAME, "body")
         body.send_keys(Keys.TAB)
         first = driver.switch_to.active_element
-        results.check("keyboard: the skip link is the first focusable element", "skip-link" in (first.get_attribute("class") or ""))
+        results.check("keyboard: 'Leave this site' is the first focusable element", "quick-exit" in (first.get_attribute("class") or ""))
+        first.send_keys(Keys.TAB)
+        second = driver.switch_to.active_element
+        results.check("keyboard: the skip link comes next", "skip-link" in (second.get_attribute("class") or ""))
+        driver.get(base + PAGES["home"])
+        driver.get(base + PAGES["article"])
+        length = driver.execute_script("return history.length")
+        driver.find_element(By.CSS_SELECTOR, "a.quick-exit").click()
+        time.sleep(0.8)
+        results.check("quick exit: the page is replaced, not added to history",
+                      driver.current_url.endswith("/404.html") and driver.execute_script("return history.length") == length, driver.current_url)
+        driver.back()
+        time.sleep(0.5)
+        results.check("quick exit: Back does not return to the page that was left", "/articles/micro-hurts/" not in driver.current_url, driver.current_url)
+        driver.get(base + PAGES["article"])
+        webdriver.ActionChains(driver).send_keys(Keys.SHIFT).send_keys(Keys.SHIFT).send_keys(Keys.SHIFT).perform()
+        time.sleep(0.8)
+        results.check("quick exit: Shift pressed three times leaves too", driver.current_url.endswith("/404.html"), driver.current_url)
+
+        # Search that answers distress: crisis help first; no results offers help and contact; content notes shown.
+        driver.get(base + PAGES["search-distress"])
+        time.sleep(0.8)
+        crisis_first = driver.execute_script(
+            "const c = document.getElementById('search-crisis'); const r = document.getElementById('search-results');"
+            "return !c.hidden && (r.hidden || (c.compareDocumentPosition(r) & Node.DOCUMENT_POSITION_FOLLOWING) > 0) && c.querySelector('a[href=\"tel:988\"]') !== null")
+        results.check("search: a query about suicide shows the crisis lines first", crisis_first)
+        driver.get(base + PAGES["search-nothing"])
+        time.sleep(0.8)
+        helps = driver.execute_script("const h = document.getElementById('search-help'); return !h.hidden && h.querySelector('a[href^=\"tel:\"]') !== null && h.querySelector('.consultation') !== null")
+        results.check("search: no results offers crisis help and a way to reach the practice", helps)
+        driver.get(base + "/search/?q=resentment")
+        time.sleep(0.8)
+        notes = [e.text for e in driver.find_elements(By.CSS_SELECTOR, "#search-results .card-note")]
+        results.check("search: results show their content notes", any("Content note" in note for note in notes), str(notes))
+
+        # Cite this article: the reference and a working copy button.
+        driver.get(base + PAGES["article"])
+        button = driver.find_element(By.CSS_SELECTOR, ".cite-copy")
+        reference = driver.find_element(By.ID, "cite-reference").text
+        results.check("cite: the page's own APA reference, with a copy button", button.is_displayed() and "Riverside Relational Therapy" in reference, reference)
+
+        # Keyboard: every control is reachable and visibly focused.
+        emulate(driver, 1280, 800)
+        driver.get(base + PAGES["article"])
+        body = driver.find_element(By.TAG_NAME, "body")
+        body.send_keys(Keys.TAB)
         focusable = driver.execute_script(
             "return Array.from(document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]:not([tabindex=\"-1\"])'))"
             ".filter(e => e.offsetParent !== null && !e.disabled).length")
@@ -185,6 +268,24 @@ def main():
         driver.find_element(By.XPATH, "//div[@class='breathing-controls']/button[2]").click()
         time.sleep(0.3)
         results.check("pacer: pauses", "Paused" in phase.text, phase.text)
+        driver.get(base + PAGES["exercise"])
+        driver.find_element(By.XPATH, "//div[@class='breathing-controls']/button[1]").click()
+        first_count = driver.find_element(By.CSS_SELECTOR, ".breathing-count").text
+        time.sleep(2.1)
+        later_count = driver.find_element(By.CSS_SELECTOR, ".breathing-count").text
+        results.check("pacer: counts down the seconds of each breath", first_count.isdigit() and later_count.isdigit() and int(later_count) < int(first_count),
+                      f"{first_count} then {later_count}")
+        opacity = driver.execute_script("return getComputedStyle(document.querySelector('.breathing-controls button:disabled')).opacity")
+        results.check("pacer: a disabled button looks disabled", float(opacity) < 0.75, opacity)
+
+        # Reflection: a labelled text box whose words stay on this device.
+        area = driver.find_element(By.ID, "reflection-notes")
+        labelled = driver.execute_script("return document.querySelector('label[for=reflection-notes]') !== null")
+        area.send_keys("My shoulders dropped.")
+        driver.refresh()
+        time.sleep(0.5)
+        kept = driver.find_element(By.ID, "reflection-notes").get_attribute("value")
+        results.check("reflection: a labelled text area kept in this browser", labelled and kept == "My shoulders dropped.", kept)
         emulate(driver, 1280, 800, reduced_motion=True)
         driver.get(base + PAGES["exercise"])
         driver.find_element(By.XPATH, "//div[@class='breathing-controls']/button[1]").click()
@@ -213,6 +314,27 @@ def main():
         while time.time() < deadline and driver.execute_script("return window.__tendMarker === 1"):
             time.sleep(0.1)
         results.check("live reload: a saved edit reloads the page", "An edit made by the browser suite." in driver.page_source)
+
+        # The error overlay: a broken citation shows a readable message, in light and dark.
+        for scheme in ("light", "dark"):
+            emulate(driver, 1280, 800, scheme)
+            driver.get(base + PAGES["article"])
+            time.sleep(0.5)
+            with open(path, "a", encoding="utf-8") as handle:
+                handle.write("\nA broken citation [@nosuchkey2099].\n")
+            deadline = time.time() + 10
+            while time.time() < deadline and not driver.execute_script("return document.getElementById('tend-error-overlay') !== null"):
+                time.sleep(0.1)
+            colors = driver.execute_script(
+                "const pre = document.querySelector('#tend-error-overlay pre'); if (!pre) return null; const s = getComputedStyle(pre);"
+                "return [s.color, s.backgroundColor, pre.textContent];")
+            readable = colors is not None and colors[0] != colors[1] and "nosuchkey2099" in colors[2] and colors[1] not in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")
+            results.check(f"live reload: the error overlay is readable ({scheme})", readable, str(colors))
+            with open(path, encoding="utf-8") as handle:
+                text = handle.read()
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(text.replace("\nA broken citation [@nosuchkey2099].\n", ""))
+            time.sleep(1.5)
         driver.execute_script("window.__tendMarker = 2")
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=10)

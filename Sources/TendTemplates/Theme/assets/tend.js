@@ -1,4 +1,5 @@
-// Tend's site script: search and the breathing pacer. No library, no request to another host.
+// Tend's site script: quick exit, search, the breathing pacer, copying a reference and the
+// reflection notes kept on the reader's device. No library, no request to another host.
 (function () {
   "use strict";
 
@@ -9,7 +10,23 @@
     var results = document.getElementById("search-results");
     var status = document.getElementById("search-status");
     var all = section.querySelector(".search-all");
+    var crisisBox = document.getElementById("search-crisis");
+    var help = document.getElementById("search-help");
+    var crisisTerms = (section.getAttribute("data-crisis-terms") || "").split("|").filter(function (t) { return t.length > 0; });
     var index = null;
+
+    // True when the query speaks of distress (suicide, self-harm, abuse, panic…): help comes first.
+    function isDistress(query) {
+      var words = tokens(query.replace(/’/g, "'"));
+      var text = " " + words.join(" ") + " ";
+      return crisisTerms.some(function (term) {
+        var wanted = tokens(term).join(" ");
+        if (wanted.indexOf(" ") >= 0) return text.indexOf(" " + wanted + " ") >= 0;
+        return words.some(function (word) {
+          return word === wanted || (wanted.length >= 5 && word.indexOf(wanted) === 0) || (word.length >= 4 && wanted.indexOf(word) === 0);
+        });
+      });
+    }
 
     function tokens(text) {
       return text.toLowerCase().split(/[^\p{L}\p{N}']+/u).filter(function (t) { return t.length > 0; });
@@ -36,10 +53,13 @@
     function show(query) {
       var terms = tokens(query);
       results.textContent = "";
+      var distress = terms.length > 0 && isDistress(query);
+      if (crisisBox) crisisBox.hidden = !distress;
+      if (help) help.hidden = true;
       if (terms.length === 0 || !index) {
         results.hidden = true;
         all.hidden = false;
-        status.textContent = "";
+        status.textContent = distress ? "If you are in crisis, help is available now:" : "";
         return;
       }
       var found = index.map(function (entry) { return { entry: entry, score: score(entry, terms) }; })
@@ -58,13 +78,28 @@
         p.className = "card-summary";
         p.textContent = hit.entry.summary;
         li.appendChild(h);
+        if (hit.entry.note) {
+          var note = document.createElement("p");
+          note.className = "card-note";
+          var label = document.createElement("span");
+          label.className = "note-label";
+          label.textContent = "Content note: ";
+          note.appendChild(label);
+          note.appendChild(document.createTextNode(hit.entry.note));
+          li.appendChild(note);
+        }
         li.appendChild(p);
         results.appendChild(li);
       });
-      results.hidden = false;
+      results.hidden = found.length === 0;
       all.hidden = true;
-      status.textContent = found.length === 0 ? "No results for “" + query + "”." :
-        found.length + (found.length === 1 ? " result" : " results") + " for “" + query + "”.";
+      if (found.length === 0) {
+        // No article matches: crisis help and a way to reach the practice instead of a dead end.
+        if (crisisBox) crisisBox.hidden = true;
+        if (help) help.hidden = false;
+      }
+      status.textContent = found.length === 0 ? "No articles match “" + query + "”." :
+        found.length + (found.length === 1 ? " result" : " results") + " for “" + query + "”." + (distress ? " Help comes first:" : "");
     }
     var form = section.querySelector("form");
     form.addEventListener("submit", function (event) { event.preventDefault(); show(input.value); });
@@ -96,6 +131,10 @@
     phase.className = "breathing-phase";
     phase.setAttribute("aria-live", "polite");
     phase.textContent = "Press Start when you are ready.";
+    // The seconds left in this breath, counting down (not announced: the phase is).
+    var count = document.createElement("p");
+    count.className = "breathing-count";
+    count.setAttribute("aria-hidden", "true");
     var controls = document.createElement("div");
     controls.className = "breathing-controls";
     var start = document.createElement("button");
@@ -108,6 +147,7 @@
     controls.appendChild(start);
     controls.appendChild(pause);
     pacer.appendChild(circle);
+    pacer.appendChild(count);
     pacer.appendChild(phase);
     pacer.appendChild(controls);
     section.appendChild(pacer);
@@ -115,6 +155,7 @@
     var timer = null, step = 0, cycle = 0, remaining = 0;
     function announce() {
       var name = names[step];
+      count.textContent = String(remaining);
       phase.textContent = name + " for " + counts[step] + " (round " + (cycle + 1) + " of " + cycles + ")";
       if (reduced.matches) {
         circle.style.transitionDuration = "0s";
@@ -126,7 +167,7 @@
     }
     function tick() {
       remaining -= 1;
-      if (remaining > 0) return;
+      if (remaining > 0) { count.textContent = String(remaining); return; }
       step += 1;
       if (step >= counts.length) { step = 0; cycle += 1; }
       if (cycle >= cycles) { stop("Well done. Breathe normally for a moment."); return; }
@@ -141,7 +182,8 @@
       pause.disabled = true;
       pause.setAttribute("aria-pressed", "false");
       phase.textContent = message;
-      step = 0; cycle = 0;
+      count.textContent = "";
+      step = 0; cycle = 0; remaining = 0;
       circle.style.transform = "";
     }
     start.addEventListener("click", function () {
@@ -165,7 +207,67 @@
     });
   }
 
+  // "Leave this site": the page is replaced (Back does not return to it); Shift three times does the same.
+  function setupQuickExit() {
+    var link = document.querySelector("[data-quick-exit]");
+    if (!link) return;
+    var target = link.getAttribute("href");
+    function leave(event) {
+      if (event) event.preventDefault();
+      document.title = "";
+      document.body.style.visibility = "hidden";
+      window.location.replace(target);
+    }
+    link.addEventListener("click", leave);
+    var hint = document.querySelector(".quick-exit-hint");
+    if (hint) hint.hidden = false;
+    var presses = [];
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Shift" || event.repeat) return;
+      var now = Date.now();
+      presses = presses.filter(function (time) { return now - time < 1500; });
+      presses.push(now);
+      if (presses.length >= 3) leave();
+    });
+  }
+
+  // "Copy the reference": the APA reference as plain text.
+  function setupCopy(button) {
+    var target = document.getElementById(button.getAttribute("data-copy"));
+    var status = button.parentNode.querySelector(".cite-status");
+    if (!target) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var text = target.textContent.replace(/\s+/g, " ").trim();
+      function done(ok) { if (status) status.textContent = ok ? "Copied." : "Select the reference above and copy it."; }
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(false); });
+      } else {
+        done(false);
+      }
+    });
+  }
+
+  // Reflection notes: kept in this browser only (localStorage), never sent anywhere.
+  function setupNotes(area) {
+    var key = "tend-notes:" + window.location.pathname;
+    var clear = area.parentNode.querySelector(".reflection-clear");
+    try {
+      area.value = window.localStorage.getItem(key) || "";
+      area.addEventListener("input", function () { window.localStorage.setItem(key, area.value); });
+      if (clear) {
+        clear.hidden = false;
+        clear.addEventListener("click", function () { window.localStorage.removeItem(key); area.value = ""; area.focus(); });
+      }
+    } catch (error) {
+      // Storage refused (a private window, for example): the box still works, nothing is kept.
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    setupQuickExit();
+    Array.prototype.forEach.call(document.querySelectorAll("[data-copy]"), setupCopy);
+    Array.prototype.forEach.call(document.querySelectorAll("textarea[data-keep-locally]"), setupNotes);
     setupSearch();
     Array.prototype.forEach.call(document.querySelectorAll(".breathing[data-pattern]"), setupBreathing);
   });

@@ -1,0 +1,50 @@
+import Testing
+
+@testable import TendContent
+
+/// Safe messaging: unsafe wording flagged at its line and column, pages written well left alone.
+@Suite struct SafeMessagingTests {
+    private func findings(_ body: String, crisis: Bool = true) -> [String] {
+        SafeMessaging.findings(body: body, firstLine: 6, hasCrisisComponent: crisis).map { "\($0.line):\($0.column): \($0.message)" }
+    }
+
+    @Test func unsafeWordingIsFlaggedWhereItIs() {
+        let body = "Last year a friend committed suicide.\nThe suicide epidemic is soaring, and\nhe hanged himself after a failed attempt.\n"
+        #expect(
+            findings(body) == [
+                "6:20: 'committed suicide' stigmatises suicide", "7:13: 'epidemic' is sensational language about suicide",
+                "7:25: 'soaring' is sensational language about suicide", "8:4: 'hanged himself' describes a method or means of suicide",
+                "8:27: 'failed attempt' stigmatises suicide",
+            ])
+    }
+
+    @Test(arguments: [
+        "When someone dies by suicide, the people left behind often carry grief.\nSuicide is preventable; rates have risen in recent years (CDC, 2023).",
+        "Store medicines and firearms safely, and call a suicide prevention line if you are worried.",
+        "If you have thoughts of self-harm, you are not alone. Talk to someone you trust.",
+        "Panic attacks feel frightening but pass. Breathe out slowly.",
+        "An epidemic of loneliness is a public health concern.",
+    ])
+    func pagesWrittenWellAreLeftAlone(_ body: String) {
+        #expect(findings(body).isEmpty)
+    }
+
+    @Test func aPageAboutSuicideWithoutCrisisHelpIsFlaggedAtTheFirstMention() {
+        #expect(
+            findings("Grief is heavy.\nAfter a suicide, families need support.", crisis: false) == [
+                "7:9: the page speaks of suicide or self-harm but has no crisis help in its body"
+            ])
+    }
+
+    @Test func codeIsLeftOut() {
+        #expect(findings("Write `committed suicide` nowhere.\n```\ncommitted suicide\n```\n").isEmpty)
+    }
+
+    @Test func reviewedPagesAreSilencedInTheBuild() {
+        let body = "A friend committed suicide."
+        let unreviewed = MinimalSite.build(MinimalSite.files(article: MinimalSite.article(body: body))).0
+        let reviewed = MinimalSite.build(MinimalSite.files(article: MinimalSite.article("safe_messaging: reviewed\n", body: body))).0
+        #expect(unreviewed.diagnostics.contains { $0.message == "'committed suicide' stigmatises suicide" && $0.location.line == 7 })
+        #expect(!reviewed.diagnostics.contains { $0.message.contains("suicide") })
+    }
+}

@@ -25,6 +25,8 @@ public struct BuildRequest: Sendable {
     public var serial = false
     /// Replaces `base_url` (the preview server serves the site from its own address).
     public var baseURLOverride: String?
+    /// `tend check --strict`: an overdue clinical review is an error, not a warning.
+    public var overdueReviewIsError = false
 
     public init(
         siteRoot: String, outputPath: String? = nil, drafts: Bool = false, future: Bool = false, clock: BuildClock = .system()

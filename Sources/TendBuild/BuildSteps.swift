@@ -95,7 +95,7 @@ extension BuildStep where Context == BuildContext {
     /// What only `tend check` reports: images, headings, unused entries and authors, reviews, readability.
     static let checkContent = BuildStep("Check content") { context in
         guard let graph = context.graph else { return }
-        let checker = SiteChecker(graph: graph, today: context.request.clock.today)
+        let checker = SiteChecker(graph: graph, today: context.request.clock.today, overdueReviewIsError: context.request.overdueReviewIsError)
         context.report.diagnostics += checker.contentProblems()
         context.report.reviewSchedule = checker.reviewSchedule()
     }

@@ -27,7 +27,8 @@ struct CheckCommand: ParsableCommand {
     var reviews = false
 
     func run() throws {
-        let request = BuildRequest(siteRoot: options.siteRoot, drafts: options.drafts, future: options.future)
+        var request = BuildRequest(siteRoot: options.siteRoot, drafts: options.drafts, future: options.future)
+        request.overdueReviewIsError = strict
         let report = SiteBuilder.check(request)
         let errors = report.diagnostics.filter { $0.severity == .error }.count
         let warnings = report.diagnostics.filter { $0.severity == .warning }.count

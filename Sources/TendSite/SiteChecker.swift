@@ -10,10 +10,13 @@ import TendFrontMatter
 public struct SiteChecker: Sendable {
     let graph: SiteGraph
     let today: CalendarDate
+    /// `--strict`: an overdue clinical review is an error.
+    let overdueReviewIsError: Bool
 
-    public init(graph: SiteGraph, today: CalendarDate) {
+    public init(graph: SiteGraph, today: CalendarDate, overdueReviewIsError: Bool = false) {
         self.graph = graph
         self.today = today
+        self.overdueReviewIsError = overdueReviewIsError
     }
 
     /// Problems that stop a build: links to pages that do not exist or are not published.
@@ -113,8 +116,8 @@ public struct SiteChecker: Sendable {
         let daysLeft = today.days(until: due)
         if daysLeft < 0 {
             return [
-                .warning(
-                    page.matter.location(of: "reviewed_on"),
+                Diagnostic(
+                    overdueReviewIsError ? .error : .warning, page.matter.location(of: "reviewed_on"),
                     "the clinical review is overdue: it was due on \(due.longForm), \(-daysLeft) days ago (reviewed \(reviewed.longForm), every \(months) months)",
                     hint: "ask a clinician to review the page, then set reviewed_on to the date of the review")
             ]

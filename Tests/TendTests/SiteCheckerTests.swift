@@ -52,12 +52,14 @@ import Testing
 
 /// Clinical reviews that never go stale: due soon, overdue, per-page intervals, the schedule.
 @Suite struct ReviewScheduleTests {
-    private func check(_ frontMatter: String, siteYML: String = "") -> (messages: [String], report: BuildReport) {
+    private func check(_ frontMatter: String, siteYML: String = "", strict: Bool = false) -> (messages: [String], report: BuildReport) {
         var files = MinimalSite.files(article: MinimalSite.article(frontMatter))
         files["content/site.yml"] = MinimalSite.siteYML + siteYML
         let site = TemporaryDirectory()
         site.write(files)
-        let report = SiteBuilder.check(BuildRequest(siteRoot: site.path, clock: Fixtures.clock))
+        var request = BuildRequest(siteRoot: site.path, clock: Fixtures.clock)
+        request.overdueReviewIsError = strict
+        let report = SiteBuilder.check(request)
         return (report.diagnostics.filter { $0.message.contains("review") }.map { "\($0.location.line): \($0.severity.rawValue): \($0.message)" }, report)
     }
 
@@ -76,6 +78,9 @@ import Testing
                 "7: warning: the clinical review is overdue: it was due on July 1, 2026, 123 days ago (reviewed January 1, 2026, every 6 months)"
             ])
         #expect(check("reviewed_by: ada\nreviewed_on: 2025-01-01\n", siteYML: "review_every: 24\n").messages.isEmpty)
+        // --strict makes an overdue review an error.
+        #expect(
+            check("reviewed_by: ada\nreviewed_on: 2024-01-01\n", strict: true).messages.first?.hasPrefix("7: error: the clinical review is overdue") == true)
         #expect(check("").messages == ["1: note: this article has no clinical review yet"])
     }
 

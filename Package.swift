@@ -18,7 +18,13 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
         .target(name: "TendCore"),
+        .target(name: "TendImages", dependencies: ["TendCore", "CVips"]),
         .target(name: "TendCache", dependencies: ["TendCore"]),
         .target(name: "TendMarkdown", dependencies: ["TendCore", "CCmarkGFM"]),
         .target(name: "TendFrontMatter", dependencies: ["TendCore", "Yams"]),
@@ -39,6 +45,7 @@ let package = Package(
             name: "TendBuild",
             dependencies: [
                 "TendCore", "TendCache", "TendContent", "TendSite", "TendTemplates", "TendOutput", "TendCitations", "TendComponents", "TendFrontMatter",
+                "TendImages",
             ]
         ),
         .target(name: "TendImport", dependencies: ["TendCore", "TendCitations"]),
@@ -53,7 +60,7 @@ let package = Package(
             name: "TendTests",
             dependencies: [
                 "TendCLI", "TendBuild", "TendImport", "TendServer", "TendCore", "TendCache", "TendContent", "TendSite", "TendTemplates", "TendMarkdown",
-                "TendCitations", "TendComponents", "TendFrontMatter", "TendOutput",
+                "TendCitations", "TendComponents", "TendFrontMatter", "TendOutput", "TendImages",
             ]
         ),
     ]

@@ -26,6 +26,8 @@ struct BuildContext: PipelineContext {
     var content: SiteContent?
     var graph: SiteGraph?
     var templates: TemplateLibrary?
+    /// The site's processed raster images.
+    var images = ImageLibrary(entries: [:])
     var plan: RenderPlan?
     var jobs: [RenderJob] = []
     var outputPlan: OutputPlan?

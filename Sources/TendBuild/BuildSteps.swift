@@ -1,6 +1,7 @@
 import TendCache
 import TendContent
 import TendCore
+import TendImages
 import TendOutput
 import TendSite
 import TendTemplates
@@ -92,6 +93,33 @@ extension BuildStep where Context == BuildContext {
         context.report.diagnostics += SiteChecker(graph: graph, today: context.request.clock.today).linkProblems()
     }
 
+    /// Checks every image a page uses exists and every SVG is safe to publish; for `tend check`
+    /// (`readingRasterHeaders`), every raster image reads as the image its name says (a build
+    /// finds that out as it processes them, and reads no unchanged image).
+    static func checkMedia(readingRasterHeaders: Bool) -> BuildStep {
+        BuildStep("Check images") { context in
+            guard let graph = context.graph else { return }
+            context.report.diagnostics += MediaChecker(graph: graph, fileSystem: context.fileSystem).problems(readingRasterHeaders: readingRasterHeaders)
+        }
+    }
+
+    /// Makes every raster image's sizes and formats, from the cache when nothing changed.
+    static let processImages = BuildStep("Process images") { context in
+        guard let graph = context.graph else { return }
+        var cards: [String: ImageProcessor.Focus] = [:]
+        for page in graph.publishedPages {
+            if let image = page.matter.image { cards[image] = ImageProcessor.Focus(rawValue: page.matter.imageFocus) ?? .center }
+        }
+        let rasters = graph.content.media.filter { ImageLibrary.isRaster($0.relativePath) }
+        let (library, problems) = ImageLibrary.build(
+            files: rasters, cards: cards, widths: graph.config.imageWidths, cache: context.cache, fileSystem: context.fileSystem,
+            serial: context.request.serial,
+            progress: context.request.progress)
+        context.report.diagnostics += problems
+        context.images = library
+        context.finishOnError()
+    }
+
     /// What only `tend check` reports: images, headings, unused entries and authors, reviews, readability.
     static let checkContent = BuildStep("Check content") { context in
         guard let graph = context.graph else { return }
@@ -121,8 +149,8 @@ extension BuildStep where Context == BuildContext {
         let request = context.request
         let fixedDate = request.clock.fixedEpoch.map { _ in request.clock.today }
         let plan = RenderPlan(
-            graph: graph, templates: templates, links: SiteLinks(baseURL: graph.config.baseURL), fixedDate: fixedDate, serial: request.serial,
-            progress: request.progress)
+            graph: graph, templates: templates, links: SiteLinks(baseURL: graph.config.baseURL), fixedDate: fixedDate, images: context.images,
+            serial: request.serial, progress: request.progress)
         let jobs = plan.jobs()
         let outputPlan = OutputPlan(jobs: jobs, previous: context.previous?.outputs)
         context.report.filesWritten = outputPlan.keys.count

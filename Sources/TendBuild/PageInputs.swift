@@ -1,5 +1,6 @@
 import TendContent
 import TendCore
+import TendImages
 
 /// An article or exercise page: the page, the cards of its related articles, its author and reviewer.
 struct EntryPageInputs: RenderInputs {
@@ -9,6 +10,8 @@ struct EntryPageInputs: RenderInputs {
     let related: [Digested<Card>]
     let author: Addressed<Page>?
     let reviewer: Addressed<Page>?
+    /// The processed images the page shows (their sizes decide its HTML).
+    let images: [PublishedImage]
 
     func render(_ context: RenderContext) throws -> [OutputFile] {
         let views = context.views
@@ -20,7 +23,7 @@ struct EntryPageInputs: RenderInputs {
         ]
         let layout = views.layout(
             title: page.matter.title, description: page.matter.summary ?? "", path: page.url, type: "article", jsonLD: jsonLD,
-            showsConsultation: page.matter.consultation != false, page: page, authorName: author?.value.matter.name)
+            showsConsultation: page.matter.consultation != false, page: page, authorName: author?.value.matter.name, images: images)
         let template = page.matter.layout.flatMap { site.templates.names.contains($0) ? $0 : nil } ?? page.kind.rawValue
         return [try views.html(template, views.merged(layout, ["entry": views.entry(self)]), path: page.url)]
     }
@@ -32,6 +35,7 @@ struct StandalonePageInputs: RenderInputs {
     let page: Addressed<Page>
     let author: Addressed<Page>?
     let reviewer: Addressed<Page>?
+    let images: [PublishedImage]
 
     func render(_ context: RenderContext) throws -> [OutputFile] {
         let views = context.views
@@ -39,8 +43,8 @@ struct StandalonePageInputs: RenderInputs {
         var jsonLD = [views.data.breadcrumbs([("Home", Routes.home), (page.matter.title, page.url)])]
         let template = page.matter.layout ?? "page"
         if template == "contact" { jsonLD.append(views.data.practice()) }
-        let layout = views.layout(title: page.matter.title, description: page.matter.summary ?? "", path: page.url, jsonLD: jsonLD, page: page)
-        let entry = EntryPageInputs(site: site, page: self.page, related: [], author: author, reviewer: reviewer)
+        let layout = views.layout(title: page.matter.title, description: page.matter.summary ?? "", path: page.url, jsonLD: jsonLD, page: page, images: images)
+        let entry = EntryPageInputs(site: site, page: self.page, related: [], author: author, reviewer: reviewer, images: images)
         var view = views.entry(entry)
         view["consultation_html"] = template == "contact" ? site.consultationHTML : nil
         view["practice"] = views.practice()
@@ -55,6 +59,7 @@ struct AuthorPageInputs: RenderInputs {
     let author: Addressed<Page>
     let written: [Digested<Card>]
     let reviewed: [Digested<Card>]
+    let images: [PublishedImage]
 
     func render(_ context: RenderContext) throws -> [OutputFile] {
         let views = context.views
@@ -62,10 +67,18 @@ struct AuthorPageInputs: RenderInputs {
         let name = author.matter.name ?? author.slug
         var view: [String: Any] = [
             "name": name, "credentials": author.matter.credentials ?? "", "role": author.matter.role ?? "",
-            "bio_html": author.bodyHTML, "articles": written.map(views.card), "reviewed": reviewed.map(views.card),
+            "bio_html": views.bodyHTML(author.bodyHTML, images: images), "articles": written.map(views.card), "reviewed": reviewed.map(views.card),
             "has_articles": !written.isEmpty, "has_reviewed": !reviewed.isEmpty,
         ]
-        if let photo = author.matter.photo { view["photo"] = site.links.path("/" + photo.drop { $0 == "/" }) }
+        if let photo = author.matter.photo {
+            let path = ImageMarkup.sitePath(ofLink: photo)
+            if let image = images.first(where: { $0.sitePath == path }) {
+                view["photo_html"] = ImageMarkup.picture(
+                    image, altHTML: Escape.html("Portrait of \(name)"), links: site.links, eager: true, sizes: "160px", className: "author-photo")
+            } else {
+                view["photo"] = site.links.path(path)
+            }
+        }
         let layout = views.layout(
             title: name, description: "\(name)\(author.matter.credentials.map { ", " + $0 } ?? "") — \(site.config.title)", path: author.url,
             type: "profile")

@@ -2,6 +2,7 @@ import Foundation
 import TendComponents
 import TendContent
 import TendCore
+import TendImages
 import TendSite
 import TendTemplates
 
@@ -18,12 +19,15 @@ final class RenderPlan: Sendable {
     let progress: ProgressReporter?
     /// Each published article's and exercise's card, by URL, digested once for all the lists that show it.
     private let cards: [ObjectIdentifier: Digested<Card>]
+    /// The site's processed raster images.
+    let images: ImageLibrary
 
     init(
-        graph: SiteGraph, templates: TemplateLibrary, links: SiteLinks, fixedDate: CalendarDate?, serial: Bool = false,
-        progress: ProgressReporter? = nil
+        graph: SiteGraph, templates: TemplateLibrary, links: SiteLinks, fixedDate: CalendarDate?, images: ImageLibrary = ImageLibrary(entries: [:]),
+        serial: Bool = false, progress: ProgressReporter? = nil
     ) {
         self.graph = graph
+        self.images = images
         self.serial = serial
         self.progress = progress
         let crisisPath =
@@ -54,13 +58,24 @@ final class RenderPlan: Sendable {
     private func entryInputs(_ page: Page) -> EntryPageInputs {
         EntryPageInputs(
             site: site, page: addressed(page), related: graph.related(to: page).map(card), author: author(page.matter.author),
-            reviewer: author(page.matter.reviewedBy))
+            reviewer: author(page.matter.reviewedBy), images: publishedImages(of: page))
+    }
+
+    /// The processed images a page shows: in its body, its header picture, an author's photo.
+    func publishedImages(of page: Page) -> [PublishedImage] {
+        var paths = page.links.filter(\.isImage).map { ImageMarkup.sitePath(ofLink: $0.url) }
+        if let image = page.matter.image { paths.append(image) }
+        if let photo = page.matter.photo { paths.append(ImageMarkup.sitePath(ofLink: photo)) }
+        var seen = Set<String>()
+        return paths.filter { seen.insert($0).inserted }.compactMap { images.entries[$0]?.image }
     }
 
     /// The job of one article, exercise or stand-alone page (which may be a newer version of a graph's page).
     func job(for page: Page) -> RenderJob {
         if page.kind == .page {
-            let inputs = StandalonePageInputs(site: site, page: addressed(page), author: author(page.matter.author), reviewer: author(page.matter.reviewedBy))
+            let inputs = StandalonePageInputs(
+                site: site, page: addressed(page), author: author(page.matter.author), reviewer: author(page.matter.reviewedBy),
+                images: publishedImages(of: page))
             return RenderJob(sitePath: page.url, inputs: inputs, context: context)
         }
         return RenderJob(sitePath: page.url, inputs: entryInputs(page), context: context)
@@ -83,7 +98,7 @@ final class RenderPlan: Sendable {
         graph.authors.values.sorted(by: { $0.url < $1.url }).map { author in
             let inputs = AuthorPageInputs(
                 site: site, author: addressed(author), written: graph.articles.filter { $0.matter.author == author.slug }.map(card),
-                reviewed: graph.articles.filter { $0.matter.reviewedBy == author.slug }.map(card))
+                reviewed: graph.articles.filter { $0.matter.reviewedBy == author.slug }.map(card), images: publishedImages(of: author))
             return RenderJob(sitePath: author.url, inputs: inputs, context: context)
         }
     }
@@ -170,11 +185,17 @@ final class RenderPlan: Sendable {
         entries += listPaths.sorted().map { .init(path: $0, modified: nil) }
         jobs.append(RenderJob(sitePath: Routes.sitemap, inputs: SitemapInputs(site: site, entries: entries), context: context))
         jobs.append(RenderJob(sitePath: Routes.robots, inputs: RobotsInputs(site: site), context: context))
-        let copies =
-            site.templates.assets.map { (String(Routes.assets.dropFirst()) + $0.relativePath, $0.sourcePath, $0.status) }
-            + graph.content.media.map { (String(Routes.mediaPath(of: $0.relativePath).dropFirst()), $0.absolutePath, $0.status) }
-        for (path, source, status) in copies {
-            let inputs = CopyInputs(path: path, source: source, stamp: status?.stamp ?? "")
+        var copies =
+            site.templates.assets.map { (String(Routes.assets.dropFirst()) + $0.relativePath, $0.sourcePath, $0.status?.stamp ?? "") }
+            + graph.content.media.filter { !ImageLibrary.isRaster($0.relativePath) }.map {
+                (String(Routes.mediaPath(of: $0.relativePath).dropFirst()), $0.absolutePath, $0.status?.stamp ?? "")
+            }
+        // A processed image's files come from the cache; the cached path names its content and settings.
+        for entry in images.entries.values.sorted(by: { $0.image.sitePath < $1.image.sitePath }) {
+            copies += entry.files.map { ($0.output, $0.cached, $0.cached) }
+        }
+        for (path, source, stamp) in copies {
+            let inputs = CopyInputs(path: path, source: source, stamp: stamp)
             jobs.append(RenderJob(paths: [path], inputs: inputs, context: context))
         }
         return jobs

@@ -7,16 +7,19 @@ public enum SiteBuilder {
     /// Everything: load, graph, links, templates, render and write, then save the state the
     /// next build starts from.
     static let buildPipeline = Pipeline<BuildContext>([
-        .checkOutputFolder, .readSources, .compareWithLastBuild, .loadContent(savingCache: true), .buildGraph, .checkLinks, .loadTemplates,
-        .planOutput, .renderAndWrite, .saveState,
+        .checkOutputFolder, .readSources, .compareWithLastBuild, .loadContent(savingCache: true), .buildGraph, .checkLinks,
+        .checkMedia(readingRasterHeaders: false), .loadTemplates, .processImages, .planOutput, .renderAndWrite, .saveState,
     ])
 
     /// What `build` validates, without rendering or writing anything.
-    static let validatePipeline = Pipeline<BuildContext>([.readSources, .loadContent(savingCache: false), .buildGraph, .checkLinks, .loadTemplates])
+    static let validatePipeline = Pipeline<BuildContext>([
+        .readSources, .loadContent(savingCache: false), .buildGraph, .checkLinks, .checkMedia(readingRasterHeaders: false), .loadTemplates,
+    ])
 
     /// `tend check`: what `build` validates, and the content checks.
     static let checkPipeline = Pipeline<BuildContext>([
-        .readSources, .loadContent(savingCache: false), .buildGraph, .checkLinks, .checkContent, .loadTemplates,
+        .readSources, .loadContent(savingCache: false), .buildGraph, .checkLinks, .checkMedia(readingRasterHeaders: true), .checkContent,
+        .loadTemplates,
     ])
 
     /// Builds the site into the request's output folder.

@@ -2,6 +2,7 @@ import TendCitations
 import TendContent
 import TendCore
 import TendFrontMatter
+import TendImages
 
 /// Computes the views handed to the logic-less templates: Swift decides what a page says,
 /// the template only how it looks. Values are plain text (the template escapes them) except
@@ -35,7 +36,7 @@ struct ViewBuilder: Sendable {
     /// its last update and its citation meta tags.
     func layout(
         title: String, description: String, path: String, type: String = "website", jsonLD: [String] = [], showsConsultation: Bool = true,
-        page: Page? = nil, authorName: String? = nil
+        page: Page? = nil, authorName: String? = nil, images: [PublishedImage] = []
     ) -> [String: Any] {
         var view: [String: Any] = [
             "site": [
@@ -64,6 +65,11 @@ struct ViewBuilder: Sendable {
             view["last_updated"] = ["date": updated.longForm, "date_iso": updated.description]
         }
         if let page, page.kind == .article || page.kind == .exercise { view["citation_meta"] = citationMeta(page, authorName: authorName) }
+        if let page, let path = page.matter.image, let card = images.first(where: { $0.sitePath == path })?.card {
+            view["social_image"] = [
+                "url": links.absolute(Escape.urlPath(card.sitePath)), "alt": page.matter.imageAlt ?? "", "width": card.width, "height": card.height,
+            ]
+        }
         return view
     }
 
@@ -139,8 +145,8 @@ struct ViewBuilder: Sendable {
         let page = inputs.page.value
         var view: [String: Any] = [
             "date": false, "updated": false, "author": false, "reviewer": false, "content_note": false, "has_toc": false,
-            "is_exercise": false, "consultation_html": false, "has_related": false,
-            "title": page.matter.title, "summary": page.matter.summary ?? "", "body_html": page.bodyHTML,
+            "is_exercise": false, "consultation_html": false, "has_related": false, "header_image_html": false,
+            "title": page.matter.title, "summary": page.matter.summary ?? "", "body_html": bodyHTML(page.bodyHTML, images: inputs.images),
             "reading_minutes": page.readingMinutes,
             "tags": zip(page.matter.tags, page.tagSlugs).map { ["name": $0, "url": links.path(Routes.tag($1))] },
         ]
@@ -150,6 +156,10 @@ struct ViewBuilder: Sendable {
         if var reviewer = person(inputs.reviewer?.value) {
             if let date = page.matter.reviewedOn { reviewer["date"] = date.longForm; reviewer["date_iso"] = date.description }
             view["reviewer"] = reviewer
+        }
+        if let path = page.matter.image, let image = inputs.images.first(where: { $0.sitePath == path }) {
+            view["header_image_html"] = ImageMarkup.picture(
+                image, altHTML: Escape.html(page.matter.imageAlt ?? ""), links: links, eager: true, className: "entry-image")
         }
         if let due = page.nextReviewDue(siteMonths: config.reviewMaxAgeMonths) {
             view["next_review"] = ["date": due.longForm, "date_iso": due.description]
@@ -177,6 +187,12 @@ struct ViewBuilder: Sendable {
         }
         view["disclaimer"] = ["text": config.disclaimer, "crisis_url": links.path(site.fields.crisisPath)]
         return view
+    }
+
+    /// A body's HTML with every processed image as a responsive `<picture>`.
+    func bodyHTML(_ html: String, images: [PublishedImage]) -> String {
+        guard !images.isEmpty else { return html }
+        return ImageMarkup.rewrite(html, images: Dictionary(images.map { ($0.sitePath, $0) }) { first, _ in first }, links: links)
     }
 
     /// The page's own APA 7 reference (a web page: author, date, title, site, URL), as HTML.

@@ -108,7 +108,7 @@ public struct PageProcessor: Sendable {
                 SourceLocation(path: path), "the file name gives an unusable URL: \(problem)", hint: "rename the file, or set slug: in the front matter")
         }
         let (bibliography, extraDigest) = bibliography(for: matter, diagnostics: &diagnostics)
-        let markers = ShortcodeMarkers(EscapedBrackets.mark(split.body))
+        let markers = ShortcodeMarkers(EscapedBrackets.mark(ImageDestinations.bracketingSpaces(String(split.body))))
         // Each component is a block of HTML: ninety thousand of them would be a page no one reads.
         if markers.lines.count > Self.maxComponents {
             diagnostics.error(

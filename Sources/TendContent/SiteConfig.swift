@@ -32,6 +32,8 @@ public struct SiteConfig: Sendable {
     public var quickExitURL: String?
     /// Footer statements (`trust:`), in the order written: what the site is for, who pays for it.
     public var trustStatements: [String] = []
+    /// The widths every raster image is published in (`images: { widths: [...] }`).
+    public var imageWidths = [480, 960, 1440]
     /// Words for which search shows the crisis lines first, besides the built-in list.
     public var crisisSearchTerms: [String] = []
     /// `MedicalWebPage` (default) or `Article`, for JSON-LD.
@@ -42,7 +44,7 @@ public struct SiteConfig: Sendable {
     static let knownKeys = [
         "title", "base_url", "language", "description", "intro", "practice", "consultation", "crisis", "bibliography", "citations",
         "markdown", "page_size", "related_articles", "sensitive_tags", "disclaimer", "readability", "review", "review_every", "schema_type",
-        "quick_exit", "trust",
+        "quick_exit", "trust", "images",
     ]
 
     public init() {}
@@ -113,6 +115,19 @@ public struct SiteConfig: Sendable {
         if let quickExit = fields["quick_exit"]?.mapping(&d) {
             quickExit.warnAboutUnknownKeys(known: ["url"], &d)
             config.quickExitURL = config.webURL(quickExit.require("url", &d, example: "https://www.google.com/"), field: "quick_exit.url", &d)
+        }
+        if let images = fields["images"]?.mapping(&d) {
+            images.warnAboutUnknownKeys(known: ["widths"], &d)
+            if let value = images["widths"], let list = value.list(&d) {
+                let widths = list.compactMap { $0.int(&d) }
+                if widths.count == list.count, !widths.isEmpty, widths.count <= 8, widths.allSatisfy({ (64...4096).contains($0) }) {
+                    config.imageWidths = Array(Set(widths)).sorted()
+                } else {
+                    d.error(
+                        value.location, "'images.widths' must list from one to eight widths in pixels, each from 64 to 4096",
+                        hint: "for example: widths: [480, 960, 1440]")
+                }
+            }
         }
         if let trust = fields["trust"]?.mapping(&d) {
             for (key, _) in trust.keys {

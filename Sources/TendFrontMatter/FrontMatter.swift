@@ -6,7 +6,10 @@ public enum ContentKind: String, Sendable, CaseIterable {
 
     /// The fields this kind accepts, in the order the contract lists them.
     public var knownFields: [String] {
-        let common = ["title", "summary", "updated", "content_note", "draft", "slug", "layout", "bibliography", "safe_messaging", "quick_exit"]
+        let common = [
+            "title", "summary", "updated", "content_note", "draft", "slug", "layout", "bibliography", "safe_messaging", "quick_exit", "image", "image_alt",
+            "image_focus",
+        ]
         switch self {
         case .article:
             return common + ["date", "author", "reviewed_by", "reviewed_on", "review_every", "tags", "consultation", "nocite"]
@@ -35,6 +38,11 @@ public struct FrontMatter: Sendable {
     public var safeMessagingReviewed = false
     /// `quick_exit: false` drops the "Leave this site" control from this page (`true` keeps it).
     public var quickExit: Bool?
+    /// The page's picture, under media/ (`media/bench.jpg` or `/media/bench.jpg`), with its description.
+    public var image: String?
+    public var imageAlt: String?
+    /// Where the social card is cropped: center, top, bottom, left or right.
+    public var imageFocus = "center"
     public var tags: [String] = []
     public var contentNote: String?
     public var draft = false
@@ -112,6 +120,29 @@ public struct FrontMatter: Sendable {
             }
         }
         quickExit = fields["quick_exit"]?.bool(&d)
+        if let value = fields["image"], let path = value.string(&d) {
+            let trimmed = String(path.drop { $0 == "/" })
+            if trimmed.hasPrefix("media/"), !trimmed.contains("..") {
+                image = "/" + trimmed
+            } else {
+                d.error(
+                    value.location, "'image' must be a file under media/, not '\(path)'",
+                    hint: "put the picture in content/media/ and write image: media/<name>")
+            }
+        }
+        imageAlt = fields["image_alt"]?.string(&d)
+        if image != nil, imageAlt?.trimmingSpaces.isEmpty ?? true {
+            d.error(
+                location(of: imageAlt == nil ? "image" : "image_alt"), "'image_alt' is required with 'image'",
+                hint: "describe the picture for people who cannot see it: image_alt: Two people talking on a park bench")
+        }
+        if let value = fields["image_focus"], let focus = value.string(&d) {
+            if ["center", "top", "bottom", "left", "right"].contains(focus) {
+                imageFocus = focus
+            } else {
+                d.error(value.location, "'image_focus' must be center, top, bottom, left or right, not '\(focus)'")
+            }
+        }
         tags = fields["tags"]?.stringList(&d) ?? []
         contentNote = fields["content_note"]?.string(&d)
         draft = fields["draft"]?.bool(&d) ?? false

@@ -37,21 +37,13 @@ public struct SiteChecker: Sendable {
     public func contentProblems() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let pages = graph.publishedPages
-        let media = Set(graph.content.media.map { Routes.mediaPath(of: $0.relativePath) })
         for page in pages {
             for link in page.links where link.isImage {
-                let path = link.url.split(separator: "?").first.map(String.init) ?? link.url
                 if link.altText.trimmingCharacters(in: .whitespaces).isEmpty {
                     diagnostics.append(
                         .warning(
                             link.location, "the image '\(link.url)' has no alt text",
                             hint: "describe it for people who cannot see it: ![A couple talking on a bench](\(link.url))"))
-                }
-                if URLPolicy.scheme(of: path) == nil && !media.contains(path) && !media.contains("/" + path) {
-                    diagnostics.append(
-                        .error(
-                            link.location, "the image '\(link.url)' does not exist",
-                            hint: "put the file in content/media/ and link it as /media/<name>"))
                 }
             }
             for link in page.links where !link.isImage {

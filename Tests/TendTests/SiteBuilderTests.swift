@@ -112,7 +112,7 @@ import Testing
         #expect(
             steps == [
                 "Check the output folder", "Read the site's files", "Compare with the last build", "Load and render Markdown", "Build the site graph",
-                "Check links", "Load templates", "Find what changed", "Render and write pages", "Save the build state",
+                "Check links", "Check images", "Load templates", "Process images", "Find what changed", "Render and write pages", "Save the build state",
             ])
         #expect(site.build().timings.map(\.step) == ["Check the output folder", "Read the site's files", "Compare with the last build"])
     }

@@ -1,5 +1,6 @@
 import Foundation
 import TendBuild
+import TendContent
 import TendCore
 import Testing
 
@@ -46,5 +47,14 @@ import Testing
         #expect(smart.succeeded && plain.succeeded)
         #expect(on.read("public/articles/first/index.html")?.contains("–verbose and “quotes”…") == true)
         #expect(off.read("public/articles/first/index.html")?.contains("--verbose and &quot;quotes&quot;...") == true)
+    }
+
+    @Test func imageWidthsAreRead() {
+        var diagnostics = Diagnostics()
+        let config = SiteConfig.parse("title: T\nbase_url: https://www.example.org/\nimages:\n  widths: [960, 320, 960]\n", diagnostics: &diagnostics)
+        #expect(config?.imageWidths == [320, 960] && diagnostics.all.isEmpty)
+        var bad = Diagnostics()
+        _ = SiteConfig.parse("title: T\nbase_url: https://www.example.org/\nimages:\n  widths: [10]\n", diagnostics: &bad)
+        #expect(bad.all.map(\.message) == ["'images.widths' must list from one to eight widths in pixels, each from 64 to 4096"])
     }
 }

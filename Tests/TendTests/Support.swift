@@ -265,3 +265,37 @@ enum FixtureOutput {
         return parser.parse() ? collector.names : nil
     }
 }
+
+/// The metadata blocks an image file carries, read from its structure (a byte search would find
+/// "GPS" by chance in compressed data): JPEG APP1/APP2/APP13 segments (EXIF, XMP, ICC, IPTC),
+/// WebP EXIF/XMP/ICCP chunks, PNG eXIf/tEXt/iTXt/zTXt/iCCP chunks.
+func metadataBlocks(_ bytes: [UInt8]) -> [String] {
+    func bigEndian(_ offset: Int, _ count: Int) -> Int { (0..<count).reduce(0) { $0 << 8 | Int(bytes[offset + $1]) } }
+    var found: [String] = []
+    if bytes.starts(with: [0xFF, 0xD8]) {
+        var offset = 2
+        while offset + 4 <= bytes.count, bytes[offset] == 0xFF {
+            let marker = bytes[offset + 1]
+            if marker == 0xDA { break }
+            if [0xE1, 0xE2, 0xED].contains(marker) { found.append(String(format: "APP%d", Int(marker) - 0xE0)) }
+            offset += 2 + bigEndian(offset + 2, 2)
+        }
+    } else if bytes.starts(with: Array("RIFF".utf8)) {
+        var offset = 12
+        while offset + 8 <= bytes.count {
+            let kind = String(decoding: bytes[offset..<(offset + 4)], as: UTF8.self)
+            let size = Int(bytes[offset + 4]) | Int(bytes[offset + 5]) << 8 | Int(bytes[offset + 6]) << 16 | Int(bytes[offset + 7]) << 24
+            if ["EXIF", "XMP ", "ICCP"].contains(kind) { found.append(kind) }
+            offset += 8 + size + (size & 1)
+        }
+    } else if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) {
+        var offset = 8
+        while offset + 8 <= bytes.count {
+            let size = bigEndian(offset, 4)
+            let kind = String(decoding: bytes[(offset + 4)..<(offset + 8)], as: UTF8.self)
+            if ["eXIf", "tEXt", "iTXt", "zTXt", "iCCP"].contains(kind) { found.append(kind) }
+            offset += 12 + size
+        }
+    }
+    return found
+}

@@ -185,6 +185,16 @@ final class RenderPlan: Sendable {
         entries += listPaths.sorted().map { .init(path: $0, modified: nil) }
         jobs.append(RenderJob(sitePath: Routes.sitemap, inputs: SitemapInputs(site: site, entries: entries), context: context))
         jobs.append(RenderJob(sitePath: Routes.robots, inputs: RobotsInputs(site: site), context: context))
+        let redirects = graph.redirects
+        for (from, page) in redirects {
+            let inputs = RedirectInputs(
+                site: site, from: from, to: page.url, title: page.matter.title.isEmpty ? page.matter.name ?? page.slug : page.matter.title)
+            jobs.append(RenderJob(paths: [Routes.file(for: from)], inputs: inputs, context: context))
+        }
+        if !redirects.isEmpty {
+            let list = RedirectListInputs(site: site, redirects: redirects.map { .init(from: $0.from, to: $0.to.url) })
+            jobs.append(RenderJob(paths: ["_redirects"], inputs: list, context: context))
+        }
         var copies =
             site.templates.assets.map { (String(Routes.assets.dropFirst()) + $0.relativePath, $0.sourcePath, $0.status?.stamp ?? "") }
             + graph.content.media.filter { !ImageLibrary.isRaster($0.relativePath) }.map {

@@ -77,6 +77,52 @@ struct RobotsInputs: RenderInputs {
     }
 }
 
+/// An old URL's redirect page: a refresh to the page, a canonical link, a plain link, no index.
+struct RedirectInputs: RenderInputs {
+    let site: SiteInputs
+    let from: String
+    let to: String
+    let title: String
+
+    func render(_ context: RenderContext) throws -> [OutputFile] {
+        let target = Escape.html(Escape.urlPath(site.links.path(to)))
+        let title = Escape.html(title)
+        let html = """
+            <!DOCTYPE html>
+            <html lang="\(Escape.html(site.config.language))">
+            <head>
+            <meta charset="utf-8">
+            <title>\(title)</title>
+            <meta name="robots" content="noindex">
+            <link rel="canonical" href="\(Escape.html(site.links.absolute(Escape.urlPath(to))))">
+            <meta http-equiv="refresh" content="0; url=\(target)">
+            </head>
+            <body>
+            <p>This page has moved to <a href="\(target)">\(title)</a>.</p>
+            </body>
+            </html>
+
+            """
+        return [OutputFile(path: Routes.file(for: from), contents: .text(html))]
+    }
+}
+
+/// `/_redirects`: one `old new 301` line per old URL, as Netlify and Cloudflare Pages read it.
+struct RedirectListInputs: RenderInputs {
+    let site: SiteInputs
+    let redirects: [Redirect]
+
+    struct Redirect: Encodable, Sendable {
+        let from: String
+        let to: String
+    }
+
+    func render(_ context: RenderContext) throws -> [OutputFile] {
+        let lines = redirects.map { "\(Escape.urlPath(site.links.path($0.from))) \(Escape.urlPath(site.links.path($0.to))) 301" }
+        return [OutputFile(path: "_redirects", contents: .text(lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")))]
+    }
+}
+
 /// A file copied as it is (theme assets, media): its source and the source's identity on disk.
 struct CopyInputs: RenderInputs {
     let path: String

@@ -6,6 +6,27 @@ import TendMarkdown
 /// each citation by its APA form. All are scanned before any is rendered: the year suffixes
 /// depend on every work the page cites.
 struct CitationPass: PagePass {
+    /// Where the byte `offset` of a text node's literal is in the file. Text joined across the
+    /// lines of a wrapped paragraph counts its line breaks, and a continuation line's column is
+    /// found in the file's own line (its indentation included).
+    static func location(of offset: Int, in literal: String, node: MarkdownNode, context: PassContext) -> SourceLocation {
+        let before = Array(literal.utf8.prefix(offset))
+        let breaks = before.count { $0 == UInt8(ascii: "\n") }
+        guard breaks > 0, node.line > 0, let lastBreak = before.lastIndex(of: UInt8(ascii: "\n")) else {
+            return context.location(node, column: node.column > 0 ? node.column + characterCount(literal, bytes: offset) : nil)
+        }
+        let line = node.line + breaks
+        let written = String(decoding: before[(lastBreak + 1)...], as: UTF8.self)
+        let sourceLines = context.body.split(separator: "\n", omittingEmptySubsequences: false)
+        var column = written.count + 1
+        if line - 1 < sourceLines.count {
+            let source = sourceLines[line - 1]
+            let indent = source.prefix { $0 == " " || $0 == "\t" || $0 == ">" }.count
+            column = indent + written.count + 1
+        }
+        return SourceLocation(path: context.path, line: line + context.lineOffset, column: column)
+    }
+
     func run(_ document: MarkdownDocument, _ context: PassContext, _ draft: inout PageDraft, _ diagnostics: inout Diagnostics) {
         let bibliography = context.bibliography
         document.joinTextAcrossSoftBreaks()
@@ -18,17 +39,16 @@ struct CitationPass: PagePass {
             for match in scan.matches {
                 for item in match.citation.items {
                     if bibliography[item.key] == nil {
-                        let column = node.column > 0 ? node.column + Self.characterCount(literal, bytes: match.range.lowerBound) : nil
                         diagnostics.error(
-                            context.location(node, column: column), "unknown citation key '\(item.key)'", hint: bibliography.suggestion(for: item.key))
+                            Self.location(of: match.range.lowerBound, in: literal, node: node, context: context), "unknown citation key '\(item.key)'",
+                            hint: bibliography.suggestion(for: item.key))
                     } else {
                         cited.append(item.key)
                     }
                 }
             }
             for handle in scan.unknownHandles {
-                let column = node.column > 0 ? node.column + Self.characterCount(literal, bytes: handle.offset) : nil
-                draft.handles.append(("@" + handle.word, context.location(node, column: column)))
+                draft.handles.append(("@" + handle.word, Self.location(of: handle.offset, in: literal, node: node, context: context)))
             }
             if !scan.matches.isEmpty { scans.append((node, literal, scan)) }
         }

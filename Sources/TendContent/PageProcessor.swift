@@ -57,7 +57,7 @@ public struct PageProcessor: Sendable {
     ) -> (Page?, [Diagnostic]) {
         var diagnostics = Diagnostics()
         let path = file.relativePath
-        let text: String
+        var text: String
         do {
             let decoded = try SourceText.decodeMarkdown(bytes, path: path)
             text = decoded.text
@@ -65,6 +65,9 @@ public struct PageProcessor: Sendable {
         } catch {
             return (nil, [error])
         }
+        let pasted = PastedText.clean(text, path: path)
+        text = pasted.text
+        diagnostics.append(contentsOf: pasted.diagnostics)
         if let (line, column) = SourceText.firstBidiControl(in: text) {
             diagnostics.warning(
                 SourceLocation(path: path, line: line, column: column), "the text contains an invisible bidirectional control character",
@@ -84,9 +87,20 @@ public struct PageProcessor: Sendable {
             )
         }
         guard split.hasFrontMatter else {
+            if text.hasPrefix("+++") {
+                return (
+                    nil,
+                    diagnostics.all + [
+                        .error(
+                            SourceLocation(path: path),
+                            "the front matter is TOML (between '+++' lines, as Hugo writes it); Tend reads YAML between '---' lines",
+                            hint: "bring a Hugo site in with `tend import --from hugo`, or rewrite the fields as YAML: title = \"A\" becomes title: \"A\"")
+                    ]
+                )
+            }
             return (
                 nil,
-                [
+                diagnostics.all + [
                     .error(
                         SourceLocation(path: path), "the file has no front matter",
                         hint: "start the file with a '---' line, the fields (title: ...), and another '---' line")

@@ -8,7 +8,7 @@ public enum ContentKind: String, Sendable, CaseIterable {
     public var knownFields: [String] {
         let common = [
             "title", "summary", "updated", "content_note", "draft", "slug", "layout", "bibliography", "safe_messaging", "quick_exit", "image", "image_alt",
-            "image_focus",
+            "image_focus", "aliases", "translation_key",
         ]
         switch self {
         case .article:
@@ -43,6 +43,8 @@ public struct FrontMatter: Sendable {
     public var imageAlt: String?
     /// Where the social card is cropped: center, top, bottom, left or right.
     public var imageFocus = "center"
+    /// Old URLs of the page (`/2021/05/old-slug/`): each is published as a redirect to it.
+    public var aliases: [String] = []
     public var tags: [String] = []
     public var contentNote: String?
     public var draft = false
@@ -83,6 +85,27 @@ public struct FrontMatter: Sendable {
         return matter
     }
 
+    /// Why an old URL cannot be redirected: it must be a path of this site.
+    static func aliasProblem(_ alias: String) -> String? {
+        let path = alias.trimmingSpaces
+        if path.isEmpty { return "is empty" }
+        if path.contains("://") || path.hasPrefix("//") { return "is a full address; only paths of this site can be redirected" }
+        if path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) { return "may not contain '.' or '..' parts" }
+        if path.unicodeScalars.contains(where: { $0.value < 0x20 || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "\\" || $0 == "?" || $0 == "#" }) {
+            return "may not contain quotes, angle brackets, '?', '#' or control characters"
+        }
+        return nil
+    }
+
+    /// `old-slug` → `/old-slug/`; `/2021/05/old.html` stays a file path.
+    static func normalizedAlias(_ alias: String) -> String {
+        var path = alias.trimmingSpaces
+        if !path.hasPrefix("/") { path = "/" + path }
+        let last = path.split(separator: "/").last ?? ""
+        if !path.hasSuffix("/"), !last.contains(".") { path += "/" }
+        return path
+    }
+
     private mutating func read(_ fields: YAMLMapping, kind: ContentKind, _ d: inout Diagnostics) {
         let needsDate = kind == .article
         let needsAuthor = kind == .article
@@ -120,6 +143,16 @@ public struct FrontMatter: Sendable {
             }
         }
         quickExit = fields["quick_exit"]?.bool(&d)
+        if let value = fields["aliases"] {
+            let written = value.isScalar ? [value.string(&d)].compactMap { $0 } : value.stringList(&d) ?? []
+            for alias in written {
+                if let problem = Self.aliasProblem(alias) {
+                    d.error(value.location, "the alias '\(alias)' \(problem)", hint: "write the old address as a path on this site, such as /2021/05/old-slug/")
+                } else {
+                    aliases.append(Self.normalizedAlias(alias))
+                }
+            }
+        }
         if let value = fields["image"], let path = value.string(&d) {
             let trimmed = String(path.drop { $0 == "/" })
             if trimmed.hasPrefix("media/"), !trimmed.contains("..") {

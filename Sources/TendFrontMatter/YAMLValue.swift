@@ -1,3 +1,4 @@
+import Foundation
 import TendCore
 import Yams
 
@@ -78,13 +79,37 @@ public struct YAMLValue {
             diagnostics.error(location, "'\(name)' must be a date written YYYY-MM-DD")
             return nil
         }
-        guard let date = CalendarDate(scalar.string) else {
+        guard let date = Self.calendarDate(scalar.string) else {
             diagnostics.error(
                 location, "'\(name)' is not a valid date: '\(scalar.string)'",
                 hint: "write the date as YYYY-MM-DD, for example 2026-03-14, and check that the day exists in that month")
             return nil
         }
         return date
+    }
+
+    /// `2026-03-14`, or an ISO 8601 date-time as Hugo, Jekyll and WordPress write them
+    /// (`2019-01-08T08:21:55.686Z`, `2021-07-08T00:00:00+01:00`, `2014-04-14 16:06`,
+    /// `2014-04-14 16:06:00 -0700`): the calendar date as written is what counts.
+    static func calendarDate(_ text: String) -> CalendarDate? {
+        let trimmed = text.trimmingSpaces
+        guard trimmed.utf8.count > 10 else { return CalendarDate(trimmed) }
+        guard let date = CalendarDate(String(trimmed.prefix(10))) else { return nil }
+        var time = trimmed.dropFirst(10)
+        guard let separator = time.first, separator == "T" || separator == "t" || separator == " " else { return nil }
+        time = time.dropFirst().drop { $0 == " " }
+        // hh:mm[:ss[.fraction]] then an optional zone: Z, ±hh:mm, ±hhmm, or a name such as UTC.
+        let clock = time.prefix { $0.isNumber || $0 == ":" || $0 == "." || $0 == "," }
+        let parts = clock.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count >= 2, parts.count <= 3, let hours = Int(parts[0]), let minutes = Int(parts[1]), (0...24).contains(hours), (0...59).contains(minutes)
+        else { return nil }
+        if parts.count == 3, Double(parts[2].replacingOccurrences(of: ",", with: ".")).map({ (0..<61).contains($0) }) != true { return nil }
+        let zone = time.dropFirst(clock.count).trimmingCharacters(in: .whitespaces)
+        let zoneIsValid =
+            zone.isEmpty || zone == "Z" || zone == "z" || zone.allSatisfy({ $0.isLetter }) && zone.count <= 5
+            || ((zone.hasPrefix("+") || zone.hasPrefix("-")) && zone.dropFirst().filter { $0 != ":" }.count == 4
+                && zone.dropFirst().allSatisfy { $0.isNumber || $0 == ":" })
+        return zoneIsValid ? date : nil
     }
 
     /// A list of texts; a single text is an error (write it as `[word]`).

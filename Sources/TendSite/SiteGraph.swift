@@ -229,5 +229,24 @@ public struct SiteGraph: Sendable {
                 owners[key] = page.sourcePath
             }
         }
+        // An old URL redirects to one page, and never where something is published.
+        for page in everyone {
+            for alias in page.matter.aliases {
+                let key = alias.lowercased()
+                if let owner = owners[key] ?? owners[alias] {
+                    diagnostics.error(
+                        page.matter.location(of: "aliases"), "the alias '\(alias)' of \(page.sourcePath) is taken: \(owner) is published there",
+                        hint: "remove the alias, or the other page's old address")
+                } else {
+                    owners[key] = "the alias of \(page.sourcePath)"
+                }
+            }
+        }
+    }
+
+    /// Every old URL and the page it redirects to, sorted by the old URL.
+    public var redirects: [(from: String, to: Page)] {
+        (publishedPages + authors.values.sorted { $0.sourcePath < $1.sourcePath }).flatMap { page in page.matter.aliases.map { ($0, page) } }
+            .sorted { $0.0 < $1.0 }
     }
 }

@@ -12,6 +12,32 @@ import Testing
 
     private let valid = "title: T\nsummary: S\ndate: 2026-03-14\nauthor: ada\n"
 
+    /// Dates as Hugo, Jekyll and WordPress write them: the calendar date as written counts.
+    @Test(arguments: [
+        ("2019-01-08T08:21:55.686Z", "2019-01-08"), ("2014-04-14 16:06", "2014-04-14"), ("2021-07-08T00:00:00+01:00", "2021-07-08"),
+        ("2014-04-14 16:06:00 -0700", "2014-04-14"), ("2021-07-08t23:59:59-05:00", "2021-07-08"), ("\"2020-02-29T12:00:00Z\"", "2020-02-29"),
+    ])
+    func dateTimesAreAccepted(_ written: String, _ date: String) {
+        let (matter, messages) = decode("title: T\nsummary: S\ndate: \(written)\nauthor: ada\n")
+        #expect(messages.isEmpty, "\(written)")
+        #expect(matter?.date?.description == date)
+    }
+
+    @Test(arguments: ["2019-01-08T25:00:00Z", "2019-02-30T10:00:00Z", "2019-01-08Tnoon", "2019-01-08 10:00 +99"])
+    func brokenDateTimesAreErrors(_ written: String) {
+        #expect(decode("title: T\nsummary: S\ndate: \(written)\nauthor: ada\n").1 == ["4:7: error: 'date' is not a valid date: '\(written)'"])
+    }
+
+    @Test func aliasesAreOldPathsOfThisSite() {
+        let (matter, messages) = decode(valid + "aliases: [/2021/05/old-slug/, old.html, /blog/post, https://elsewhere.example/x, /a/../b/]\n")
+        #expect(matter?.aliases == ["/2021/05/old-slug/", "/old.html", "/blog/post/"])
+        #expect(
+            messages == [
+                "6:10: error: the alias 'https://elsewhere.example/x' is a full address; only paths of this site can be redirected",
+                "6:10: error: the alias '/a/../b/' may not contain '.' or '..' parts",
+            ])
+    }
+
     @Test func validArticle() {
         let (matter, messages) = decode(valid + "tags: [repair, nervous system]\ndraft: false\n")
         #expect(messages.isEmpty)

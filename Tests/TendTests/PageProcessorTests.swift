@@ -5,6 +5,21 @@ import Testing
 
 /// Every kind of bad input in a page gets an exact message at the right file, line and column.
 @Suite struct PageProcessorTests {
+    /// A citation in a wrapped paragraph is reported at its own line and column; TOML front matter is named.
+    @Test func errorsAreWhereTheyAreWritten() {
+        let wrapped = MinimalSite.article(
+            body: "First line of a paragraph that goes on\nand on across several lines so that\n  the citation sits inside it [@nosuchkey2001] here.")
+        #expect(
+            MinimalSite.messages(MinimalSite.build(MinimalSite.files(article: wrapped)).0) == [
+                "content/articles/first.md:9:31: unknown citation key 'nosuchkey2001'"
+            ])
+        let toml = "+++\ntitle = \"Hugo post\"\ndate = 2021-07-08T00:00:00+01:00\n+++\nText.\n"
+        #expect(
+            MinimalSite.messages(MinimalSite.build(MinimalSite.files(article: toml)).0) == [
+                "content/articles/first.md:1:1: the front matter is TOML (between '+++' lines, as Hugo writes it); Tend reads YAML between '---' lines"
+            ])
+    }
+
     /// Footnotes come first in reading order, then the References: never inside the footnotes.
     @Test func referencesFollowTheFootnotes() throws {
         for closing in ["", "\n\n## References"] {

@@ -195,4 +195,23 @@ import Testing
         #expect(messages.contains("'review_every' must be a number of months from 1 to 120, not 500"))
         #expect(messages.contains("'safe_messaging' can only be 'reviewed', not 'maybe'"))
     }
+
+    /// Each alias is a redirect page at the old path and a line in /_redirects; an alias where a
+    /// page is published is an error.
+    @Test func aliasesBecomeRedirects() throws {
+        var files = MinimalSite.files(article: MinimalSite.article("aliases: [/2021/05/first-post/, /old-first.html]\n"))
+        let (report, site) = MinimalSite.build(files)
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(site.read("public/_redirects") == "/2021/05/first-post/ /articles/first/ 301\n/old-first.html /articles/first/ 301\n")
+        let redirect = try #require(site.read("public/2021/05/first-post/index.html"))
+        #expect(redirect.contains("<meta http-equiv=\"refresh\" content=\"0; url=/articles/first/\">"))
+        #expect(redirect.contains("<link rel=\"canonical\" href=\"https://www.example.org/articles/first/\">"))
+        #expect(site.read("public/old-first.html")?.contains("<a href=\"/articles/first/\">An article</a>") == true)
+        #expect(site.read("public/sitemap.xml")?.contains("first-post") == false)
+        files["content/articles/first.md"] = MinimalSite.article("aliases: [/search/]\n")
+        #expect(
+            MinimalSite.messages(MinimalSite.build(files).0) == [
+                "content/articles/first.md:6:10: the alias '/search/' of content/articles/first.md is taken: Tend's own /search/ page is published there"
+            ])
+    }
 }

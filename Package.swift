@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -48,11 +49,11 @@ let package = Package(
                 "TendImages",
             ]
         ),
-        .target(name: "TendImport", dependencies: ["TendCore", "TendCitations"]),
+        .target(name: "TendImport", dependencies: ["TendCore", "TendCitations", "TendFrontMatter", "TendComponents", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "TendServer", dependencies: ["TendCore"]),
         .target(
             name: "TendCLI",
-            dependencies: ["TendCore", "TendBuild", "TendSite", "TendImport", "TendServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["TendCore", "TendContent", "TendBuild", "TendSite", "TendImport", "TendServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "tend", dependencies: ["TendCLI"]),
         .executableTarget(name: "tend-citation-bench", dependencies: ["TendCitations"]),

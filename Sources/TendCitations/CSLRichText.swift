@@ -1,3 +1,5 @@
+import TendCore
+
 /// CSL-JSON's rich text: `<i>`, `<b>`, `<sup>`, `<sub>`, `<sc>`, `<span class="nocase">` and
 /// `<span style="font-variant:small-caps;">`, with HTML's character references.
 enum CSLRichText {
@@ -12,7 +14,7 @@ enum CSLRichText {
         var index = text.startIndex
         var quoteOpens = true
         func flush() {
-            out.append(typographic(decodeEntities(pending), quoteOpens: &quoteOpens), style: style)
+            out.append(typographic(HTMLEntities.decode(pending), quoteOpens: &quoteOpens), style: style)
             pending = ""
         }
         while index < text.endIndex {
@@ -91,31 +93,4 @@ enum CSLRichText {
         return out
     }
 
-    private static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        var out = ""
-        var index = text.startIndex
-        let named = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{00A0}", "ndash": "–", "mdash": "—"]
-        while index < text.endIndex {
-            if text[index] == "&", let semicolon = text[index...].prefix(10).firstIndex(of: ";") {
-                let name = String(text[text.index(after: index)..<semicolon])
-                var replacement: String?
-                if name.hasPrefix("#x") || name.hasPrefix("#X") {
-                    replacement = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
-                } else if name.hasPrefix("#") {
-                    replacement = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
-                } else {
-                    replacement = named[name]
-                }
-                if let replacement {
-                    out += replacement
-                    index = text.index(after: semicolon)
-                    continue
-                }
-            }
-            out.append(text[index])
-            index = text.index(after: index)
-        }
-        return out
-    }
 }

@@ -15,6 +15,18 @@ public struct PlainTextImporter {
         public var recognised: [String]
         /// Lines kept as paragraphs because nothing else fitted, with their line numbers.
         public var unclassified: [(line: Int, text: String)]
+        /// The lines of the contact block the consultation component replaced.
+        public var contactLines: [String] = []
+        /// What could not be brought over, for the report.
+        public var leftOut: [String] = []
+    }
+
+    /// A short line that introduces a contact block (“Book a complimentary consultation”): it
+    /// becomes the component's headline instead of staying as a paragraph.
+    func isLeadIn(_ line: String) -> Bool {
+        let lower = line.lowercased()
+        return line.count <= 140
+            && ["consultation", "book ", "schedule", "reach out", "get in touch", "contact us", "call us", "talk to"].contains { lower.contains($0) }
     }
 
     public init() {}
@@ -24,7 +36,7 @@ public struct PlainTextImporter {
         case paragraph(String)
         case bullet(String)
         case step(number: Int, title: String, paragraphs: [String])
-        case consultation
+        case consultation(headline: String?)
     }
 
     public func convert(_ text: String) -> Result {
@@ -46,6 +58,7 @@ public struct PlainTextImporter {
         var unclassified: [(Int, String)] = []
         var counts: [String: Int] = [:]
         var inReferences = false
+        var contactLines: [String] = []
         var index = 0
         while index < lines.count {
             let (number, line) = lines[index]
@@ -64,7 +77,14 @@ public struct PlainTextImporter {
                 continue
             }
             if isContactLine(line) {
-                if case .consultation? = blocks.last {} else { blocks.append(.consultation) }
+                contactLines.append(line)
+                if case .consultation? = blocks.last {
+                } else if case .paragraph(let leadIn)? = blocks.last, isLeadIn(leadIn) {
+                    blocks[blocks.count - 1] = .consultation(headline: leadIn)
+                    counts["paragraph", default: 0] -= 1
+                } else {
+                    blocks.append(.consultation(headline: nil))
+                }
                 counts["contact", default: 0] += 1
                 continue
             }
@@ -97,12 +117,14 @@ public struct PlainTextImporter {
         }
         var recognised = ["title: \(title)"]
         if !summary.isEmpty { recognised.append("summary: the first paragraph") }
-        for (name, count) in counts.sorted(by: { $0.key < $1.key }) where name != "contact" {
+        for (name, count) in counts.sorted(by: { $0.key < $1.key }) where name != "contact" && count > 0 {
             recognised.append("\(count) \(name)\(count == 1 ? "" : "s")")
         }
         if counts["contact"] != nil { recognised.append("a contact block (\(counts["contact"]!) lines), replaced by {{< consultation >}}") }
         if !references.isEmpty { recognised.append("\(references.count) reference\(references.count == 1 ? "" : "s")") }
-        return Result(title: title, summary: summary, body: render(blocks), references: references, recognised: recognised, unclassified: unclassified)
+        return Result(
+            title: title, summary: summary, body: render(blocks), references: references, recognised: recognised, unclassified: unclassified,
+            contactLines: contactLines)
     }
 
     private func render(_ blocks: [Block]) -> String {
@@ -111,25 +133,31 @@ public struct PlainTextImporter {
         for block in blocks {
             switch block {
             case .heading(let text):
-                out.append("## " + escapeMarkdown(text))
+                out.append("## " + Self.escapeMarkdown(text))
             case .paragraph(let text):
-                out.append(escapeMarkdown(text))
+                out.append(Self.escapeMarkdown(text))
             case .bullet(let text):
-                if case .bullet? = previous { out[out.count - 1] += "\n- " + escapeMarkdown(text) } else { out.append("- " + escapeMarkdown(text)) }
+                if case .bullet? = previous { out[out.count - 1] += "\n- " + Self.escapeMarkdown(text) } else { out.append("- " + Self.escapeMarkdown(text)) }
             case .step(let number, let title, let paragraphs):
-                var text = "\(number). **\(escapeMarkdown(title))**"
-                for paragraph in paragraphs { text += "\n\n   " + escapeMarkdown(paragraph) }
+                var text = "\(number). **\(Self.escapeMarkdown(title))**"
+                for paragraph in paragraphs { text += "\n\n   " + Self.escapeMarkdown(paragraph) }
                 if case .step? = previous { out[out.count - 1] += "\n\n" + text } else { out.append(text) }
-            case .consultation:
-                out.append("{{< consultation >}}")
+            case .consultation(let headline):
+                out.append(headline.map { "{{< consultation headline=\"\(Self.attribute($0))\" >}}" } ?? "{{< consultation >}}")
             }
             previous = block
         }
         return out.joined(separator: "\n\n") + "\n"
     }
 
+    /// A component attribute's value: no double quotes, no line breaks.
+    static func attribute(_ text: String) -> String {
+        String(text.replacingOccurrences(of: "\"", with: "'").replacingOccurrences(of: "\n", with: " ").filter { $0 != "<" && $0 != ">" })
+            .trimmingCharacters(in: CharacterSet(charactersIn: ":.! "))
+    }
+
     /// Characters that would start Markdown or HTML in pasted prose are escaped.
-    private func escapeMarkdown(_ text: String) -> String {
+    static func escapeMarkdown(_ text: String) -> String {
         var out = ""
         for (offset, character) in text.enumerated() {
             if "<>*_`[]\\".contains(character) || (offset == 0 && "#>+".contains(character)) { out.append("\\") }

@@ -58,9 +58,7 @@ import Testing
 
                    Say how it felt, not what they meant.
 
-                Reach out to book a free consultation today.
-
-                {{< consultation >}}
+                {{< consultation headline="Reach out to book a free consultation today" >}}
 
                 """)
         #expect(result.references.map(\.key) == ["gottman2015", "vanderkolk2014"])

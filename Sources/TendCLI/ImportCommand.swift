@@ -11,8 +11,11 @@ struct ImportCommand: ParsableCommand {
         abstract: "Turn a document (.txt, .docx, .odt, .html, .md) into a Markdown draft, with its references added to references.bib."
     )
 
-    @Argument(help: "The file to import: .txt, .docx (Word or Google Docs), .odt, .html (a saved web page) or .md.")
+    @Argument(help: "The file to import (.txt, .docx, .odt, .html, .md), or with --from the site's folder or WordPress export.")
     var file: String
+
+    @Option(name: .long, help: "Bring a whole site in: hugo, jekyll or eleventy (SOURCE is its folder), or wordpress (SOURCE is the WXR export .xml).")
+    var from: String?
 
     @Option(name: .long, help: "Where the article goes: articles, exercises or pages.")
     var section: String = "articles"
@@ -24,6 +27,13 @@ struct ImportCommand: ParsableCommand {
     var site: String = "."
 
     func run() throws {
+        if let from {
+            guard let generator = SiteMigration.Generator(rawValue: from.lowercased()) else {
+                throw ValidationError("--from must be hugo, jekyll, eleventy or wordpress")
+            }
+            try migrate(generator)
+            return
+        }
         guard ["articles", "exercises", "pages"].contains(section) else {
             throw ValidationError("--section must be articles, exercises or pages")
         }
@@ -106,6 +116,31 @@ struct ImportCommand: ParsableCommand {
             for line in report { print("  - \(Escape.terminal(line))") }
         }
         print("Next: run `tend build --drafts` and read the draft, then set draft: false.")
+    }
+
+    /// `--from`: the whole site, and the report of every file and of what was left out.
+    private func migrate(_ generator: SiteMigration.Generator) throws {
+        let report: SiteMigration.Report
+        do {
+            var migration = SiteMigration(generator: generator, source: file, site: site)
+            report = try migration.run()
+        } catch let failure as DocumentImport.Failure {
+            FileHandle.standardError.write(Data("error: \(Escape.terminal(failure.message))\n".utf8))
+            throw ExitCode(1)
+        }
+        for entry in report.entries {
+            print("\(Escape.terminal(entry.source)) → \(Escape.terminal(entry.target))")
+            for note in entry.notes { print("  - \(Escape.terminal(note))") }
+        }
+        for path in report.authors { print("Created \(Escape.terminal(path)) (add credentials and a short bio)") }
+        if !report.media.isEmpty { print("Copied \(report.media.count) image\(report.media.count == 1 ? "" : "s") into content/media/") }
+        if !report.skipped.isEmpty {
+            print("Not brought over:")
+            for line in report.skipped { print("  - \(Escape.terminal(line))") }
+        }
+        print(
+            "Brought over \(report.entries.count) page\(report.entries.count == 1 ? "" : "s"). Next: `tend check`, then read each page and fix what the notes say."
+        )
     }
 
     /// The site's settings, when content/site.yml reads.

@@ -18,7 +18,14 @@ enum MarkdownImporter {
     }
 
     static func read(_ text: String) -> (fields: Fields, body: String) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Front matter that lost its opening line (`title: …` … `---`): read as front matter too.
+        if let first = lines.first, first.range(of: #"^[A-Za-z_]+:\s"#, options: .regularExpression) != nil,
+            let close = lines.prefix(25).firstIndex(of: "---"), lines[..<close].allSatisfy({ $0.contains(":") || $0.hasPrefix(" ") || $0.hasPrefix("-") })
+        {
+            lines.insert("---", at: 0)
+            _ = close
+        }
         guard let fence = lines.first?.trimmingCharacters(in: .whitespaces), fence == "---" || fence == "+++",
             let close = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == fence })
         else { return (Fields(), text) }

@@ -84,4 +84,9 @@ final class XMLTreeBuilder: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         stack.last?.children.append(.text(string))
     }
+
+    /// `<![CDATA[…]]>`, as WordPress wraps its HTML.
+    func parser(_ parser: XMLParser, foundCDATA block: Data) {
+        stack.last?.children.append(.text(String(decoding: block, as: UTF8.self)))
+    }
 }

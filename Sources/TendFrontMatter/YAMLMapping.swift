@@ -155,14 +155,69 @@ public struct YAMLMapping {
         return nil
     }
 
+    /// The first value that opens a quote and does not close it on its line (0-based line, 1-based column).
+    private static func unclosedQuote(in yaml: String) -> (line: Int, column: Int)? {
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let value = line[line.index(after: colon)...].drop { $0 == " " }
+            guard let quote = value.first, quote == "\"" || quote == "'" else { continue }
+            if !value.dropFirst().contains(quote) {
+                return (index, line.distance(from: line.startIndex, to: value.startIndex) + 1)
+            }
+        }
+        return nil
+    }
+
+    /// What a YAML parser's problem means for someone who writes articles, not parsers.
+    static func plainWords(context: String, problem: String) -> (String, String?) {
+        let text = (context + " " + problem).lowercased()
+        if text.contains("quoted scalar") {
+            return (
+                "a quotation mark opened in the front matter is never closed",
+                "end the value with the same kind of quote on the same line: title: \"A title\" (or leave the quotes out)"
+            )
+        }
+        if text.contains("mapping values are not allowed") {
+            return ("a value holds a second ':', so YAML reads it as a new field", "put the whole value in quotes: title: \"Repair: a guide\"")
+        }
+        if text.contains("cannot start any token") {
+            return (
+                "a character YAML cannot read starts a value or an indentation here (a tab, '@' or '`')",
+                "indent with spaces, and put a value that starts with @ or ` in quotes"
+            )
+        }
+        if text.contains("expected ',' or ']'") || text.contains("flow sequence") {
+            return ("a list opened with '[' is not closed", "close it on the same line: tags: [stress, sleep]")
+        }
+        if text.contains("expected ',' or '}'") || text.contains("flow mapping") {
+            return ("a group opened with '{' is not closed", "close it with '}' on the same line")
+        }
+        if text.contains("did not find expected key") || text.contains("block mapping") || text.contains("block end") {
+            return (
+                "this line's indentation does not fit the fields around it", "start each field at the beginning of its line; indent only the items of a list"
+            )
+        }
+        if text.contains("did not find expected node content") || text.contains("expected node content") {
+            return ("a field's value is missing or cut off here", "write a value after the colon, or remove the line")
+        }
+        if text.contains("alias") || text.contains("anchor") {
+            return ("'&' or '*' starts a value here, which YAML reads as an anchor or alias", "put the value in quotes")
+        }
+        return ("the front matter cannot be read here (\(problem))", nil)
+    }
+
     private static func diagnostic(for error: YamlError, origin: SourceLocation, yaml: String) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation { origin.offset(lines: mark.line - 1, column: mark.column) }
         let hint = "check the quotes, colons and indentation on this line (use spaces, not tabs)"
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            let detail = context.map { "\($0.text): " } ?? ""
-            return .error(at(mark), "the front matter is not valid YAML: \(detail)\(problem)", hint: hint)
+            let (message, plainHint) = plainWords(context: context?.text ?? "", problem: problem)
+            // The parser notices an unclosed quote where the text ends; the quote is where it opened.
+            if (context?.text ?? "").contains("quoted scalar"), let open = unclosedQuote(in: yaml) {
+                return .error(origin.offset(lines: open.line, column: open.column), message, hint: plainHint ?? hint)
+            }
+            return .error(at(mark), message, hint: plainHint ?? hint)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .error(
                 secondDefinition(of: duplicates.first ?? "", in: yaml, origin: origin) ?? at(context.mark),

@@ -25,8 +25,16 @@ public struct PlainTextImporter {
     /// becomes the component's headline instead of staying as a paragraph.
     func isLeadIn(_ line: String) -> Bool {
         let lower = line.lowercased()
-        return line.count <= 140
+        return line.count <= 320
             && ["consultation", "book ", "schedule", "reach out", "get in touch", "contact us", "call us", "talk to"].contains { lower.contains($0) }
+    }
+
+    /// The component for a contact block and its lead-in: a short lead-in is the headline, a
+    /// longer one the text under the site's headline.
+    static func consultation(leadIn: String?) -> String {
+        guard let leadIn else { return "{{< consultation >}}" }
+        let text = attribute(leadIn)
+        return text.count <= 80 ? "{{< consultation headline=\"\(text)\" >}}" : "{{< consultation body=\"\(text).\" >}}"
     }
 
     public init() {}
@@ -143,7 +151,7 @@ public struct PlainTextImporter {
                 for paragraph in paragraphs { text += "\n\n   " + Self.escapeMarkdown(paragraph) }
                 if case .step? = previous { out[out.count - 1] += "\n\n" + text } else { out.append(text) }
             case .consultation(let headline):
-                out.append(headline.map { "{{< consultation headline=\"\(Self.attribute($0))\" >}}" } ?? "{{< consultation >}}")
+                out.append(Self.consultation(leadIn: headline))
             }
             previous = block
         }

@@ -148,6 +148,7 @@ public struct SiteMigration {
         }
         if !fields.tags.isEmpty { front.append("tags: [" + unique(fields.tags.map { $0.lowercased() }).map(quoted).joined(separator: ", ") + "]") }
         if !aliases.isEmpty { front.append("aliases: [" + unique(aliases).map(quoted).joined(separator: ", ") + "]") }
+        if section == "pages", let order = fields.menuOrder { front.append("menu: \(order)") }
         if fields.draft { front.append("draft: true") }
         front += ["---", ""]
         let target = "content/\(section)/\(slug).md"

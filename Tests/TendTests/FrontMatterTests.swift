@@ -64,7 +64,9 @@ import Testing
             "6:7: error: invalid slug: 'Bad Slug' may only contain lower-case letters a-z, digits and hyphens"
         ),
         ("title: T\nsummary: S\ndate: 2026-03-14\nauthor: ada\ntitel: x\n", "6:1: warning: unknown field 'titel' is ignored"),
-        ("title: \"T\nsummary: S\n", "4:1: error: the front matter is not valid YAML: while scanning a quoted scalar: found unexpected end of stream"),
+        ("title: \"T\nsummary: S\n", "2:8: error: a quotation mark opened in the front matter is never closed"),
+        ("title: Repair: a guide\n", "2:14: error: a value holds a second ':', so YAML reads it as a new field"),
+        ("title: T\ntags: [a, b\n", "4:1: error: a list opened with '[' is not closed"),
         ("title: T\ntitle: U\nsummary: S\ndate: 2026-03-14\nauthor: ada\n", "3:1: error: the front matter sets 'title' twice"),
         ("title: &a T\nsummary: *a\ndate: 2026-03-14\nauthor: ada\n", "2:8: error: YAML anchors and aliases ('&name', '*name') are not supported here"),
         (

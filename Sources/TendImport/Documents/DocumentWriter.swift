@@ -76,7 +76,7 @@ struct DocumentWriter {
                     contactLines.append(line)
                     if out.last?.hasPrefix("{{< consultation") == true {
                     } else if let previous = out.last, lastParagraph == previous, text.isLeadIn(lastParagraphText) {
-                        out[out.count - 1] = "{{< consultation headline=\"\(PlainTextImporter.attribute(lastParagraphText))\" >}}"
+                        out[out.count - 1] = PlainTextImporter.consultation(leadIn: lastParagraphText)
                         counts["paragraph", default: 0] -= 1
                     } else {
                         out.append("{{< consultation >}}")

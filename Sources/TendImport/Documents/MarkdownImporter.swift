@@ -13,6 +13,8 @@ enum MarkdownImporter {
         var slug: String?
         var aliases: [String] = []
         var authorName: String?
+        /// A page's place in the main navigation (Hugo's `weight` with `menu`).
+        var menuOrder: Int?
         /// Fields that have no place in Tend, for the report.
         var leftOut: [String] = []
     }
@@ -43,7 +45,11 @@ enum MarkdownImporter {
             case "slug": fields.slug = value.first
             case "aliases", "redirect_from", "permalink", "url": fields.aliases += value
             case "author", "authors": fields.authorName = value.first
-            case "layout", "type", "weight", "lastmod", "toc", "comments", "image", "featured_image", "share", "menu":
+            case "weight", "nav_order", "order":
+                fields.menuOrder = value.first.flatMap { Int($0) }
+            case "menu":
+                fields.menuOrder = fields.menuOrder ?? 10
+            case "layout", "type", "lastmod", "toc", "comments", "image", "featured_image", "share":
                 fields.leftOut.append("'\(key)' (Tend sets this itself or has its own field: see CONTENT-FORMAT)")
             default: fields.leftOut.append("'\(key)'")
             }

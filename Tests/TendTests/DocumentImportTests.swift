@@ -85,3 +85,12 @@ import Testing
             ])
     }
 }
+
+extension DocumentImportTests {
+    @Test func wordFootnotesAndEndnotesBecomeMarkdownFootnotes() throws {
+        let body = try imported("with-footnotes.docx").result.body
+        #expect(body.contains("- Turning away from a bid for attention[^1]"))
+        #expect(body.contains("1. Name the moment without blame.[^2]"))
+        #expect(body.contains("[^1]: Bids for attention are small requests for connection.\n[^2]: An endnote about repair."))
+    }
+}

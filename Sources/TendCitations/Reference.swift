@@ -56,10 +56,11 @@ public enum ReferenceType: String, Sendable {
 /// A date as APA writes it: a year, or a year with month and day, a season, or a range.
 public struct ReferenceDate: Hashable, Sendable {
     public var year: Int
-    public var month: Int?
-    public var day: Int?
+    /// 1–12 (anything else is dropped when the date is made).
+    public private(set) var month: Int?
+    public private(set) var day: Int?
     /// 1 spring, 2 summer, 3 fall, 4 winter (BibLaTeX's 21–24).
-    public var season: Int?
+    public private(set) var season: Int?
     public var end: EndDate?
     /// Still going: `2015–present` (EDTF `2015/` or `2015/..`).
     public var ongoing = false
@@ -67,12 +68,12 @@ public struct ReferenceDate: Hashable, Sendable {
     /// The last day of a range: `2019, May 23–26`, `2019/2020`.
     public struct EndDate: Hashable, Sendable {
         public var year: Int
-        public var month: Int?
-        public var day: Int?
+        public private(set) var month: Int?
+        public private(set) var day: Int?
         public init(year: Int, month: Int? = nil, day: Int? = nil) {
             self.year = year
-            self.month = month
-            self.day = day
+            self.month = month.flatMap { (1...12).contains($0) ? $0 : nil }
+            self.day = self.month == nil ? nil : day.flatMap { (1...31).contains($0) ? $0 : nil }
         }
     }
 
@@ -80,7 +81,7 @@ public struct ReferenceDate: Hashable, Sendable {
         self.year = year
         self.month = month.flatMap { (1...12).contains($0) ? $0 : nil }
         self.day = self.month == nil ? nil : day.flatMap { (1...31).contains($0) ? $0 : nil }
-        self.season = season
+        self.season = season.flatMap { (1...4).contains($0) ? $0 : nil }
         self.end = end
     }
 }

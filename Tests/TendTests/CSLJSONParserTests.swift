@@ -97,3 +97,18 @@ import Testing
         }
     }
 }
+
+extension CSLJSONParserTests {
+    /// Months, days and seasons out of range (as Better BibTeX's own tests export them) are
+    /// dropped, never a crash.
+    @Test func impossibleDatePartsAreDropped() {
+        let (html, problems) = entry(
+            #"{"id":"a","type":"webpage","title":"T","URL":"https://example.org","author":[{"family":"Li","given":"Ann"}],"issued":{"date-parts":[["2017",14,40],["2017",15]],"season":9},"original-date":{"literal":"2017-14/2017-99"}}"#
+        )
+        #expect(problems.isEmpty)
+        #expect(visibleText(html).hasPrefix("Li, A. (2017). T."))
+        for parts in ["[[\"-1\",13],[\"-1\",16]]", "[[0]]", "[[2020,0,0]]", "[[2020,12,32]]", "[[2019,5,23],[2019,13,2]]"] {
+            _ = entry(#"{"id":"b","type":"article-magazine","title":"T","issued":{"date-parts":\#(parts)}}"#)
+        }
+    }
+}

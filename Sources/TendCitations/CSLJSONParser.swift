@@ -152,7 +152,9 @@ public enum CSLJSONParser {
         case "speech", "presentation": return .presentation
         case "report", "standard": return .report
         case "thesis": return .thesis
-        case "webpage", "post-weblog", "post": return .webpage
+        // A blog post reads like a periodical article: its title plain, the blog's name in italics.
+        case "post-weblog": return .magazineArticle
+        case "webpage", "post": return .webpage
         case "motion_picture":
             return lowerGenre.contains("video") || (item["container-title"] as? String)?.lowercased() == "youtube" ? .video : .film
         case "broadcast":

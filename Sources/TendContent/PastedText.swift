@@ -16,8 +16,9 @@ enum PastedText {
     /// Front matter fields whose values are names, dates or addresses: an invisible character there is an error.
     private static let exactFields: Set<String> = ["date", "updated", "reviewed_on", "slug", "author", "reviewed_by", "layout", "image", "aliases", "photo"]
 
-    static func clean(_ text: String, path: String) -> (text: String, diagnostics: [Diagnostic]) {
-        guard text.unicodeScalars.contains(where: { invisible[$0] != nil || signalScalars.contains($0) }) else { return (text, []) }
+    /// `fullLook` skips the fast scan (the tests compare the two).
+    static func clean(_ text: String, path: String, fullLook: Bool = false) -> (text: String, diagnostics: [Diagnostic]) {
+        guard fullLook || needsLook(text) else { return (text, []) }
         var diagnostics: [Diagnostic] = []
         var normalised: [String: (first: SourceLocation, count: Int, removed: Bool)] = [:]
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -90,8 +91,49 @@ enum PastedText {
         return (lines.joined(separator: "\n"), diagnostics.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) })
     }
 
-    /// Characters whose presence means the slower look is needed (typed bullets, curly quotes).
-    private static let signalScalars: Set<Unicode.Scalar> = ["•", "◦", "▪", "‣", "●", "○", "■", "–", "—", "“", "‘"]
+    /// A fast byte scan: true when the text holds an invisible character, a line that starts
+    /// with a typed bullet, or a curly quote in its front matter (the slower look is needed).
+    static func needsLook(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes -> Bool in
+            let count = bytes.count
+            var lineStart = true
+            var inFrontMatter = bytes.starts(with: Array("---\n".utf8))
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
+                if byte == 0x0A {
+                    lineStart = true
+                    if inFrontMatter, index + 4 <= count, bytes[index + 1] == 0x2D, bytes[index + 2] == 0x2D, bytes[index + 3] == 0x2D, index > 3 {
+                        inFrontMatter = false
+                    }
+                    index += 1
+                    continue
+                }
+                if byte == 0x20 || byte == 0x09 {
+                    index += 1
+                    continue
+                }
+                let second = index + 1 < count ? bytes[index + 1] : 0, third = index + 2 < count ? bytes[index + 2] : 0
+                switch byte {
+                case 0xC2 where second == 0xA0 || second == 0xAD: return true
+                case 0xEF where second == 0xBB && third == 0xBF: return true
+                case 0xE2:
+                    if second == 0x80 && [0x8B, 0xAF, 0x87, 0xA8, 0xA9].contains(third) { return true }
+                    if second == 0x81 && third == 0xA0 { return true }
+                    // • ‣ – — at a line start, and ◦ ● ○ ■ ▪.
+                    if lineStart && ((second == 0x80 && [0xA2, 0xA3, 0x93, 0x94].contains(third)) || second == 0x97 || second == 0x96) { return true }
+                    // “ ‘ in the front matter.
+                    if inFrontMatter && second == 0x80 && (third == 0x9C || third == 0x98) { return true }
+                default:
+                    break
+                }
+                lineStart = false
+                index += 1
+            }
+            return false
+        }
+    }
 
     /// `a non-breaking space` → `non-breaking spaces`.
     private static func pluralName(_ name: String) -> String {

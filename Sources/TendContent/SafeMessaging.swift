@@ -44,6 +44,8 @@ enum SafeMessaging {
     /// The findings in a page's Markdown body (its first line is the file's `firstLine`), or
     /// none when the page does not speak of suicide or self-harm. Code is left out.
     static func findings(body: String, firstLine: Int, hasCrisisComponent: Bool) -> [Finding] {
+        // Most pages never mention the topic: a byte scan settles that before any line is read.
+        guard mentionsTopic(body) else { return [] }
         let lines = proseLines(body)
         var findings: [Finding] = []
         var firstMention: (line: Int, column: Int)?
@@ -80,6 +82,36 @@ enum SafeMessaging {
                     hint: "add {{< crisis >}} on its own line near the first mention, so help is next to the words"))
         }
         return findings.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+    }
+
+    /// Word stems whose presence (in any case) means the page may speak of suicide or self-harm.
+    private static let topicStems = [
+        "suicid", "self-harm", "self harm", "self-injur", "kill himself", "kill herself", "kill themselves",
+        "killed himself", "killed herself", "killed themselves", "own life",
+    ].map { Array($0.utf8) }
+
+    /// True when the text holds one of `topicStems`, compared without case (ASCII).
+    static func mentionsTopic(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                let byte = bytes[index] | 0x20
+                if byte == UInt8(ascii: "s") || byte == UInt8(ascii: "k") || byte == UInt8(ascii: "o") {
+                    for stem in topicStems where stem[0] == byte && index + stem.count <= count {
+                        var matches = true
+                        for offset in 1..<stem.count where (bytes[index + offset] | (stem[offset] >= 0x61 ? 0x20 : 0)) != stem[offset] {
+                            matches = false
+                            break
+                        }
+                        if matches { return true }
+                    }
+                }
+                index += 1
+            }
+            return false
+        }
     }
 
     /// The body's lines with fenced code blocks and inline code blanked (line numbers kept).

@@ -49,3 +49,17 @@ import Testing
         #expect(clean(source).text == source && clean(source).messages.isEmpty)
     }
 }
+
+extension PastedTextTests {
+    /// Property: the fast byte scan never skips a text the full look would change or report.
+    @Test func theFastScanMissesNothing() {
+        let pieces = ["---\n", "title: ", "“Quoted”", "\n", "text ", "\u{00A0}", "\u{200B}", "\u{00AD}", "• ", "– ", "—", "é", "  ", "- item", "‘a’", "```\n"]
+        fuzz(iterations: 3_000, seed: 41) { random in
+            let text = random.string(from: pieces, maxLength: 14)
+            if !PastedText.needsLook(text) {
+                let (cleaned, diagnostics) = PastedText.clean(String(text), path: "a.md", fullLook: true)
+                #expect(cleaned == text && diagnostics.isEmpty, "\(text.debugDescription)")
+            }
+        }
+    }
+}

@@ -48,3 +48,10 @@ import Testing
         #expect(!reviewed.diagnostics.contains { $0.message.contains("suicide") })
     }
 }
+
+extension SafeMessagingTests {
+    @Test func theTopicScanIgnoresCase() {
+        #expect(SafeMessaging.mentionsTopic("A page about SUICIDE prevention") && SafeMessaging.mentionsTopic("Self-Harm and you"))
+        #expect(!SafeMessaging.mentionsTopic("A page about sleep and stress"))
+    }
+}

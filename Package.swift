@@ -30,30 +30,31 @@ let package = Package(
         .target(name: "TendMarkdown", dependencies: ["TendCore", "CCmarkGFM"]),
         .target(name: "TendFrontMatter", dependencies: ["TendCore", "Yams"]),
         .target(name: "TendCitations", dependencies: ["TendCore"]),
+        .target(name: "TendLanguage", dependencies: ["TendCore"]),
         .target(
             name: "TendTemplates",
-            dependencies: ["TendCore", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["TendCore", "TendLanguage", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Theme")]
         ),
         .target(name: "TendOutput", dependencies: ["TendCore", "TendCache"]),
-        .target(name: "TendComponents", dependencies: ["TendCore", "TendMarkdown"]),
+        .target(name: "TendComponents", dependencies: ["TendCore", "TendMarkdown", "TendLanguage"]),
         .target(
             name: "TendContent",
-            dependencies: ["TendCore", "TendCache", "TendMarkdown", "TendFrontMatter", "TendCitations", "TendComponents"]
+            dependencies: ["TendCore", "TendCache", "TendMarkdown", "TendFrontMatter", "TendCitations", "TendComponents", "TendLanguage"]
         ),
-        .target(name: "TendSite", dependencies: ["TendCore", "TendContent", "TendCitations", "TendFrontMatter"]),
+        .target(name: "TendSite", dependencies: ["TendCore", "TendContent", "TendCitations", "TendFrontMatter", "TendLanguage"]),
         .target(
             name: "TendBuild",
             dependencies: [
                 "TendCore", "TendCache", "TendContent", "TendSite", "TendTemplates", "TendOutput", "TendCitations", "TendComponents", "TendFrontMatter",
-                "TendImages",
+                "TendImages", "TendLanguage",
             ]
         ),
         .target(name: "TendImport", dependencies: ["TendCore", "TendCitations", "TendFrontMatter", "TendComponents", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "TendServer", dependencies: ["TendCore"]),
         .target(
             name: "TendCLI",
-            dependencies: ["TendCore", "TendContent", "TendBuild", "TendSite", "TendImport", "TendServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["TendCore", "TendContent", "TendBuild", "TendSite", "TendImport", "TendServer", "TendLanguage", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "tend", dependencies: ["TendCLI"]),
         .executableTarget(name: "tend-citation-bench", dependencies: ["TendCitations"]),
@@ -61,7 +62,7 @@ let package = Package(
             name: "TendTests",
             dependencies: [
                 "TendCLI", "TendBuild", "TendImport", "TendServer", "TendCore", "TendCache", "TendContent", "TendSite", "TendTemplates", "TendMarkdown",
-                "TendCitations", "TendComponents", "TendFrontMatter", "TendOutput", "TendImages",
+                "TendCitations", "TendComponents", "TendFrontMatter", "TendOutput", "TendImages", "TendLanguage",
             ]
         ),
     ]

@@ -24,11 +24,15 @@ struct BuildContext: PipelineContext {
     /// The last successful build's state, when it was made for the same options and output.
     var previous: BuildCache?
     var content: SiteContent?
-    var graph: SiteGraph?
-    var templates: TemplateLibrary?
+    /// One graph a language, the default first.
+    var graphs: [SiteGraph] = []
+    var graph: SiteGraph? { graphs.first }
+    /// The templates of each language, in the order of `graphs`.
+    var templates: [TemplateLibrary] = []
     /// The site's processed raster images.
     var images = ImageLibrary(entries: [:])
-    var plan: RenderPlan?
+    /// One plan a language, the default first.
+    var plans: [RenderPlan] = []
     var jobs: [RenderJob] = []
     var outputPlan: OutputPlan?
 

@@ -8,7 +8,8 @@ import TendSite
 /// the rest of the site has been rebuilt.
 public final class BuildSession: @unchecked Sendable {
     private struct LastBuild {
-        let plan: RenderPlan
+        /// One plan a language, the default first.
+        let plans: [RenderPlan]
         let request: BuildRequest
     }
 
@@ -16,8 +17,8 @@ public final class BuildSession: @unchecked Sendable {
 
     public init() {}
 
-    func remember(plan: RenderPlan, request: BuildRequest) {
-        last.withLock { $0 = LastBuild(plan: plan, request: request) }
+    func remember(plans: [RenderPlan], request: BuildRequest) {
+        last.withLock { $0 = LastBuild(plans: plans, request: request) }
     }
 
     /// The fast path's pipeline: the edited page alone, over the last build's graph and plan.
@@ -30,7 +31,15 @@ public final class BuildSession: @unchecked Sendable {
     /// later build renders the file again whatever happens in between.
     public func renderEditedPage(_ relativePath: String, fileSystem: FileSystem = LocalFileSystem()) -> String? {
         guard let last = last.withLock({ $0 }) else { return nil }
-        var context = EditedPageContext(plan: last.plan, request: last.request, fileSystem: fileSystem, relativePath: relativePath)
+        // The plan of the page's language renders it; the others' pages are what its links may reach.
+        guard
+            let index = last.plans.firstIndex(where: {
+                $0.graph.config.languageCode == (Page.languageFolder(of: relativePath) ?? $0.graph.config.defaultLanguage)
+            })
+        else { return nil }
+        var context = EditedPageContext(
+            plan: last.plans[index], others: last.plans.enumerated().filter { $0.offset != index }.map(\.element.graph), request: last.request,
+            fileSystem: fileSystem, relativePath: relativePath)
         Self.fastPath.run(&context)
         return context.written
     }
@@ -39,6 +48,8 @@ public final class BuildSession: @unchecked Sendable {
 /// What the fast path knows of one edited page.
 struct EditedPageContext: PipelineContext {
     let plan: RenderPlan
+    /// The other languages' graphs.
+    let others: [SiteGraph]
     let request: BuildRequest
     let fileSystem: FileSystem
     let relativePath: String
@@ -48,8 +59,9 @@ struct EditedPageContext: PipelineContext {
     /// The output file put in place.
     var written: String?
 
-    init(plan: RenderPlan, request: BuildRequest, fileSystem: FileSystem, relativePath: String) {
+    init(plan: RenderPlan, others: [SiteGraph], request: BuildRequest, fileSystem: FileSystem, relativePath: String) {
         self.plan = plan
+        self.others = others
         self.request = request
         self.fileSystem = fileSystem
         self.relativePath = relativePath
@@ -69,7 +81,7 @@ extension BuildStep where Context == EditedPageContext {
         guard let old = (graph.articles + graph.exercises).first(where: { $0.sourcePath == context.relativePath }),
             let bytes = try? context.fileSystem.contents(of: request.siteRoot + "/" + context.relativePath)
         else { return context.isFinished = true }
-        let processor = PageProcessor(config: graph.config, bibliography: graph.content.bibliography)
+        let processor = PageProcessor(config: graph.content.config, bibliography: graph.content.bibliography)
         let file = SourceFile(relativePath: context.relativePath, absolutePath: request.siteRoot + "/" + context.relativePath)
         let (processed, problems) = processor.process(bytes, file: file, kind: old.kind)
         guard let page = processed, page.url == old.url, page.tagSlugs == old.tagSlugs,
@@ -83,7 +95,9 @@ extension BuildStep where Context == EditedPageContext {
     static let checkPage = BuildStep("Check the edited page") { context in
         guard let page = context.page else { return }
         let graph = context.plan.graph
-        if !graph.problems(of: page).isEmpty || !SiteChecker(graph: graph, today: context.request.clock.today).linkProblems(on: [page]).isEmpty {
+        if !graph.problems(of: page).isEmpty
+            || !SiteChecker(graph: graph, others: context.others, today: context.request.clock.today).linkProblems(on: [page]).isEmpty
+        {
             context.isFinished = true
         }
     }

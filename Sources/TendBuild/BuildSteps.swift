@@ -2,6 +2,7 @@ import TendCache
 import TendContent
 import TendCore
 import TendImages
+import TendLanguage
 import TendOutput
 import TendSite
 import TendTemplates
@@ -73,24 +74,31 @@ extension BuildStep where Context == BuildContext {
             context.isFinished = true
             return
         }
-        if let base = request.baseURLOverride { content.config.baseURL = base }
+        if let base = request.baseURLOverride {
+            content.config.baseURL = base
+            for code in content.config.translations.keys { content.config.translations[code]?.baseURL = base }
+        }
         context.content = content
     }
 
     static let buildGraph = BuildStep("Build the site graph") { context in
         guard let content = context.content else { return }
         let request = context.request
-        let (graph, problems) = SiteGraph.build(content, options: BuildOptions(drafts: request.drafts, future: request.future, today: request.clock.today))
+        let (graphs, problems) = SiteGraph.buildAll(content, options: BuildOptions(drafts: request.drafts, future: request.future, today: request.clock.today))
         context.report.diagnostics += problems
-        context.report.readability = graph.articles.compactMap { page in page.readabilityGrade.map { (page.sourcePath, $0) } }.sorted { $0.path < $1.path }
-        context.report.pagesChecked = graph.publishedPages.count + graph.authors.count
-        if !context.request.releasesMemory { SiteBuilder.keepUntilExit(graph) }
-        context.graph = graph
+        context.report.readability = graphs.flatMap { graph in graph.articles.compactMap { page in page.readabilityGrade.map { (page.sourcePath, $0) } } }
+            .sorted { $0.path < $1.path }
+        context.report.pagesChecked = graphs.reduce(0) { $0 + $1.publishedPages.count + $1.authors.count }
+        if !context.request.releasesMemory { SiteBuilder.keepUntilExit(graphs) }
+        context.graphs = graphs
     }
 
     static let checkLinks = BuildStep("Check links") { context in
-        guard let graph = context.graph else { return }
-        context.report.diagnostics += SiteChecker(graph: graph, today: context.request.clock.today).linkProblems()
+        let graphs = context.graphs
+        for (index, graph) in graphs.enumerated() {
+            let others = Array(graphs[..<index] + graphs[(index + 1)...])
+            context.report.diagnostics += SiteChecker(graph: graph, others: others, today: context.request.clock.today).linkProblems()
+        }
     }
 
     /// Checks every image a page uses exists and every SVG is safe to publish; for `tend check`
@@ -98,8 +106,11 @@ extension BuildStep where Context == BuildContext {
     /// finds that out as it processes them, and reads no unchanged image).
     static func checkMedia(readingRasterHeaders: Bool) -> BuildStep {
         BuildStep("Check images") { context in
-            guard let graph = context.graph else { return }
-            context.report.diagnostics += MediaChecker(graph: graph, fileSystem: context.fileSystem).problems(readingRasterHeaders: readingRasterHeaders)
+            for (index, graph) in context.graphs.enumerated() {
+                // Raster headers are read once: every language shares the media.
+                context.report.diagnostics += MediaChecker(graph: graph, fileSystem: context.fileSystem).problems(
+                    readingRasterHeaders: readingRasterHeaders && index == 0)
+            }
         }
     }
 
@@ -107,7 +118,7 @@ extension BuildStep where Context == BuildContext {
     static let processImages = BuildStep("Process images") { context in
         guard let graph = context.graph else { return }
         var cards: [String: ImageProcessor.Focus] = [:]
-        for page in graph.publishedPages {
+        for page in context.graphs.flatMap(\.publishedPages) {
             if let image = page.matter.image { cards[image] = ImageProcessor.Focus(rawValue: page.matter.imageFocus) ?? .center }
         }
         let rasters = graph.content.media.filter { ImageLibrary.isRaster($0.relativePath) }
@@ -122,40 +133,57 @@ extension BuildStep where Context == BuildContext {
 
     /// What only `tend check` reports: images, headings, unused entries and authors, reviews, readability.
     static let checkContent = BuildStep("Check content") { context in
-        guard let graph = context.graph else { return }
-        let checker = SiteChecker(graph: graph, today: context.request.clock.today, overdueReviewIsError: context.request.overdueReviewIsError)
-        context.report.diagnostics += checker.contentProblems()
-        context.report.reviewSchedule = checker.reviewSchedule()
+        let graphs = context.graphs
+        context.report.reviewSchedule = []
+        for (index, graph) in graphs.enumerated() {
+            let others = Array(graphs[..<index] + graphs[(index + 1)...])
+            let checker = SiteChecker(
+                graph: graph, others: others, today: context.request.clock.today, overdueReviewIsError: context.request.overdueReviewIsError)
+            context.report.diagnostics += checker.contentProblems()
+            context.report.reviewSchedule += checker.reviewSchedule()
+        }
+        context.report.diagnostics += LanguageChecker(graphs: graphs).problems()
     }
 
     /// Loads the templates and checks that every page's layout exists; stops on any error so far.
     static let loadTemplates = BuildStep("Load templates") { context in
         let request = context.request
-        let (library, problems) = TemplateLibrary.load(
-            theme: context.theme, siteFiles: context.sources?.files(under: "templates") ?? [], fileSystem: context.fileSystem)
-        context.report.diagnostics += problems
-        if let library, let graph = context.graph {
-            let missing = Set(graph.pages.map { $0.matter.layout ?? "page" }).subtracting(library.names)
+        // The templates are made once a language: each `{{t.key}}` becomes that language's words.
+        let everyLanguage = context.graphs.isEmpty ? [ThemeText.english] : context.graphs.map(\.config.words)
+        var libraries: [TemplateLibrary] = []
+        for (index, words) in everyLanguage.enumerated() {
+            let (library, problems) = TemplateLibrary.load(
+                theme: context.theme, siteFiles: context.sources?.files(under: "templates") ?? [], fileSystem: context.fileSystem, words: words)
+            if index == 0 { context.report.diagnostics += problems }
+            guard let library else { break }
+            libraries.append(library)
+        }
+        if let library = libraries.first {
+            let missing = Set(context.graphs.flatMap(\.pages).map { $0.matter.layout ?? "page" }).subtracting(library.names)
             for name in missing.sorted() { context.report.diagnostics.append(SiteBuilder.missingTemplate(name)) }
         }
-        context.templates = library
-        if library == nil { context.isFinished = true }
+        context.templates = libraries.count == everyLanguage.count ? libraries : []
+        if context.templates.isEmpty { context.isFinished = true }
         context.finishOnError()
     }
 
     /// Makes every file's render job and compares their keys with the last build's.
     static let planOutput = BuildStep("Find what changed") { context in
-        guard let graph = context.graph, let templates = context.templates else { return }
+        let graphs = context.graphs, libraries = context.templates
+        guard !graphs.isEmpty, libraries.count == graphs.count else { return }
         let request = context.request
         let fixedDate = request.clock.fixedEpoch.map { _ in request.clock.today }
-        let plan = RenderPlan(
-            graph: graph, templates: templates, links: SiteLinks(baseURL: graph.config.baseURL), fixedDate: fixedDate, images: context.images,
-            serial: request.serial, progress: request.progress)
-        let jobs = plan.jobs()
+        let plans = graphs.indices.map { index in
+            RenderPlan(
+                graph: graphs[index], templates: libraries[index], links: SiteLinks(baseURL: graphs[index].config.baseURL), fixedDate: fixedDate,
+                images: context.images, serial: request.serial, progress: request.progress,
+                siblings: index == 0 ? Array(graphs.dropFirst()) : [], isPrimary: index == 0)
+        }
+        let jobs = plans.flatMap { $0.jobs() }
         let outputPlan = OutputPlan(jobs: jobs, previous: context.previous?.outputs)
         context.report.filesWritten = outputPlan.keys.count
         context.report.pagesWritten = outputPlan.keys.keys.count { $0.hasSuffix(".html") }
-        context.plan = plan
+        context.plans = plans
         context.jobs = jobs
         context.outputPlan = outputPlan
     }
@@ -163,7 +191,7 @@ extension BuildStep where Context == BuildContext {
     /// Renders what changed and puts it in place: file by file for a small change, as a new
     /// folder swapped in for a large one. The previous site stays as it was on any error.
     static let renderAndWrite = BuildStep("Render and write pages") { context in
-        guard let plan = context.plan, let outputPlan = context.outputPlan else { return }
+        guard let plan = context.plans.first, let outputPlan = context.outputPlan else { return }
         let request = context.request
         do {
             if outputPlan.isSmall, let output = InPlaceOutput(outputPath: request.outputPath, cache: context.cache) {
@@ -190,13 +218,13 @@ extension BuildStep where Context == BuildContext {
     /// Saves what the next build starts from: the build state; a preview
     /// server's session keeps the graph and plan.
     static let saveState = BuildStep("Save the build state") { context in
-        guard let plan = context.plan, let outputPlan = context.outputPlan else { return }
+        guard !context.plans.isEmpty, let outputPlan = context.outputPlan else { return }
         let request = context.request
         BuildCache(
             key: context.optionsKey, entries: context.inputs, outputStamp: BuildCache.stamp(of: request.outputPath, fileSystem: context.fileSystem),
             pagesWritten: context.report.pagesWritten, filesWritten: context.report.filesWritten,
             diagnostics: context.report.diagnostics.filter { $0.severity != .note }, outputs: outputPlan.keys
         ).save(to: context.cache)
-        request.session?.remember(plan: plan, request: request)
+        request.session?.remember(plans: context.plans, request: request)
     }
 }

@@ -15,11 +15,11 @@ struct Card: Encodable, Sendable {
     let contentNote: String?
     let durationMinutes: Int?
 
-    init(_ page: Page, author: Page?) {
+    init(_ page: Page, author: Page?, wordsPerMinute: Int = 200) {
         title = page.matter.title
         url = page.url
         summary = page.matter.summary ?? ""
-        readingMinutes = page.readingMinutes
+        readingMinutes = page.readingMinutes(wordsPerMinute: wordsPerMinute)
         date = page.matter.date
         authorName = author.map { $0.matter.name ?? "" }
         contentNote = page.matter.contentNote

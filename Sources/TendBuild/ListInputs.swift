@@ -2,6 +2,7 @@ import TendCitations
 import TendComponents
 import TendContent
 import TendCore
+import TendSite
 
 /// A list of cards: a page of the article list, the exercises, a tag.
 struct ListPageInputs: RenderInputs {
@@ -18,6 +19,8 @@ struct ListPageInputs: RenderInputs {
     let path: String
     let items: [Digested<Card>]
     let pagination: Pagination?
+    /// A tag's list is in its language only (`[]`); the others are in every language (nil).
+    let versions: [SiteLanguages.Version]?
 
     func render(_ context: RenderContext) throws -> [OutputFile] {
         let views = context.views
@@ -28,7 +31,7 @@ struct ListPageInputs: RenderInputs {
             view["next"] = pagination.next.map(site.links.path)
             list["pagination"] = view
         }
-        let layout = views.layout(title: title, description: intro, path: path)
+        let layout = views.layout(title: title, description: intro, path: path, versions: versions)
         return [try views.html("list", views.merged(layout, ["list": list]), path: path)]
     }
 }
@@ -47,8 +50,8 @@ struct TagIndexInputs: RenderInputs {
     func render(_ context: RenderContext) throws -> [OutputFile] {
         let views = context.views
         let tagView: [String: Any] = ["tags": tags.map { ["name": $0.name, "url": site.links.path($0.path), "count": $0.count] }]
-        let layout = views.layout(title: "Topics", description: "Every topic on this site.", path: Routes.tags)
-        return [try views.html("tags", views.merged(layout, ["taglist": tagView]), path: Routes.tags)]
+        let layout = views.layout(title: site.words["topics"], description: site.words["topics_description"], path: site.routes.tags)
+        return [try views.html("tags", views.merged(layout, ["taglist": tagView]), path: site.routes.tags)]
     }
 }
 
@@ -71,10 +74,10 @@ struct HomePageInputs: RenderInputs {
         ]
         let website = JSONValue.object([
             ("@context", .string("https://schema.org")), ("@type", .string("WebSite")),
-            ("name", .string(config.title)), ("url", .string(site.links.baseURL)),
+            ("name", .string(config.title)), ("url", .string(site.links.absolute(site.routes.home))), ("inLanguage", .string(config.language)),
         ])
-        let layout = views.layout(title: config.title, description: config.description, path: Routes.home, jsonLD: [website.serialized])
-        return [try views.html("home", views.merged(layout, ["home": home]), path: Routes.home)]
+        let layout = views.layout(title: config.title, description: config.description, path: site.routes.home, jsonLD: [website.serialized])
+        return [try views.html("home", views.merged(layout, ["home": home]), path: site.routes.home)]
     }
 }
 
@@ -89,11 +92,11 @@ struct SearchPageInputs: RenderInputs {
         let search: [String: Any] = [
             "index_url": indexPaths.map { site.links.path("/" + $0) }.joined(separator: " "),
             "items": items.map(views.card),
-            "crisis_terms": (CrisisTerms.english + site.config.crisisSearchTerms).joined(separator: "|"),
+            "crisis_terms": (CrisisTerms.forLanguage(site.config.language) + site.config.crisisSearchTerms).joined(separator: "|"),
             "crisis_html": site.crisisHTML, "consultation_html": site.consultationHTML,
         ]
-        let layout = views.layout(title: "Search", description: "Search the articles and exercises.", path: Routes.search)
-        return [try views.html("search", views.merged(layout, ["search": search]), path: Routes.search)]
+        let layout = views.layout(title: site.words["search_title"], description: site.words["search_description"], path: site.routes.search)
+        return [try views.html("search", views.merged(layout, ["search": search]), path: site.routes.search)]
     }
 }
 
@@ -119,7 +122,7 @@ struct ReferencesPageInputs: RenderInputs {
         let views = context.views
         let links = site.links
         let citedBy = Dictionary(uniqueKeysWithValues: works.map { ($0.key, $0.citing) })
-        let citations = PageCitations(bibliography: site.bibliography, cited: works.map(\.key), nocite: [])
+        let citations = PageCitations(bibliography: site.bibliography, cited: works.map(\.key), nocite: [], terms: APATerms.forLanguage(site.config.language))
         let entries: [[String: Any]] = citations.references.map { reference in
             let citing = (citedBy[reference.key] ?? []).map { (title: $0.value.title, url: links.path($0.value.path)) }
             return [
@@ -130,9 +133,11 @@ struct ReferencesPageInputs: RenderInputs {
                 "cited_by_html": citing.map { "<a href=\"\(Escape.html($0.url))\">\(Escape.html($0.title))</a>" }.joined(separator: "; "),
             ]
         }
-        let layout = views.layout(title: "References", description: "Every work cited on \(site.config.title).", path: Routes.references)
+        let layout = views.layout(
+            title: site.words["references_title"], description: site.words.format("references_description", ["site": site.config.title]),
+            path: site.routes.references)
         return [
-            try views.html("references", views.merged(layout, ["references": ["entries": entries, "empty": entries.isEmpty]]), path: Routes.references)
+            try views.html("references", views.merged(layout, ["references": ["entries": entries, "empty": entries.isEmpty]]), path: site.routes.references)
         ]
     }
 }
@@ -143,9 +148,10 @@ struct CrisisPageInputs: RenderInputs {
 
     func render(_ context: RenderContext) throws -> [OutputFile] {
         let views = context.views
-        let crisis: [String: Any] = ["title": "Crisis resources", "body_html": site.crisisHTML]
-        let layout = views.layout(title: "Crisis resources", description: site.config.components.crisisMessage, path: Routes.crisis)
-        return [try views.html("page", views.merged(layout, ["entry": crisis]), path: Routes.crisis)]
+        let title = site.words["crisis_page_title"]
+        let crisis: [String: Any] = ["title": title, "body_html": site.crisisHTML]
+        let layout = views.layout(title: title, description: site.config.components.crisisMessage, path: site.routes.crisis)
+        return [try views.html("page", views.merged(layout, ["entry": crisis]), path: site.routes.crisis)]
     }
 }
 
@@ -154,7 +160,7 @@ struct NotFoundPageInputs: RenderInputs {
     let site: SiteInputs
 
     func render(_ context: RenderContext) throws -> [OutputFile] {
-        let layout = context.views.layout(title: "Page not found", description: "This page does not exist.", path: Routes.notFound)
-        return [OutputFile(path: Routes.file(for: Routes.notFound), contents: .text(site.templates.render("404", layout) ?? ""))]
+        let layout = context.views.layout(title: site.words["not_found_title"], description: site.words["not_found_description"], path: site.routes.notFound)
+        return [OutputFile(path: Routes.file(for: site.routes.notFound), contents: .text(site.templates.render("404", layout) ?? ""))]
     }
 }

@@ -1,6 +1,7 @@
 import TendContent
 import TendCore
 import TendImages
+import TendSite
 
 /// An article or exercise page: the page, the cards of its related articles, its author and reviewer.
 struct EntryPageInputs: RenderInputs {
@@ -12,18 +13,21 @@ struct EntryPageInputs: RenderInputs {
     let reviewer: Addressed<Page>?
     /// The processed images the page shows (their sizes decide its HTML).
     let images: [PublishedImage]
+    /// The page in every language that has it (empty: no translation).
+    let versions: [SiteLanguages.Version]
 
     func render(_ context: RenderContext) throws -> [OutputFile] {
         let views = context.views
         let page = page.value
-        let section = page.kind == .article ? ("Articles", Routes.articles) : ("Exercises", Routes.exercises)
+        let words = site.words, routes = site.routes
+        let section = page.kind == .article ? (words["nav_articles"], routes.articles) : (words["nav_exercises"], routes.exercises)
         let jsonLD = [
             views.data.page(page, author: author?.value, reviewer: reviewer?.value),
-            views.data.breadcrumbs([("Home", Routes.home), section, (page.matter.title, page.url)]),
+            views.data.breadcrumbs([(words["breadcrumb_home"], routes.home), section, (page.matter.title, page.url)]),
         ]
         let layout = views.layout(
             title: page.matter.title, description: page.matter.summary ?? "", path: page.url, type: "article", jsonLD: jsonLD,
-            showsConsultation: page.matter.consultation != false, page: page, authorName: author?.value.matter.name, images: images)
+            showsConsultation: page.matter.consultation != false, page: page, authorName: author?.value.matter.name, images: images, versions: versions)
         let template = page.matter.layout.flatMap { site.templates.names.contains($0) ? $0 : nil } ?? page.kind.rawValue
         return [try views.html(template, views.merged(layout, ["entry": views.entry(self)]), path: page.url)]
     }
@@ -36,15 +40,17 @@ struct StandalonePageInputs: RenderInputs {
     let author: Addressed<Page>?
     let reviewer: Addressed<Page>?
     let images: [PublishedImage]
+    let versions: [SiteLanguages.Version]
 
     func render(_ context: RenderContext) throws -> [OutputFile] {
         let views = context.views
         let page = page.value
-        var jsonLD = [views.data.breadcrumbs([("Home", Routes.home), (page.matter.title, page.url)])]
+        var jsonLD = [views.data.breadcrumbs([(site.words["breadcrumb_home"], site.routes.home), (page.matter.title, page.url)])]
         let template = page.matter.layout ?? "page"
         if template == "contact" { jsonLD.append(views.data.practice()) }
-        let layout = views.layout(title: page.matter.title, description: page.matter.summary ?? "", path: page.url, jsonLD: jsonLD, page: page, images: images)
-        let entry = EntryPageInputs(site: site, page: self.page, related: [], author: author, reviewer: reviewer, images: images)
+        let layout = views.layout(
+            title: page.matter.title, description: page.matter.summary ?? "", path: page.url, jsonLD: jsonLD, page: page, images: images, versions: versions)
+        let entry = EntryPageInputs(site: site, page: self.page, related: [], author: author, reviewer: reviewer, images: images, versions: versions)
         var view = views.entry(entry)
         view["consultation_html"] = template == "contact" ? site.consultationHTML : nil
         view["practice"] = views.practice()
@@ -74,7 +80,8 @@ struct AuthorPageInputs: RenderInputs {
             let path = ImageMarkup.sitePath(ofLink: photo)
             if let image = images.first(where: { $0.sitePath == path }) {
                 view["photo_html"] = ImageMarkup.picture(
-                    image, altHTML: Escape.html("Portrait of \(name)"), links: site.links, eager: true, sizes: "160px", className: "author-photo")
+                    image, altHTML: Escape.html("\(site.words["portrait_of"]) \(name)"), links: site.links, eager: true, sizes: "160px",
+                    className: "author-photo")
             } else {
                 view["photo"] = site.links.path(path)
             }

@@ -10,22 +10,24 @@ enum SearchIndex {
     static let pagesPerShard = 1_000
 
     /// The index files and the pages in each, in site order.
-    static func shards(_ pages: [Page]) -> [(path: String, pages: [Page])] {
+    /// `folder` is the search page's (`search/`, `es/search/`).
+    static func shards(_ pages: [Page], folder: String = "search/") -> [(path: String, pages: [Page])] {
         let count = max(1, (pages.count + pagesPerShard - 1) / pagesPerShard)
-        guard count > 1 else { return [("search/index.json", pages)] }
+        guard count > 1 else { return [(folder + "index.json", pages)] }
         var shards = [[Page]](repeating: [], count: count)
         for page in pages {
             var hasher = StableHasher()
             hasher.combine(page.url)
             shards[Int(hasher.value % UInt64(count))].append(page)
         }
-        return shards.enumerated().map { ("search/index-\($0.offset + 1).json", $0.element) }
+        return shards.enumerated().map { (folder + "index-\($0.offset + 1).json", $0.element) }
     }
 
     /// The crisis page, as the index lists it (first, in the first shard): found by what a
     /// reader in distress types.
     struct CrisisEntry: Encodable, Sendable {
         let path: String
+        let title: String
         let summary: String
         let words: String
     }
@@ -48,7 +50,7 @@ enum SearchIndex {
         }
         let crisisPart = crisis.map { entry in
             JSONValue.object([
-                ("url", .string(links.path(entry.path))), ("title", .string("Crisis resources")), ("summary", .string(entry.summary)),
+                ("url", .string(links.path(entry.path))), ("title", .string(entry.title)), ("summary", .string(entry.summary)),
                 ("kind", .string("crisis")), ("tags", .array([])), ("headings", .array([])), ("words", .string(entry.words)), ("note", .string("")),
             ]).serialized
         }

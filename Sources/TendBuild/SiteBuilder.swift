@@ -51,7 +51,7 @@ public enum SiteBuilder {
     /// site's pages one by one takes longer than the build's last step).
     private static let keptUntilExit = Mutex<[SiteGraph]>([])
 
-    static func keepUntilExit(_ graph: SiteGraph) { keptUntilExit.withLock { $0.append(graph) } }
+    static func keepUntilExit(_ graphs: [SiteGraph]) { keptUntilExit.withLock { $0.append(contentsOf: graphs) } }
 
     static func missingTemplate(_ name: String) -> Diagnostic {
         .error(

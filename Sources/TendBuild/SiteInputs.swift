@@ -2,6 +2,8 @@ import TendCitations
 import TendComponents
 import TendContent
 import TendCore
+import TendLanguage
+import TendSite
 import TendTemplates
 
 /// What every file of the site may read besides its own inputs: the settings, the templates,
@@ -22,6 +24,10 @@ final class SiteInputs: Encodable, Sendable {
         let hasExercises: Bool
         /// Where the crisis banner and disclaimers point.
         let crisisPath: String
+        /// Where this language's pages are published.
+        let routes: Routes
+        /// Every language of the site, the default first (empty for one language).
+        let languages: [SiteLanguages.Language]
     }
 
     struct Settings: Sendable {
@@ -51,6 +57,9 @@ final class SiteInputs: Encodable, Sendable {
     }
 
     var config: SiteConfig { fields.settings.value.config }
+    var routes: Routes { fields.routes }
+    /// The theme's words in this language.
+    var words: ThemeText { config.words }
     var bibliography: Bibliography { fields.settings.value.bibliography }
     var templates: TemplateLibrary { fields.templates.value }
     var links: SiteLinks { fields.links }

@@ -1,5 +1,6 @@
 import TendContent
 import TendCore
+import TendSite
 
 /// The Atom feed (RFC 4287): the newest 20 articles with full content.
 struct FeedInputs: RenderInputs {
@@ -20,9 +21,10 @@ struct FeedInputs: RenderInputs {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(Escape.xml(config.language))\">\n"
         xml += "  <title>\(Escape.xml(config.title))</title>\n"
         if !config.description.isEmpty { xml += "  <subtitle>\(Escape.xml(config.description))</subtitle>\n" }
-        xml += "  <id>\(Escape.xml(links.baseURL))</id>\n"
-        xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(Escape.xml(links.baseURL))\"/>\n"
-        xml += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(Escape.xml(links.absolute(Routes.feed)))\"/>\n"
+        let home = links.absolute(site.routes.home)
+        xml += "  <id>\(Escape.xml(home))</id>\n"
+        xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(Escape.xml(home))\"/>\n"
+        xml += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(Escape.xml(links.absolute(site.routes.feed)))\"/>\n"
         xml += "  <updated>\(newest.iso8601)</updated>\n"
         xml += "  <author><name>\(Escape.xml(config.components.practiceName))</name></author>\n"
         xml += "  <generator>Tend</generator>\n"
@@ -42,26 +44,35 @@ struct FeedInputs: RenderInputs {
             xml += "    <content type=\"html\" xml:base=\"\(Escape.xml(url))\">\(Escape.xml(page.bodyHTML))</content>\n"
             xml += "  </entry>\n"
         }
-        return [OutputFile(path: Routes.file(for: Routes.feed), contents: .text(xml + "</feed>\n"))]
+        return [OutputFile(path: Routes.file(for: site.routes.feed), contents: .text(xml + "</feed>\n"))]
     }
 }
 
-/// `sitemap.xml`: every published path with its last modification date, in the order given.
+/// `sitemap.xml`: every published path of every language with its last modification date, in
+/// the order given, and each page's versions in the other languages (`xhtml:link`, as Google reads them).
 struct SitemapInputs: RenderInputs {
     struct Entry: Encodable, Sendable {
         let path: String
         let modified: CalendarDate?
+        /// Every language's version of the page, itself included (empty: no translation).
+        var versions: [SiteLanguages.Version] = []
     }
 
     let site: SiteInputs
     let entries: [Entry]
 
     func render(_ context: RenderContext) throws -> [OutputFile] {
-        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        let links = site.links
+        let namespaces = entries.contains { !$0.versions.isEmpty } ? " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"" : ""
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"\(namespaces)>\n"
         for entry in entries {
-            xml += "  <url><loc>\(Escape.xml(site.links.absolute(entry.path)))</loc>"
+            xml += "  <url><loc>\(Escape.xml(links.absolute(entry.path)))</loc>"
             if let date = entry.modified { xml += "<lastmod>\(date.description)</lastmod>" }
-            xml += "</url>\n"
+            for version in entry.versions {
+                xml +=
+                    "\n    <xhtml:link rel=\"alternate\" hreflang=\"\(Escape.xml(version.language.tag))\" href=\"\(Escape.xml(links.absolute(version.url)))\"/>"
+            }
+            xml += entry.versions.isEmpty ? "</url>\n" : "\n  </url>\n"
         }
         return [OutputFile(path: Routes.file(for: Routes.sitemap), contents: .text(xml + "</urlset>\n"))]
     }
@@ -98,7 +109,7 @@ struct RedirectInputs: RenderInputs {
             <meta http-equiv="refresh" content="0; url=\(target)">
             </head>
             <body>
-            <p>This page has moved to <a href="\(target)">\(title)</a>.</p>
+            <p>\(Escape.html(site.words["redirect_moved"])) <a href="\(target)">\(title)</a>.</p>
             </body>
             </html>
 

@@ -3,6 +3,8 @@ import TendContent
 import TendCore
 import TendFrontMatter
 import TendImages
+import TendLanguage
+import TendSite
 
 /// Computes the views handed to the logic-less templates: Swift decides what a page says,
 /// the template only how it looks. Values are plain text (the template escapes them) except
@@ -27,25 +29,28 @@ struct ViewBuilder: Sendable {
     }
 
     private var config: SiteConfig { site.config }
+    private var words: ThemeText { site.words }
+    private var routes: Routes { site.routes }
     private var links: SiteLinks { site.links }
 
     /// What every page's layout needs: site, head, navigation, banner.
     /// `showsConsultation` is false for a page that said `consultation: false`: the component's
     /// partial renders nothing there either.
     /// `page` is the page shown, when it is one (written by `authorName`): its quick-exit choice,
-    /// its last update and its citation meta tags.
+    /// its last update and its citation meta tags. `versions` are the page's versions in every
+    /// language; nil for one of Tend's own pages, which every language publishes.
     func layout(
         title: String, description: String, path: String, type: String = "website", jsonLD: [String] = [], showsConsultation: Bool = true,
-        page: Page? = nil, authorName: String? = nil, images: [PublishedImage] = []
+        page: Page? = nil, authorName: String? = nil, images: [PublishedImage] = [], versions: [SiteLanguages.Version]? = nil
     ) -> [String: Any] {
         var view: [String: Any] = [
             "site": [
                 "title": config.title, "description": config.description, "language": config.language,
-                "root": links.rootPath, "feed_url": links.path(Routes.feed), "search_url": links.path(Routes.search),
+                "root": links.rootPath, "feed_url": links.path(routes.feed), "search_url": links.path(routes.search), "home_url": links.path(routes.home),
                 "practice": config.components.practiceName,
             ] as [String: Any],
             "head": [
-                "title": path == Routes.home ? config.title : "\(title) | \(config.title)",
+                "title": path == routes.home ? config.title : "\(title) | \(config.title)",
                 "description": description.isEmpty ? config.description : description,
                 "canonical": links.absolute(path), "og_type": type, "og_title": title,
             ] as [String: Any],
@@ -60,9 +65,10 @@ struct ViewBuilder: Sendable {
         }
         if let url = config.quickExitURL, page?.matter.quickExit != false { view["quick_exit"] = ["url": url] }
         view["print_help"] = printHelp
+        if !site.fields.languages.isEmpty { addLanguages(to: &view, path: path, versions: versions) }
         view["trust"] = config.trustStatements.isEmpty ? false : ["statements": config.trustStatements]
         if let page, let updated = page.matter.updated ?? page.matter.date {
-            view["last_updated"] = ["date": updated.longForm, "date_iso": updated.description]
+            view["last_updated"] = ["date": words.longDate(updated), "date_iso": updated.description]
         }
         if let page, page.kind == .article || page.kind == .exercise { view["citation_meta"] = citationMeta(page, authorName: authorName) }
         if let page, let path = page.matter.image, let card = images.first(where: { $0.sitePath == path })?.card {
@@ -73,16 +79,37 @@ struct ViewBuilder: Sendable {
         return view
     }
 
+    /// `hreflang` links to every version of the page, and the language switcher: each other
+    /// language's version of the page, or its home page when it has none.
+    private func addLanguages(to view: inout [String: Any], path: String, versions: [SiteLanguages.Version]?) {
+        let languages = site.fields.languages
+        let below = String(path.dropFirst(routes.prefix.count))
+        let shown = versions ?? languages.map { SiteLanguages.Version(language: $0, url: $0.home + below) }
+        if shown.count > 1 {
+            var alternates = shown.map { ["hreflang": $0.language.tag, "url": links.absolute($0.url)] }
+            if let first = shown.first, first.language == languages.first { alternates.append(["hreflang": "x-default", "url": links.absolute(first.url)]) }
+            view["alternates"] = alternates
+        }
+        let others = languages.filter { $0.code != config.languageCode }.map { language -> [String: Any] in
+            let url = shown.first { $0.language == language }?.url ?? language.home
+            return ["name": language.name, "tag": language.tag, "url": links.path(url), "translated": shown.contains { $0.language == language }]
+        }
+        view["language_switch"] = ["label": words["language_switch"], "languages": others]
+    }
+
     /// What a printed page says about help: every crisis line, the emergency number, the practice's phone.
     private var printHelp: String {
         let context = config.components
         var parts = context.crisisLines.map { line in
-            let ways = [line.phone.map { "call \($0.display)" }, line.text.map { "text \($0.display)" }].compactMap { $0 }
-            return "\(line.label): \(ways.joined(separator: " or "))"
+            let ways = [
+                line.phone.map { words.format("print_help_call", ["number": $0.display]) },
+                line.text.map { words.format("print_help_text", ["number": $0.display]) },
+            ].compactMap { $0 }
+            return "\(line.label): \(ways.joined(separator: words["print_help_or"]))"
         }
-        parts.append("In an emergency, call \(context.emergencyNumber.display)")
+        parts.append(words.format("print_help_emergency", ["number": context.emergencyNumber.display]))
         if let phone = context.phone { parts.append("\(context.practiceName): \(phone.display)") }
-        return "Help now — " + parts.joined(separator: " · ") + "."
+        return words.format("print_help", ["parts": parts.joined(separator: " · ")])
     }
 
     /// Google Scholar's and Zotero's `citation_*` tags: title, authors, date, publisher, URL.
@@ -103,14 +130,14 @@ struct ViewBuilder: Sendable {
     }
 
     private func navigation(current: String) -> [[String: Any]] {
-        var items: [(String, String)] = [("Articles", Routes.articles)]
-        if site.fields.hasExercises { items.append(("Exercises", Routes.exercises)) }
+        var items: [(String, String)] = [(words["nav_articles"], routes.articles)]
+        if site.fields.hasExercises { items.append((words["nav_exercises"], routes.exercises)) }
         items += site.fields.menu.map { ($0.title, $0.path) }
-        items.append(("Search", Routes.search))
+        items.append((words["nav_search"], routes.search))
         return items.map { title, path in
             [
                 "title": title, "url": links.path(path),
-                "current": current == path || (path != Routes.home && current.hasPrefix(path) && path.count > 1 && path != Routes.search),
+                "current": current == path || (path != routes.home && current.hasPrefix(path) && path.count > 1 && path != routes.search),
             ]
         }
     }
@@ -124,7 +151,7 @@ struct ViewBuilder: Sendable {
             "reading_minutes": card.readingMinutes, "date": false, "author": false, "content_note": false,
             "duration_minutes": false,
         ]
-        if let date = card.date { view["date"] = date.longForm; view["date_iso"] = date.description }
+        if let date = card.date { view["date"] = words.longDate(date); view["date_iso"] = date.description }
         if let author = card.authorName { view["author"] = author }
         if let note = card.contentNote { view["content_note"] = note }
         if let minutes = card.durationMinutes { view["duration_minutes"] = minutes }
@@ -147,14 +174,14 @@ struct ViewBuilder: Sendable {
             "date": false, "updated": false, "author": false, "reviewer": false, "content_note": false, "has_toc": false,
             "is_exercise": false, "consultation_html": false, "has_related": false, "header_image_html": false,
             "title": page.matter.title, "summary": page.matter.summary ?? "", "body_html": bodyHTML(page.bodyHTML, images: inputs.images),
-            "reading_minutes": page.readingMinutes,
-            "tags": zip(page.matter.tags, page.tagSlugs).map { ["name": $0, "url": links.path(Routes.tag($1))] },
+            "reading_minutes": page.readingMinutes(wordsPerMinute: words.wordsPerMinute),
+            "tags": zip(page.matter.tags, page.tagSlugs).map { ["name": $0, "url": links.path(routes.tag($1))] },
         ]
-        if let date = page.matter.date { view["date"] = date.longForm; view["date_iso"] = date.description }
-        if let updated = page.matter.updated { view["updated"] = updated.longForm; view["updated_iso"] = updated.description }
+        if let date = page.matter.date { view["date"] = words.longDate(date); view["date_iso"] = date.description }
+        if let updated = page.matter.updated { view["updated"] = words.longDate(updated); view["updated_iso"] = updated.description }
         view["author"] = person(inputs.author?.value)
         if var reviewer = person(inputs.reviewer?.value) {
-            if let date = page.matter.reviewedOn { reviewer["date"] = date.longForm; reviewer["date_iso"] = date.description }
+            if let date = page.matter.reviewedOn { reviewer["date"] = words.longDate(date); reviewer["date_iso"] = date.description }
             view["reviewer"] = reviewer
         }
         if let path = page.matter.image, let image = inputs.images.first(where: { $0.sitePath == path }) {
@@ -162,7 +189,7 @@ struct ViewBuilder: Sendable {
                 image, altHTML: Escape.html(page.matter.imageAlt ?? ""), links: links, eager: true, className: "entry-image")
         }
         if let due = page.nextReviewDue(siteMonths: config.reviewMaxAgeMonths) {
-            view["next_review"] = ["date": due.longForm, "date_iso": due.description]
+            view["next_review"] = ["date": words.longDate(due), "date_iso": due.description]
         }
         if page.kind == .article || page.kind == .exercise {
             view["cite_html"] = citeThisPage(page, authorName: inputs.author?.value.matter.name)
@@ -205,7 +232,7 @@ struct ViewBuilder: Sendable {
         reference.title = RichText(page.matter.title)
         reference.containerTitle = RichText(config.title)
         reference.url = links.absolute(page.url)
-        return APAStyle.entry(reference)
+        return APAStyle.entry(reference, terms: APATerms.forLanguage(config.language))
     }
 
     /// The practice's contact details, for the contact page.

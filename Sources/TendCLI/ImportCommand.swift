@@ -23,6 +23,9 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: "The author's id (a file name in content/authors/, without .md).")
     var author: String?
 
+    @Option(name: .long, help: "The language of the document (es: into content/es/...); the site's default language when not given.")
+    var lang: String?
+
     @Option(name: .long, help: "The site's root folder.")
     var site: String = "."
 
@@ -45,7 +48,7 @@ struct ImportCommand: ParsableCommand {
             throw ExitCode(1)
         }
         var result = imported.result
-        let config = Self.siteConfig(site: site)
+        let (languageFolder, config) = try LanguageOption.folder(for: lang, site: site)
         var notes: [String] = []
         if config?.consultationAfterArticles == true, section == "articles", result.body.contains("{{< consultation") {
             // Every article already ends with the consultation: the article's own block would be a second one.
@@ -57,7 +60,7 @@ struct ImportCommand: ParsableCommand {
         }
         if let config { notes += ContactComparison.differences(between: result.contactLines, and: config.components) }
         let slug = imported.slug ?? Slug.make(from: result.title)
-        let path = "\(site)/content/\(section)/\(slug.isEmpty ? "imported" : slug).md"
+        let path = "\(site)/\(languageFolder)\(section)/\(slug.isEmpty ? "imported" : slug).md"
         guard !FileManager.default.fileExists(atPath: path) else {
             FileHandle.standardError.write(Data("error: \(Escape.terminal(path)) already exists; rename it or remove it first\n".utf8))
             throw ExitCode(1)
@@ -81,7 +84,7 @@ struct ImportCommand: ParsableCommand {
         if !imported.aliases.isEmpty { front.append("aliases: [" + imported.aliases.map(Self.quoted).joined(separator: ", ") + "]") }
         if !keys.isEmpty { front.append("nocite: [" + keys.joined(separator: ", ") + "]") }
         front += ["draft: true", "---", ""]
-        try FileManager.default.createDirectory(atPath: "\(site)/content/\(section)", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: "\(site)/\(languageFolder)\(section)", withIntermediateDirectories: true)
         var written: [String] = []
         if !imported.media.isEmpty {
             let media = "\(site)/content/media"
@@ -122,7 +125,8 @@ struct ImportCommand: ParsableCommand {
     private func migrate(_ generator: SiteMigration.Generator) throws {
         let report: SiteMigration.Report
         do {
-            var migration = SiteMigration(generator: generator, source: file, site: site)
+            let (languageFolder, _) = try LanguageOption.folder(for: lang, site: site)
+            var migration = SiteMigration(generator: generator, source: file, site: site, languageFolder: languageFolder)
             report = try migration.run()
         } catch let failure as DocumentImport.Failure {
             FileHandle.standardError.write(Data("error: \(Escape.terminal(failure.message))\n".utf8))

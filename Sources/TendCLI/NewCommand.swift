@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TendCore
+import TendLanguage
 
 /// `tend new`: a new article, exercise or page with its front matter filled in.
 struct NewCommand: ParsableCommand {
@@ -22,6 +23,9 @@ struct NewCommand: ParsableCommand {
     @Option(name: .long, help: "The author's id (a file name in content/authors/, without .md).")
     var author: String?
 
+    @Option(name: .long, help: "The language of the page (es: content/es/...); the site's default language when not given.")
+    var lang: String?
+
     @Option(name: .long, help: "The site's root folder.")
     var site: String = "."
 
@@ -29,7 +33,8 @@ struct NewCommand: ParsableCommand {
         let slug = Slug.make(from: title)
         guard !slug.isEmpty else { throw ValidationError("the title needs at least one letter or digit") }
         let section = ["article": "articles", "exercise": "exercises", "page": "pages"][kind.rawValue]!
-        let folder = site + "/content/" + section
+        let (languageFolder, config) = try LanguageOption.folder(for: lang, site: site)
+        let folder = site + "/" + languageFolder + section
         let path = folder + "/" + slug + ".md"
         guard !FileManager.default.fileExists(atPath: path) else {
             FileHandle.standardError.write(Data("error: \(path) already exists; choose another title or edit that file\n".utf8))
@@ -37,9 +42,14 @@ struct NewCommand: ParsableCommand {
         }
         let authorID = kind == .page ? nil : (author ?? Self.firstAuthor(site: site, announce: true))
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try Self.template(kind: kind, title: title, author: authorID, today: BuildClock.system().today)
+        let spanish = ThemeText.baseLanguage(config?.language ?? "en") == "es"
+        try Self.template(kind: kind, title: title, author: authorID, today: BuildClock.system().today, spanish: spanish)
             .write(toFile: path, atomically: true, encoding: .utf8)
         print("Created \(Escape.terminal(path))")
+        if languageFolder != "content/" {
+            print(
+                "A translation is linked to its original by the same file name in content/\(section)/, or by the same translation_key: in both files.")
+        }
         print("Next: run `tend serve --drafts` and open the page, then set draft: false when it is ready.")
     }
 
@@ -52,9 +62,11 @@ struct NewCommand: ParsableCommand {
         return id
     }
 
-    static func template(kind: Kind, title: String, author: String?, today: CalendarDate) -> String {
+    /// `spanish`: the placeholders are written in Spanish, for a page in `content/es/`.
+    static func template(kind: Kind, title: String, author: String?, today: CalendarDate, spanish: Bool = false) -> String {
         let quotedTitle = ImportCommand.quoted(title)
         var lines = ["---", "title: \(quotedTitle)"]
+        if spanish { return spanishTemplate(kind: kind, lines: lines, author: author, today: today) }
         switch kind {
         case .article:
             lines += [
@@ -74,6 +86,31 @@ struct NewCommand: ParsableCommand {
             ]
         case .page:
             lines += ["summary: \"What this page is for.\"", "draft: true", "---", "", "Write the page here.", ""]
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func spanishTemplate(kind: Kind, lines start: [String], author: String?, today: CalendarDate) -> String {
+        var lines = start
+        switch kind {
+        case .article:
+            lines += [
+                "summary: \"Una o dos frases que digan al lector qué va a aprender.\"", "date: \(today)",
+                "author: \(author ?? "your-author-id")", "tags: [relaciones]", "draft: true", "---", "",
+                "Empiece con un párrafo breve que acompañe al lector donde está.", "",
+                "## Cómo se ve", "", "Describa el patrón con palabras de todos los días.", "",
+                "## Qué ayuda", "", "1. Un primer paso pequeño.", "2. Un segundo paso.", "",
+                "## Cuándo pedir apoyo", "", "Diga cuándo es momento de hablar con un profesional.", "",
+            ]
+        case .exercise:
+            lines += [
+                "summary: \"Para qué sirve este ejercicio, en una frase.\"", "date: \(today)",
+                "author: \(author ?? "your-author-id")", "duration_minutes: 5", "draft: true", "---", "",
+                "Busque una postura cómoda. Puede parar en cualquier momento.", "",
+                "1. Primer paso.", "2. Segundo paso.", "3. Tercer paso.", "",
+            ]
+        case .page:
+            lines += ["summary: \"Para qué es esta página.\"", "draft: true", "---", "", "Escriba aquí la página.", ""]
         }
         return lines.joined(separator: "\n")
     }

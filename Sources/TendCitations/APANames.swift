@@ -38,14 +38,14 @@ enum APANames {
 
     /// The reference-list author part: `A, B., & C, D.`; 21 or more: the first 19, `. . .`, the
     /// last; a list known to go on ends in `et al.` `role` follows each name: ` (Director)`.
-    static func referenceList(_ names: [PersonName], continues: Bool, role: String) -> String {
+    static func referenceList(_ names: [PersonName], continues: Bool, role: String, and: String = "&") -> String {
         let written = names.map { inverted($0) + role }
         if continues { return written.prefix(19).joined(separator: ", ") + ", et al." }
         switch written.count {
         case 0: return ""
         case 1: return written[0]
-        case 2: return "\(written[0]), & \(written[1])"
-        case 3...20: return written.dropLast().joined(separator: ", ") + ", & " + written.last!
+        case 2: return "\(written[0]), \(and) \(written[1])"
+        case 3...20: return written.dropLast().joined(separator: ", ") + ", \(and) " + written.last!
         default: return written.prefix(19).joined(separator: ", ") + ", . . . " + written.last!
         }
     }
@@ -53,14 +53,17 @@ enum APANames {
     /// The in-text author part: one or two surnames, or the first with `et al.`; `shown` names
     /// before `et al.` when more are needed to tell works apart (APA 8.18), and the first
     /// author's initials when two first authors share a surname (APA 8.20).
-    static func inText(_ names: [PersonName], continues: Bool, narrative: Bool, shown: Int? = nil, initials withInitials: Bool = false) -> String {
+    /// `and` joins the last two names (`&` in parentheses, `and` in a sentence, `y` in Spanish).
+    static func inText(
+        _ names: [PersonName], continues: Bool, narrative: Bool, shown: Int? = nil, initials withInitials: Bool = false, and: String? = nil
+    ) -> String {
         var surnames = names.map(\.surname)
         guard !surnames.isEmpty else { return "" }
         if withInitials, names[0].literal == nil {
             let letters = initials(names[0].given)
             if !letters.isEmpty { surnames[0] = letters + " " + surnames[0] }
         }
-        let and = narrative ? "and" : "&"
+        let and = and ?? (narrative ? "and" : "&")
         let total = surnames.count
         let count = min(shown ?? (total >= 3 || continues ? 1 : total), total)
         if count < total || continues {
@@ -74,13 +77,13 @@ enum APANames {
     }
 
     /// Names in direct order for editors and translators: `P. Mensah`, `A. B & C. D`, `A, B, & C`.
-    static func directList(_ names: [PersonName]) -> String {
+    static func directList(_ names: [PersonName], and: String = "&") -> String {
         let written = names.map(direct)
         switch written.count {
         case 0: return ""
         case 1: return written[0]
-        case 2: return "\(written[0]) & \(written[1])"
-        default: return written.dropLast().joined(separator: ", ") + ", & " + written.last!
+        case 2: return "\(written[0]) \(and) \(written[1])"
+        default: return written.dropLast().joined(separator: ", ") + ", \(and) " + written.last!
         }
     }
 

@@ -13,9 +13,12 @@ public final class PageCitations {
     /// Works whose in-text author differs from the default on this page (APA 8.18 and 8.20):
     /// how many names to write before `et al.`, and whether the first author's initials go first.
     private let disambiguated: [String: (shown: Int?, initials: Bool)]
+    /// The language of the page's citations and list.
+    private let terms: APATerms
 
-    /// `cited` are the keys cited in the text (all known); `nocite` adds works listed without a citation (`*`: all).
-    public init(bibliography: Bibliography, cited: [String], nocite: [String]) {
+    /// `cited` are the keys cited in the text (all known); `nocite` adds works listed without a
+    /// citation (`*`: all); `terms` are APA's words in the page's language.
+    public init(bibliography: Bibliography, cited: [String], nocite: [String], terms: APATerms = .english) {
         var keys = Set(cited)
         if nocite.contains("*") {
             keys.formUnion(bibliography.keys)
@@ -27,14 +30,18 @@ public final class PageCitations {
         suffixes = APASorting.yearSuffixes(sorted)
         order = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1.key, $0) })
         authorKeys = Dictionary(uniqueKeysWithValues: sorted.map { ($0.key, $0.authors) })
-        formatted = bibliography.formatted
-        disambiguated = Self.disambiguate(references, formatted: bibliography.formatted)
+        // The bibliography formats every entry once, in English; another language formats its own.
+        formatted = terms == .english ? bibliography.formatted : [:]
+        self.terms = terms
+        disambiguated = Self.disambiguate(references, formatted: bibliography.formatted, terms: terms)
     }
 
     /// APA 8.20: first authors who share a surname but are different people get their initials.
     /// APA 8.18: works whose `et al.` citations would read the same (same first names, same year)
     /// get as many names as it takes to tell them apart; when only one would be left, all.
-    private static func disambiguate(_ references: [Reference], formatted: [String: FormattedReference]) -> [String: (shown: Int?, initials: Bool)] {
+    private static func disambiguate(_ references: [Reference], formatted: [String: FormattedReference], terms: APATerms) -> [String: (
+        shown: Int?, initials: Bool
+    )] {
         let surnames = references.map { formatted[$0.key]?.foldedSurnames ?? $0.leadNames.map { APANames.folded($0.surname) } }
         var result: [String: (shown: Int?, initials: Bool)] = [:]
         for (index, reference) in references.enumerated() {
@@ -51,12 +58,12 @@ public final class PageCitations {
                 }
             var shown: Int?
             if names.count >= 3 || reference.authorsContinue {
-                let year = formatted[reference.key]?.yearLabel ?? APAStyle.yearLabel(reference, suffix: "")
+                let year = formatted[reference.key]?.yearLabel ?? APAStyle.yearLabel(reference, suffix: "", terms: terms)
                 var needed = 1
                 for other in group {
                     let otherReference = references[other]
                     guard otherReference.leadNames.count >= 3 || otherReference.authorsContinue,
-                        (formatted[otherReference.key]?.yearLabel ?? APAStyle.yearLabel(otherReference, suffix: "")) == year
+                        (formatted[otherReference.key]?.yearLabel ?? APAStyle.yearLabel(otherReference, suffix: "", terms: terms)) == year
                     else { continue }
                     // The same list of authors is told apart by year letters instead.
                     guard surnames[other] != surnames[index] || otherReference.authorsContinue != reference.authorsContinue else { continue }
@@ -72,21 +79,21 @@ public final class PageCitations {
 
     private func author(_ reference: Reference, narrative: Bool) -> String {
         if let special = disambiguated[reference.key] {
-            return APAStyle.inTextAuthor(reference, narrative: narrative, shown: special.shown, initials: special.initials)
+            return APAStyle.inTextAuthor(reference, narrative: narrative, shown: special.shown, initials: special.initials, terms: terms)
         }
         let cached = narrative ? formatted[reference.key]?.narrativeAuthor : formatted[reference.key]?.parentheticalAuthor
-        return cached ?? APAStyle.inTextAuthor(reference, narrative: narrative)
+        return cached ?? APAStyle.inTextAuthor(reference, narrative: narrative, terms: terms)
     }
 
     /// The year label a work carries on this page (`2015`, `1994a`, `n.d.`).
     public func year(of reference: Reference) -> String {
-        APAStyle.yearLabel(reference, suffix: suffixes[reference.key] ?? "")
+        APAStyle.yearLabel(reference, suffix: suffixes[reference.key] ?? "", terms: terms)
     }
 
     /// A work's reference-list entry as it reads on this page (HTML).
     public func entryHTML(_ reference: Reference) -> String {
-        if let suffix = suffixes[reference.key] { return APAStyle.entry(reference, yearSuffix: suffix) }
-        return formatted[reference.key]?.entry ?? APAStyle.entry(reference)
+        if let suffix = suffixes[reference.key] { return APAStyle.entry(reference, yearSuffix: suffix, terms: terms) }
+        return formatted[reference.key]?.entry ?? APAStyle.entry(reference, terms: terms)
     }
 
     /// The HTML of one citation. Every item links to its entry; `sentenceInitial` capitalises a
@@ -98,7 +105,7 @@ public final class PageCitations {
             if sentenceInitial, let first = author.first, first.isLowercase {
                 author = first.uppercased() + author.dropFirst()
             }
-            let locator = item.suffix.isEmpty ? "" : ", " + Self.locator(item.suffix)
+            let locator = item.suffix.isEmpty ? "" : ", " + Self.locator(item.suffix, terms: terms)
             return "<a class=\"citation\" href=\"#\(anchor(item.key))\" id=\"\(nextCitationID(item.key))\">\(author) (\(year(of: reference))\(locator))</a>"
         }
         let sorted = items.sorted { (order[$0.key] ?? 0) < (order[$1.key] ?? 0) }
@@ -118,7 +125,7 @@ public final class PageCitations {
                 let separated = author.hasSuffix("”") ? author.dropLast() + ",” " : author + ", "
                 text += link(separated + year(of: reference))
             }
-            if !item.suffix.isEmpty { text += ", " + Self.locator(item.suffix) }
+            if !item.suffix.isEmpty { text += ", " + Self.locator(item.suffix, terms: terms) }
             if mergesWithPrevious, !parts.isEmpty {
                 parts[parts.count - 1] += ", " + text
             } else {
@@ -136,7 +143,7 @@ public final class PageCitations {
         for reference in references {
             html += "<li id=\"\(anchor(reference.key))\">\(entryHTML(reference))"
             if counts[reference.key] != nil {
-                html += " <a class=\"backlink\" href=\"#cite-\(Escape.html(reference.key))-1\" aria-label=\"Back to the first citation\">↩︎</a>"
+                html += " <a class=\"backlink\" href=\"#cite-\(Escape.html(reference.key))-1\" aria-label=\"\(Escape.html(terms.backToCitation))\">↩︎</a>"
             }
             html += "</li>\n"
         }
@@ -158,7 +165,7 @@ public final class PageCitations {
 
     /// A locator as APA writes it: `33` → `p. 33`; `33-35`, `pages 33–35` → `pp. 33–35`;
     /// `paragraph 4`, `¶ 4` → `para. 4`; `chapter 2` → `Chapter 2`; `table 1` → `Table 1`; others as written.
-    static func locator(_ suffix: String) -> String {
-        Escape.html(APALocator.spell(suffix))
+    static func locator(_ suffix: String, terms: APATerms = .english) -> String {
+        Escape.html(APALocator.spell(suffix, terms: terms))
     }
 }

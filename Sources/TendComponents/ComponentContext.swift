@@ -1,3 +1,5 @@
+import TendLanguage
+
 /// What components need to know about the practice, from `site.yml`.
 public struct ComponentContext: Sendable {
     public struct Link: Sendable, Hashable {
@@ -36,6 +38,8 @@ public struct ComponentContext: Sendable {
     public var emergencyNumber = PhoneNumber("911", allowShortCode: true)!
     /// The URL of the page that lists crisis resources, when the site has one.
     public var crisisPageURL: String?
+    /// The theme's words in the language of the pages these components are on.
+    public var words = ThemeText.english
 
     public init() {}
 }

@@ -59,7 +59,7 @@ public struct ComponentPass {
                     }
                     let opening = open.remove(at: last)
                     let (openHTML, closeHTML) = ComponentHTML.callout(
-                        kind: opening.shortcode.value(of: "kind") ?? "note", title: opening.shortcode.value(of: "title"))
+                        kind: opening.shortcode.value(of: "kind") ?? "note", title: opening.shortcode.value(of: "title"), text: context.words)
                     if !opening.node.wrapSiblings(until: node, open: openHTML, close: closeHTML) {
                         error(
                             opening.line, opening.shortcode.column, "'{{< \(shortcode.name) >}}' and its closing line must be at the same level",
@@ -105,7 +105,9 @@ public struct ComponentPass {
             return ComponentHTML.crisis(context, message: shortcode.value(of: "message"))
         case "breathing":
             let pattern = BreathingPattern(shortcode.value(of: "pattern") ?? "4-7-8")!
-            return ComponentHTML.breathing(pattern, cycles: Int(shortcode.value(of: "cycles") ?? "4") ?? 4, title: shortcode.value(of: "title"))
+            return ComponentHTML.breathing(
+                pattern, cycles: Int(shortcode.value(of: "cycles") ?? "4") ?? 4, title: shortcode.value(of: "title"),
+                text: context.words)
         default:
             return Self.referencesPlaceholder
         }

@@ -9,4 +9,20 @@ public enum CrisisTerms {
         "violence", "rape", "raped", "sexual assault", "assault", "hit me", "unsafe", "not safe", "panic", "panic attack", "988", "hotline",
         "help line", "helpline",
     ]
+
+    /// Spanish words and phrases (with and without accents, as people type them on a phone).
+    public static let spanish = [
+        "suicidio", "suicida", "suicidarme", "quitarme la vida", "matarme", "me quiero matar", "quiero morir", "quiero morirme",
+        "no quiero vivir", "no quiero seguir viviendo", "sin razón para vivir", "sin razon para vivir", "acabar con mi vida", "autolesión",
+        "autolesion", "autolesiones", "hacerme daño", "hacerme dano", "me hago daño", "cortarme", "me corto", "sobredosis", "crisis",
+        "emergencia", "desesperanza", "sin esperanza", "no puedo más", "no puedo mas", "abuso", "abusada", "abusado", "maltrato",
+        "violencia", "violencia doméstica", "violencia domestica", "violación", "violacion", "violada", "agresión sexual", "agresion sexual",
+        "me pega", "me golpea", "no estoy a salvo", "peligro", "pánico", "panico", "ataque de pánico", "ataque de panico", "988",
+        "línea de ayuda", "linea de ayuda", "línea de crisis", "linea de crisis",
+    ]
+
+    /// The built-in words of the language `code` (`en`, `es-US`): English for a language Tend has no list for.
+    public static func forLanguage(_ code: String) -> [String] {
+        code.lowercased().hasPrefix("es") ? spanish : english
+    }
 }

@@ -55,7 +55,8 @@ struct CitationPass: PagePass {
         for key in context.matter.nocite where key != "*" && bibliography[key] == nil {
             diagnostics.error(context.matter.location(of: "nocite"), "unknown citation key '\(key)' in nocite", hint: bibliography.suggestion(for: key))
         }
-        let citations = PageCitations(bibliography: bibliography, cited: cited, nocite: context.matter.nocite)
+        let citations = PageCitations(
+            bibliography: bibliography, cited: cited, nocite: context.matter.nocite, terms: APATerms.forLanguage(context.config.language))
         for (node, literal, scan) in scans {
             var pieces: [InlinePiece] = []
             let bytes = Array(literal.utf8)

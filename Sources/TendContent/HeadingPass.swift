@@ -8,7 +8,7 @@ struct HeadingPass: PagePass {
     func run(_ document: MarkdownDocument, _ context: PassContext, _ draft: inout PageDraft, _ diagnostics: inout Diagnostics) {
         let citations = draft.citations
         let listsReferences = !citations.references.isEmpty && !draft.usedComponents.contains("references")
-        let authorWroteHeading = Self.endsWithReferencesHeading(document)
+        let authorWroteHeading = Self.endsWithReferencesHeading(document, title: context.config.words["references_title"])
         let addsHeading = listsReferences && !authorWroteHeading
         draft.headings = document.assignHeadingIDs(allowing: addsHeading ? [] : ["references"]).map { anchor in
             Heading(
@@ -18,22 +18,24 @@ struct HeadingPass: PagePass {
         guard listsReferences else { return }
         // The list follows the body and its footnotes, under the author's own closing
         // "References" heading (moved there with it) or one Tend adds.
+        let title = context.config.words["references_title"]
         if authorWroteHeading, let heading = Self.lastBlock(document) {
             // (The heading, given its id above, is now the HTML block that replaced it.)
             heading.removeFromTree()
         } else {
             draft.headings.append(
-                Heading(location: SourceLocation(path: context.path, line: context.lineOffset + 1), level: 2, id: "references", text: "References"))
+                Heading(location: SourceLocation(path: context.path, line: context.lineOffset + 1), level: 2, id: "references", text: title))
         }
         draft.trailingHTML =
-            "<section class=\"references-section\" aria-labelledby=\"references\">\n<h2 id=\"references\">References</h2>\n\(citations.referenceListHTML())</section>\n"
+            "<section class=\"references-section\" aria-labelledby=\"references\">\n<h2 id=\"references\">\(Escape.html(title))</h2>\n\(citations.referenceListHTML())</section>\n"
     }
 
     /// True when the body's last block (before its footnotes) is a heading reading
     /// "References": the list goes under it.
-    private static func endsWithReferencesHeading(_ document: MarkdownDocument) -> Bool {
+    private static func endsWithReferencesHeading(_ document: MarkdownDocument, title: String) -> Bool {
         guard let last = lastBlock(document), last.kind == .heading else { return false }
-        return last.plainText.trimmingSpaces.lowercased() == "references"
+        let text = last.plainText.trimmingSpaces.lowercased()
+        return text == "references" || text == title.lowercased()
     }
 
     private static func lastBlock(_ document: MarkdownDocument) -> MarkdownNode? {

@@ -84,6 +84,14 @@ public final class Page: Sendable {
         address = hasher.value
     }
 
+    /// This page published at another URL (an author's page in each language).
+    public func published(at url: String) -> Page {
+        Page(
+            kind: kind, sourcePath: sourcePath, slug: slug, url: url, matter: matter, body: body, headings: headings, searchWords: searchWords,
+            wordCount: wordCount, readabilityGrade: readabilityGrade, references: references, usedComponents: usedComponents, links: links, steps: steps,
+            handles: handles, sourceDigest: sourceDigest)
+    }
+
     /// True for an article or exercise that is left out of this build.
     public func isHidden(drafts: Bool, future: Bool, today: CalendarDate) -> Bool {
         if matter.draft && !drafts { return true }
@@ -92,7 +100,38 @@ public final class Page: Sendable {
     }
 
     /// Reading time at 200 words a minute, rounded up.
-    public var readingMinutes: Int { max(1, (wordCount + 199) / 200) }
+    public var readingMinutes: Int { readingMinutes(wordsPerMinute: 200) }
+
+    /// Reading time at a language's reading speed, rounded up.
+    public func readingMinutes(wordsPerMinute: Int) -> Int {
+        let speed = max(wordsPerMinute, 1)
+        return max(1, (wordCount + speed - 1) / speed)
+    }
+
+    /// The language folder the page's file is in (`es` for `content/es/articles/a.md`); nil
+    /// for the default language's files.
+    public var language: String? { Self.languageFolder(of: sourcePath) }
+
+    /// The language folder of a file below `content/`: a folder that is no section.
+    public static func languageFolder(of sourcePath: String) -> String? {
+        let parts = sourcePath.split(separator: "/", maxSplits: 3)
+        guard parts.count >= 4, parts[0] == "content", SiteSources.sections[String(parts[1])] == nil, parts[1] != "media" else { return nil }
+        return String(parts[1])
+    }
+
+    /// The routes of the page's language.
+    public static func routes(of sourcePath: String) -> Routes {
+        Routes(prefix: languageFolder(of: sourcePath).map { "/\($0)/" } ?? "/")
+    }
+
+    /// What links a page with its translations: its `translation_key`, or else its path below
+    /// its language folder (`articles/a.md` for `content/es/articles/a.md`).
+    public var translationKey: String {
+        if let key = matter.translationKey { return "key:" + key }
+        let below = sourcePath.dropFirst("content/".count)
+        guard let language else { return String(below) }
+        return String(below.dropFirst(language.count + 1))
+    }
 
     /// When the next clinical review is due: the last review plus the page's `review_every`
     /// (or the site's `siteMonths`); nil for a page never reviewed.

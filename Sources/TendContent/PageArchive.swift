@@ -55,7 +55,7 @@ extension Page {
         // The URL is made again from the slug, never taken from the cache.
         let slug = try reader.readString()
         guard slug == Slug.make(from: slug) else { throw ArchiveReader.Damaged() }
-        let url = Routes.page(kind: kind, slug: slug)
+        let url = Page.routes(of: sourcePath).page(kind: kind, slug: slug)
         let matter = try FrontMatter.unarchive(from: &reader, readLocation: read)
         let headings = try reader.readArray { reader in
             Heading(location: try read(&reader), level: try reader.readInt(), id: try reader.readString(), text: try reader.readString())
@@ -104,6 +104,14 @@ extension FrontMatter {
         writer.write(credentials)
         writer.write(role)
         writer.write(photo)
+        writer.write(reviewEvery)
+        writer.write(safeMessagingReviewed)
+        writer.write(quickExit.map { $0 ? 1 : 0 })
+        writer.write(image)
+        writer.write(imageAlt)
+        writer.write(imageFocus)
+        writer.write(aliases)
+        writer.write(translationKey)
         writer.write(locations) { writer, field in
             writer.write(field.field)
             writeLocation(field.location, &writer)
@@ -133,6 +141,14 @@ extension FrontMatter {
         matter.credentials = try reader.readOptionalString()
         matter.role = try reader.readOptionalString()
         matter.photo = try reader.readOptionalString()
+        matter.reviewEvery = try reader.readOptionalInt()
+        matter.safeMessagingReviewed = try reader.readBool()
+        matter.quickExit = try reader.readOptionalInt().map { $0 == 1 }
+        matter.image = try reader.readOptionalString()
+        matter.imageAlt = try reader.readOptionalString()
+        matter.imageFocus = try reader.readString()
+        matter.aliases = try reader.readStrings()
+        matter.translationKey = try reader.readOptionalString()
         matter.locations = try reader.readArray { reader in (try reader.readString(), try readLocation(&reader)) }
         return matter
     }

@@ -13,7 +13,7 @@ import TendFrontMatter
 /// A build that changed a few pages writes only those records, to `pages-delta`; the full
 /// file is written again once the changes outgrow a tenth of the site.
 public final class PageCache: @unchecked Sendable {
-    static let format = "tend-pages 4"
+    static let format = "tend-pages 5"
     static let chunkSize = 256
 
     /// One source file and what processing it gave.

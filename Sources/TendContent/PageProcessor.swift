@@ -57,6 +57,8 @@ public struct PageProcessor: Sendable {
     ) -> (Page?, [Diagnostic]) {
         var diagnostics = Diagnostics()
         let path = file.relativePath
+        // A translation is made with its language's settings: words, citations, crisis lines.
+        let config = Page.languageFolder(of: path).map { self.config.localized($0) } ?? self.config
         var text: String
         do {
             let decoded = try SourceText.decodeMarkdown(bytes, path: path)
@@ -153,7 +155,8 @@ public struct PageProcessor: Sendable {
             sourceDigest = hasher.value
         }
         let page = Page(
-            kind: kind, sourcePath: path, slug: slug, url: Routes.page(kind: kind, slug: slug), matter: matter, body: body, headings: draft.headings,
+            kind: kind, sourcePath: path, slug: slug, url: Page.routes(of: path).page(kind: kind, slug: slug), matter: matter, body: body,
+            headings: draft.headings,
             searchWords: draft.searchWords, wordCount: draft.wordCount, readabilityGrade: draft.readabilityGrade, references: draft.citations.references,
             usedComponents: draft.usedComponents, links: draft.links, steps: draft.steps, handles: draft.handles,
             sourceDigest: sourceDigest)

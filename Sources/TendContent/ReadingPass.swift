@@ -1,4 +1,5 @@
 import TendCore
+import TendLanguage
 import TendMarkdown
 
 /// What a reader meets in the body: the steps of its first ordered list (an exercise's), its
@@ -12,7 +13,9 @@ struct ReadingPass: PagePass {
         let (allText, prose) = Self.readableText(document)
         draft.searchWords = TextStatistics.distinctWords(allText)
         draft.wordCount = TextStatistics.wordCount(allText)
-        draft.readabilityGrade = TextStatistics.fleschKincaidGrade(prose)
+        // Each language has its own formula: Fernández-Huerta for Spanish, Flesch–Kincaid otherwise.
+        draft.readabilityGrade =
+            ThemeText.baseLanguage(context.config.language) == "es" ? TextStatistics.fernandezHuertaGrade(prose) : TextStatistics.fleschKincaidGrade(prose)
     }
 
     /// The words a reader reads (outside code blocks), and the prose alone (no headings, no

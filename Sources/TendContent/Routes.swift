@@ -2,39 +2,52 @@ import TendCore
 import TendFrontMatter
 
 /// Every URL Tend publishes by itself, the names a page may not take, and the pagination of
-/// the article list: the graph, the checker, the renderer and the processor all ask here.
-public enum Routes {
-    public static let home = "/"
-    public static let articles = "/articles/"
-    public static let exercises = "/exercises/"
-    public static let tags = "/tags/"
-    public static let authors = "/authors/"
-    public static let references = "/references/"
-    public static let search = "/search/"
+/// the article list, for one language: the graph, the checker, the renderer and the processor
+/// all ask here. The default language's pages are at the site's root (`prefix` `/`), another
+/// language's under its code (`/es/`).
+public struct Routes: Sendable, Hashable, Encodable {
+    /// `/`, or `/es/` for Spanish.
+    public let prefix: String
+
+    public init(prefix: String = "/") { self.prefix = prefix }
+
+    /// The routes of language `code` on a site whose default language is `defaultCode`.
+    public init(language code: String, defaultLanguage defaultCode: String) {
+        prefix = code == defaultCode ? "/" : "/\(code)/"
+    }
+
+    public var home: String { prefix }
+    public var articles: String { prefix + "articles/" }
+    public var exercises: String { prefix + "exercises/" }
+    public var tags: String { prefix + "tags/" }
+    public var authors: String { prefix + "authors/" }
+    public var references: String { prefix + "references/" }
+    public var search: String { prefix + "search/" }
     /// Tend's own crisis page, written when no page of the site shows the crisis component.
-    public static let crisis = "/crisis/"
-    public static let feed = "/feed.xml"
+    public var crisis: String { prefix + "crisis/" }
+    public var feed: String { prefix + "feed.xml" }
+    public var notFound: String { prefix + "404.html" }
+    /// One sitemap and one robots.txt for every language.
     public static let sitemap = "/sitemap.xml"
     public static let robots = "/robots.txt"
-    public static let notFound = "/404.html"
-    /// Theme assets and the site's media are copied under these.
+    /// Theme assets and the site's media are copied under these, shared by every language.
     public static let assets = "/assets/"
     public static let media = "/media/"
 
     /// The pretty URL of a page of `kind`: `/articles/<slug>/`, `/exercises/<slug>/`, `/<slug>/`, `/authors/<id>/`.
-    public static func page(kind: ContentKind, slug: String) -> String {
+    public func page(kind: ContentKind, slug: String) -> String {
         switch kind {
         case .article: return articles + slug + "/"
         case .exercise: return exercises + slug + "/"
-        case .page: return "/" + slug + "/"
+        case .page: return prefix + slug + "/"
         case .author: return authors + slug + "/"
         }
     }
 
-    public static func tag(_ slug: String) -> String { tags + slug + "/" }
+    public func tag(_ slug: String) -> String { tags + slug + "/" }
 
     /// Page `number` (from 1) of the article list.
-    public static func articleList(page number: Int) -> String {
+    public func articleList(page number: Int) -> String {
         number <= 1 ? articles : articles + "page/\(number)/"
     }
 
@@ -44,10 +57,13 @@ public enum Routes {
     }
 
     /// Paths no page may be published at, with what Tend publishes there (folders end in `/`; a
-    /// page's slug gives a folder, so `feed.xml/` stands for the file).
-    public static let builtIn: [(path: String, owner: String)] = [
-        articles, exercises, tags, authors, references, search, assets, media, feed + "/", sitemap + "/", robots + "/", notFound + "/",
-    ].map { ($0, "Tend's own \($0) page") }
+    /// page's slug gives a folder, so `feed.xml/` stands for the file). `languages` are the
+    /// other languages' folders, reserved at the root.
+    public func builtIn(languages: [String] = []) -> [(path: String, owner: String)] {
+        var paths = [articles, exercises, tags, authors, references, search, feed + "/", notFound + "/"]
+        if prefix == "/" { paths += [Self.assets, Self.media, Self.sitemap + "/", Self.robots + "/"] + languages.map { "/\($0)/" } }
+        return paths.map { ($0, "Tend's own \($0) page") }
+    }
 
     /// Links into these are not checked against pages: Tend copies them as they are.
     public static func isCopiedFile(_ sitePath: String) -> Bool { sitePath.hasPrefix(assets) }

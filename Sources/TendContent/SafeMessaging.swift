@@ -1,4 +1,5 @@
 import TendCore
+import TendLanguage
 import TendMarkdown
 
 /// Safe messaging about suicide and self-harm, after the Action Alliance's Framework for
@@ -14,46 +15,94 @@ enum SafeMessaging {
         let hint: String
     }
 
-    /// Words that make a page one about suicide or self-harm.
-    static let topicWords = [
-        "suicide", "suicides", "suicidal", "self-harm", "self harm", "self-injury", "kill himself", "kill herself", "kill themselves",
-        "killed himself", "killed herself", "killed themselves", "took his own life", "took her own life", "took their own life",
-    ]
+    /// What safe messaging looks for in one language: the words that make a page one about
+    /// suicide or self-harm, wording to avoid with what to write instead, sensational words and
+    /// descriptions of methods, all lower case.
+    struct Vocabulary: Sendable {
+        let topicWords: [String]
+        let wording: [(phrases: [String], instead: String)]
+        let sensational: [String]
+        let methods: [String]
+        /// The ASCII start of each topic word: text without any of them cannot mention the topic.
+        let stems: [[UInt8]]
 
-    /// Wording to avoid, each with what to write instead.
-    static let wording: [(phrases: [String], instead: String)] = [
-        (["committed suicide", "commit suicide", "commits suicide", "committing suicide"], "'died by suicide' (or 'killed themselves')"),
-        (["successful suicide", "successful suicide attempt", "completed suicide", "successfully killed"], "'died by suicide'"),
-        (["failed suicide attempt", "unsuccessful suicide attempt", "failed suicide", "failed attempt"], "'survived a suicide attempt'"),
-        (["suicide victim", "victim of suicide"], "'a person who died by suicide'"),
-        (["selfish act", "cowardly act", "the easy way out", "chose to end"], "words that do not judge: suicide is not a choice made freely"),
-    ]
+        init(topicWords: [String], wording: [(phrases: [String], instead: String)], sensational: [String], methods: [String]) {
+            self.topicWords = topicWords
+            self.wording = wording
+            self.sensational = sensational
+            self.methods = methods
+            stems = Array(Set(topicWords.map { String($0.unicodeScalars.prefix { $0.isASCII }) }.filter { $0.count >= 4 })).sorted().map { Array($0.utf8) }
+        }
 
-    /// Sensational words that make suicide news rather than information.
-    static let sensational = ["epidemic", "skyrocketing", "skyrocketed", "soaring", "alarming rise", "wave of suicides", "spate of suicides"]
+        static let english = Vocabulary(
+            topicWords: [
+                "suicide", "suicides", "suicidal", "self-harm", "self harm", "self-injury", "kill himself", "kill herself", "kill themselves",
+                "killed himself", "killed herself", "killed themselves", "took his own life", "took her own life", "took their own life",
+            ],
+            wording: [
+                (["committed suicide", "commit suicide", "commits suicide", "committing suicide"], "'died by suicide' (or 'killed themselves')"),
+                (["successful suicide", "successful suicide attempt", "completed suicide", "successfully killed"], "'died by suicide'"),
+                (["failed suicide attempt", "unsuccessful suicide attempt", "failed suicide", "failed attempt"], "'survived a suicide attempt'"),
+                (["suicide victim", "victim of suicide"], "'a person who died by suicide'"),
+                (["selfish act", "cowardly act", "the easy way out", "chose to end"], "words that do not judge: suicide is not a choice made freely"),
+            ],
+            sensational: ["epidemic", "skyrocketing", "skyrocketed", "soaring", "alarming rise", "wave of suicides", "spate of suicides"],
+            methods: [
+                "hanged himself", "hanged herself", "hanged themselves", "hanging himself", "hanging herself", "hanging themselves", "noose",
+                "overdosed on", "lethal dose", "fatal dose", "jumped from", "jumped off", "jumped in front", "shot himself", "shot herself",
+                "shot themselves", "slit his wrists", "slit her wrists", "slit their wrists", "cut his wrists", "cut her wrists", "cut their wrists",
+                "carbon monoxide", "poisoned himself", "poisoned herself", "poisoned themselves", "suicide method", "method of suicide",
+                "how many pills",
+            ])
 
-    /// Descriptions of methods or means.
-    static let methods = [
-        "hanged himself", "hanged herself", "hanged themselves", "hanging himself", "hanging herself", "hanging themselves", "noose",
-        "overdosed on", "lethal dose", "fatal dose", "jumped from", "jumped off", "jumped in front", "shot himself", "shot herself",
-        "shot themselves", "slit his wrists", "slit her wrists", "slit their wrists", "cut his wrists", "cut her wrists", "cut their wrists",
-        "carbon monoxide", "poisoned himself", "poisoned herself", "poisoned themselves", "suicide method", "method of suicide",
-        "how many pills",
-    ]
+        /// After the WHO's and the Spanish Foundation for Suicide Prevention's guidance for media.
+        static let spanish = Vocabulary(
+            topicWords: [
+                "suicidio", "suicidios", "suicida", "suicidas", "suicidarse", "autolesión", "autolesiones", "autolesionarse", "se quitó la vida",
+                "quitarse la vida", "se quitaron la vida", "se mató", "se suicidó",
+            ],
+            wording: [
+                (
+                    ["cometió suicidio", "cometer suicidio", "comete suicidio", "cometieron suicidio", "cometido suicidio"],
+                    "'murió por suicidio' (o 'se quitó la vida')"
+                ),
+                (["suicidio exitoso", "suicidio consumado", "logró suicidarse", "consiguió suicidarse"], "'murió por suicidio'"),
+                (
+                    ["intento fallido de suicidio", "intento de suicidio fallido", "suicidio fallido", "intento fracasado"],
+                    "'sobrevivió a un intento de suicidio'"
+                ),
+                (["víctima de suicidio", "víctima del suicidio"], "'una persona que murió por suicidio'"),
+                (["acto egoísta", "acto cobarde", "la salida fácil", "decidió acabar"], "palabras que no juzguen: el suicidio no es una elección libre"),
+            ],
+            sensational: [
+                "epidemia", "se dispara", "se disparan", "se disparó", "alarmante aumento", "aumento alarmante", "ola de suicidios", "oleada de suicidios",
+            ],
+            methods: [
+                "se ahorcó", "ahorcarse", "se ahorcaron", "soga", "sobredosis de", "dosis letal", "dosis mortal", "se lanzó desde", "se tiró desde",
+                "se arrojó", "se disparó", "se pegó un tiro", "se cortó las venas", "cortarse las venas", "monóxido de carbono", "se envenenó",
+                "método de suicidio", "métodos de suicidio", "cuántas pastillas",
+            ])
 
-    /// The findings in a page's Markdown body (its first line is the file's `firstLine`), or
-    /// none when the page does not speak of suicide or self-harm. Code is left out.
-    static func findings(body: String, firstLine: Int, hasCrisisComponent: Bool) -> [Finding] {
+        /// The vocabulary of the language `code` (`es-MX` is Spanish); English for any other.
+        static func forLanguage(_ code: String) -> Vocabulary {
+            ThemeText.baseLanguage(code) == "es" ? spanish : english
+        }
+    }
+
+    /// The findings in a page's Markdown body (its first line is the file's `firstLine`), in
+    /// the words of `vocabulary`, or none when the page does not speak of suicide or self-harm.
+    /// Code is left out.
+    static func findings(body: String, firstLine: Int, hasCrisisComponent: Bool, vocabulary: Vocabulary = .english) -> [Finding] {
         // Most pages never mention the topic: a byte scan settles that before any line is read.
-        guard mentionsTopic(body) else { return [] }
+        guard mentionsTopic(body, stems: vocabulary.stems) else { return [] }
         let lines = proseLines(body)
         var findings: [Finding] = []
         var firstMention: (line: Int, column: Int)?
         for (index, line) in lines.enumerated() {
             let lower = line.lowercased()
             let lineNumber = firstLine + index
-            if firstMention == nil, let column = firstColumn(of: topicWords, in: lower) { firstMention = (lineNumber, column) }
-            for rule in wording {
+            if firstMention == nil, let column = firstColumn(of: vocabulary.topicWords, in: lower) { firstMention = (lineNumber, column) }
+            for rule in vocabulary.wording {
                 for (phrase, column) in occurrences(of: rule.phrases, in: lower) {
                     findings.append(
                         Finding(
@@ -61,13 +110,13 @@ enum SafeMessaging {
                             hint: "write \(rule.instead) instead (safe messaging guidelines)"))
                 }
             }
-            for (phrase, column) in occurrences(of: sensational, in: lower) {
+            for (phrase, column) in occurrences(of: vocabulary.sensational, in: lower) {
                 findings.append(
                     Finding(
                         line: lineNumber, column: column, message: "'\(phrase)' is sensational language about suicide",
                         hint: "give the trend plainly, with the figure and its source"))
             }
-            for (phrase, column) in occurrences(of: methods, in: lower) {
+            for (phrase, column) in occurrences(of: vocabulary.methods, in: lower) {
                 findings.append(
                     Finding(
                         line: lineNumber, column: column, message: "'\(phrase)' describes a method or means of suicide",
@@ -84,22 +133,17 @@ enum SafeMessaging {
         return findings.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
     }
 
-    /// Word stems whose presence (in any case) means the page may speak of suicide or self-harm.
-    private static let topicStems = [
-        "suicid", "self-harm", "self harm", "self-injur", "kill himself", "kill herself", "kill themselves",
-        "killed himself", "killed herself", "killed themselves", "own life",
-    ].map { Array($0.utf8) }
-
-    /// True when the text holds one of `topicStems`, compared without case (ASCII).
-    static func mentionsTopic(_ text: String) -> Bool {
+    /// True when the text holds one of `stems` (English's when not given), compared without ASCII case.
+    static func mentionsTopic(_ text: String, stems: [[UInt8]] = Vocabulary.english.stems) -> Bool {
+        let firstBytes = Set(stems.map { $0[0] })
         var text = text
         return text.withUTF8 { bytes in
             let count = bytes.count
             var index = 0
             while index < count {
                 let byte = bytes[index] | 0x20
-                if byte == UInt8(ascii: "s") || byte == UInt8(ascii: "k") || byte == UInt8(ascii: "o") {
-                    for stem in topicStems where stem[0] == byte && index + stem.count <= count {
+                if firstBytes.contains(byte) {
+                    for stem in stems where stem[0] == byte && index + stem.count <= count {
                         var matches = true
                         for offset in 1..<stem.count where (bytes[index + offset] | (stem[offset] >= 0x61 ? 0x20 : 0)) != stem[offset] {
                             matches = false
@@ -165,7 +209,8 @@ struct SafeMessagingPass: PagePass {
     func run(_ document: MarkdownDocument, _ context: PassContext, _ draft: inout PageDraft, _ diagnostics: inout Diagnostics) {
         guard !context.matter.safeMessagingReviewed else { return }
         let findings = SafeMessaging.findings(
-            body: context.body, firstLine: context.lineOffset + 1, hasCrisisComponent: draft.usedComponents.contains("crisis"))
+            body: context.body, firstLine: context.lineOffset + 1, hasCrisisComponent: draft.usedComponents.contains("crisis"),
+            vocabulary: .forLanguage(context.config.language))
         for finding in findings {
             diagnostics.warning(
                 SourceLocation(path: context.path, line: finding.line, column: finding.column), finding.message,

@@ -3,6 +3,7 @@ import TendCitations
 import TendComponents
 import TendCore
 import TendFrontMatter
+import TendLanguage
 
 /// `content/site.yml`: the site's settings, validated with file positions.
 public struct SiteConfig: Sendable {
@@ -23,8 +24,7 @@ public struct SiteConfig: Sendable {
     public var relatedCount = 3
     public var crisisBanner = true
     public var sensitiveTags: [String] = ["suicide", "self-harm", "abuse"]
-    public var disclaimer =
-        "This article is for education only. It is not a substitute for professional care, diagnosis or treatment, and it is not for emergencies."
+    public var disclaimer = ThemeText.english["disclaimer"]
     public var readabilityMaxGrade = 8.0
     /// Months between clinical reviews (`review_every`; `review: { max_age_months }` is the older spelling).
     public var reviewMaxAgeMonths = 12
@@ -38,14 +38,43 @@ public struct SiteConfig: Sendable {
     public var crisisSearchTerms: [String] = []
     /// `MedicalWebPage` (default) or `Article`, for JSON-LD.
     public var schemaType = "MedicalWebPage"
+    /// The code of the language these settings are for (`en`; `es` for a translation's).
+    public var languageCode = "en"
+    /// `languages:`: every language's code, the default first; empty for a site in one language.
+    public var languages: [String] = []
+    /// The settings of each other language (`translations:` over these), by code.
+    public var translations: [String: SiteConfig] = [:]
+    /// Where `translations:` (or its absence) left the default language's words in place, by
+    /// language code: what `tend check` reports.
+    public var untranslated: [String: [String]] = [:]
 
-    static let path = "content/site.yml"
+    /// True when the site publishes more than one language.
+    public var isMultilingual: Bool { languages.count > 1 }
+    /// The default language's code.
+    public var defaultLanguage: String { languages.first ?? languageCode }
+    /// Where this language's pages are published: `/` for the default language, `/es/` for Spanish.
+    public var routes: Routes { Routes(prefix: languageCode == defaultLanguage ? "/" : "/\(languageCode)/") }
+    /// The theme's words in this language.
+    public var words: ThemeText { components.words }
+
+    /// The settings of the language `code` (these, for the default language or an unknown code).
+    public func localized(_ code: String) -> SiteConfig {
+        code == languageCode ? self : translations[code] ?? self
+    }
+
+    /// Every language's settings, the default first.
+    public var everyLanguage: [SiteConfig] { [self] + languages.dropFirst().compactMap { translations[$0] } }
+
+    public static let path = "content/site.yml"
 
     static let knownKeys = [
         "title", "base_url", "language", "description", "intro", "practice", "consultation", "crisis", "bibliography", "citations",
         "markdown", "page_size", "related_articles", "sensitive_tags", "disclaimer", "readability", "review", "review_every", "schema_type",
-        "quick_exit", "trust", "images",
+        "quick_exit", "trust", "images", "languages", "translations",
     ]
+
+    /// What `translations: { <code>: … }` may set for a language.
+    static let translatableKeys = ["title", "description", "intro", "language", "disclaimer", "consultation", "crisis", "trust", "quick_exit"]
 
     public init() {}
 
@@ -69,6 +98,11 @@ public struct SiteConfig: Sendable {
             }
         }
         config.language = fields["language"]?.string(&d) ?? config.language
+        config.languageCode = ThemeText.baseLanguage(config.language)
+        config.components.words = ThemeText.builtIn(config.language) ?? .english
+        config.disclaimer = config.words["disclaimer"]
+        config.components.consultationHeadline = config.words["consultation_headline"]
+        config.components.crisisMessage = config.words["crisis_message"]
         config.description = fields["description"]?.string(&d) ?? ""
         config.intro = fields["intro"]?.string(&d)
         if let value = fields["bibliography"] {
@@ -145,7 +179,128 @@ public struct SiteConfig: Sendable {
         if let practice = fields["practice"]?.mapping(&d) { config.readPractice(practice, &d) }
         if let consultation = fields["consultation"]?.mapping(&d) { config.readConsultation(consultation, &d) }
         if let crisis = fields["crisis"]?.mapping(&d) { config.readCrisis(crisis, &d) }
+        config.readLanguages(fields, &d)
         return config
+    }
+
+    /// `languages: { default, others }` and each other language's `translations:`.
+    private mutating func readLanguages(_ fields: YAMLMapping, _ d: inout Diagnostics) {
+        let translations = fields["translations"]?.mapping(&d)
+        guard let languages = fields["languages"]?.mapping(&d) else {
+            if let translations {
+                d.warning(
+                    translations.location, "'translations' is ignored: the site has no 'languages:'", hint: "add languages: { default: en, others: [es] }")
+            }
+            return
+        }
+        languages.warnAboutUnknownKeys(known: ["default", "others"], &d)
+        var defaultCode = languageCode
+        if let value = languages["default"], let code = value.string(&d) {
+            if Self.isLanguageCode(code) {
+                defaultCode = code.lowercased()
+            } else {
+                d.error(value.location, "'languages.default' must be a language code such as en or es, not '\(code)'")
+            }
+        }
+        if ThemeText.baseLanguage(language) != ThemeText.baseLanguage(defaultCode) { language = defaultCode }
+        if languageCode != defaultCode {
+            languageCode = defaultCode
+            components.words = ThemeText.builtIn(defaultCode) ?? .english
+        }
+        var codes = [defaultCode]
+        if let value = languages["others"], let others = value.isScalar ? [value.string(&d)].compactMap({ $0 }) : value.stringList(&d) {
+            for code in others {
+                let lower = code.lowercased()
+                if !Self.isLanguageCode(code) {
+                    d.error(value.location, "'languages.others' lists '\(code)', which is not a language code such as es or fr")
+                } else if codes.contains(lower) {
+                    d.error(value.location, "'languages.others' lists '\(code)' twice, or the default language again")
+                } else {
+                    codes.append(lower)
+                }
+            }
+        }
+        self.languages = codes.count > 1 ? codes : []
+        guard codes.count > 1 else { return }
+        var translated: [String: SiteConfig] = [:]
+        for code in codes.dropFirst() {
+            let mapping = translations?[code]?.mapping(&d)
+            let (config, missing) = translation(code, mapping, &d)
+            translated[code] = config
+            untranslated[code] = missing
+        }
+        for (key, location) in translations?.keys ?? [] where !codes.dropFirst().contains(key) {
+            d.warning(
+                location, "'translations.\(key)' is ignored: '\(key)' is not in languages.others", hint: "add it to others: [\(key)], or remove these lines")
+        }
+        self.translations = translated
+    }
+
+    /// The settings of language `code`: these, with the language's words and what its
+    /// `translations:` entry says in place of the default language's text.
+    private func translation(_ code: String, _ mapping: YAMLMapping?, _ d: inout Diagnostics) -> (SiteConfig, missing: [String]) {
+        var config = self
+        config.translations = [:]
+        config.untranslated = [:]
+        config.languageCode = code
+        config.language = code
+        config.components.words = ThemeText.builtIn(code) ?? .english
+        let words = config.words
+        config.disclaimer = words["disclaimer"]
+        config.components.consultationHeadline = words["consultation_headline"]
+        config.components.crisisMessage = words["crisis_message"]
+        config.trustStatements = []
+        var missing: [String] = []
+        mapping?.warnAboutUnknownKeys(known: Self.translatableKeys, &d)
+        config.title = mapping?["title"]?.string(&d) ?? title
+        config.description = mapping?["description"]?.string(&d) ?? ""
+        config.intro = mapping?["intro"]?.string(&d)
+        if let value = mapping?["language"], let tag = value.string(&d) {
+            if Self.isLanguageCode(tag), ThemeText.baseLanguage(tag) == ThemeText.baseLanguage(code) {
+                config.language = tag
+            } else {
+                d.error(value.location, "'translations.\(code).language' must be a form of '\(code)' such as \(code)-US, not '\(tag)'")
+            }
+        }
+        if let text = mapping?["disclaimer"]?.string(&d) { config.disclaimer = text }
+        if mapping?["description"] == nil, !description.isEmpty { missing.append("description") }
+        if mapping?["intro"] == nil, intro != nil { missing.append("intro") }
+        if let consultation = mapping?["consultation"]?.mapping(&d) {
+            consultation.warnAboutUnknownKeys(known: ["headline", "body"], &d)
+            config.components.consultationHeadline = consultation["headline"]?.string(&d) ?? config.components.consultationHeadline
+            config.components.consultationBody = consultation["body"]?.string(&d) ?? ""
+        } else {
+            config.components.consultationBody = ""
+            missing.append("consultation")
+        }
+        if let crisis = mapping?["crisis"]?.mapping(&d) {
+            config.components.crisisLines = []
+            config.crisisSearchTerms = []
+            config.readCrisis(crisis, &d)
+            if crisis["lines"] == nil { config.components.crisisLines = components.crisisLines }
+        } else if !components.crisisLines.isEmpty {
+            missing.append("crisis")
+        }
+        if let trust = mapping?["trust"]?.mapping(&d) {
+            for (key, _) in trust.keys {
+                if let text = trust[key]?.string(&d), !text.trimmingSpaces.isEmpty { config.trustStatements.append(text) }
+            }
+        } else if !trustStatements.isEmpty {
+            missing.append("trust")
+        }
+        if let quickExit = mapping?["quick_exit"]?.mapping(&d) {
+            quickExit.warnAboutUnknownKeys(known: ["url"], &d)
+            config.quickExitURL = config.webURL(
+                quickExit.require("url", &d, example: "https://www.google.com/"), field: "translations.\(code).quick_exit.url", &d)
+        }
+        return (config, missing)
+    }
+
+    /// `en`, `es`, `pt-BR`: two or three letters, then regional parts.
+    static func isLanguageCode(_ code: String) -> Bool {
+        let parts = code.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return parts.dropFirst().allSatisfy { (2...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
     }
 
     private mutating func readPractice(_ practice: YAMLMapping, _ d: inout Diagnostics) {

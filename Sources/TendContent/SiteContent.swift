@@ -11,6 +11,8 @@ public struct SiteContent: Sendable {
     public var pages: [Page]
     /// Authors by id (their file name).
     public var authors: [String: Page]
+    /// Authors' pages written in another language (`content/es/authors/<id>.md`), by language and id.
+    public var translatedAuthors: [String: [String: Page]] = [:]
     public var media: [SourceFile]
     /// A digest of Tend itself, `site.yml` and the bibliographies: what every page depends on.
     public var settingsDigest: UInt64
@@ -24,13 +26,15 @@ public struct SiteContent: Sendable {
         progress: ProgressReporter? = nil, bodiesOnDiskFrom: Int = 2_000
     ) -> (SiteContent?, [Diagnostic]) {
         var diagnostics = Diagnostics()
-        let (sources, discoveryProblems) = SiteSources.classify(snapshot)
-        diagnostics.append(contentsOf: discoveryProblems)
         var settings = StableHasher()
         settings.combine(ToolIdentity.fingerprint)
-        guard let config = loadConfig(snapshot: snapshot, fileSystem: fileSystem, settings: &settings, diagnostics: &diagnostics) else {
+        guard var config = loadConfig(snapshot: snapshot, fileSystem: fileSystem, settings: &settings, diagnostics: &diagnostics) else {
+            diagnostics.append(contentsOf: SiteSources.classify(snapshot).1)
             return (nil, diagnostics.all)
         }
+        ThemeOverrides.apply(to: &config, snapshot: snapshot, fileSystem: fileSystem, settings: &settings, diagnostics: &diagnostics)
+        let (sources, discoveryProblems) = SiteSources.classify(snapshot, languages: config.languages)
+        diagnostics.append(contentsOf: discoveryProblems)
         var bibliography = Bibliography(titles: config.citationTitles)
         for name in config.bibliography {
             let relative = "content/" + name
@@ -114,11 +118,16 @@ public struct SiteContent: Sendable {
         var pages: [Page] = []
         var authors: [String: Page] = [:]
         var authorBySkeleton: [String: Page] = [:]
+        var translatedAuthors: [String: [String: Page]] = [:]
         for (page, problems, _) in results {
             diagnostics.append(contentsOf: problems)
             guard let page else { continue }
             guard page.kind == .author else {
                 pages.append(page)
+                continue
+            }
+            if let language = page.language {
+                translatedAuthors[language, default: [:]][page.slug] = page
                 continue
             }
             // One author file may never pass for another, on a page, in JSON-LD or as a reviewer.
@@ -133,10 +142,18 @@ public struct SiteContent: Sendable {
             authors[page.slug] = page
             authorBySkeleton[skeleton] = page
         }
-        return (
-            SiteContent(config: config, bibliography: bibliography, pages: pages, authors: authors, media: sources.media, settingsDigest: settings.value),
-            diagnostics.all
-        )
+        for (language, byID) in translatedAuthors {
+            for (id, page) in byID where authors[id] == nil {
+                diagnostics.error(
+                    SourceLocation(path: page.sourcePath), "there is no content/authors/\(id).md for this translation",
+                    hint: "an author's page in another language translates the one in content/authors/; add that file, or rename this one")
+                translatedAuthors[language]?[id] = nil
+            }
+        }
+        var content = SiteContent(
+            config: config, bibliography: bibliography, pages: pages, authors: authors, media: sources.media, settingsDigest: settings.value)
+        content.translatedAuthors = translatedAuthors
+        return (content, diagnostics.all)
     }
 
     /// Settings and bibliographies larger than this are refused before they are read.

@@ -24,7 +24,8 @@ public struct SiteSources: Sendable {
 
     /// Sorts the files of `content/` in `snapshot`: Markdown by section, everything under
     /// `media/`; a symbolic link that led outside the site is a warning.
-    public static func classify(_ snapshot: SourceSnapshot) -> (SiteSources, [Diagnostic]) {
+    /// Files of another language are in `content/<code>/` for each code of `languages`.
+    public static func classify(_ snapshot: SourceSnapshot, languages: [String] = []) -> (SiteSources, [Diagnostic]) {
         var sources = SiteSources()
         var diagnostics: [Diagnostic] = []
         if snapshot.missingFolders.contains("content") {
@@ -37,14 +38,28 @@ public struct SiteSources: Sendable {
         }
         for file in snapshot.files(under: "content") {
             classify(
-                SourceFile(relativePath: file.relativePath, absolutePath: file.absolutePath, status: file.status), into: &sources, diagnostics: &diagnostics)
+                SourceFile(relativePath: file.relativePath, absolutePath: file.absolutePath, status: file.status), languages: Set(languages.dropFirst()),
+                into: &sources, diagnostics: &diagnostics)
         }
         return (sources, diagnostics)
     }
 
-    private static func classify(_ file: SourceFile, into sources: inout SiteSources, diagnostics: inout [Diagnostic]) {
-        let parts = file.relativePath.utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
+    private static func classify(_ file: SourceFile, languages: Set<String>, into sources: inout SiteSources, diagnostics: inout [Diagnostic]) {
+        var parts = file.relativePath.utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
         guard parts.count >= 2 else { return }
+        var inLanguageFolder = false
+        if parts.count > 2, languages.contains(parts[1]) {
+            // content/es/articles/a.md is laid out as content/articles/a.md is; authors and media are shared.
+            parts.remove(at: 1)
+            inLanguageFolder = true
+            if parts.count > 2, parts[1] == "media" {
+                diagnostics.append(
+                    .warning(
+                        SourceLocation(path: file.relativePath), "ignored: media are shared by every language",
+                        hint: "keep images and files in content/media/; every language links to them there"))
+                return
+            }
+        }
         let section = parts.count > 2 ? parts[1] : ""
         if section == "media" {
             let lower = file.relativePath.lowercased()
@@ -58,13 +73,15 @@ public struct SiteSources: Sendable {
             sources.media.append(file)
         } else if let kind = sections[section], file.relativePath.hasSuffix(".md") {
             sources.pages.append((kind, file))
-        } else if parts.count == 2 && (parts[1] == "site.yml" || parts[1].hasSuffix(".bib") || parts[1].hasSuffix(".json")) {
+        } else if !inLanguageFolder && parts.count == 2 && (parts[1] == "site.yml" || parts[1].hasSuffix(".bib") || parts[1].hasSuffix(".json")) {
             return  // settings and bibliographies, read by name
         } else {
             diagnostics.append(
                 .warning(
                     SourceLocation(path: file.relativePath), "ignored a file Tend does not know what to do with",
-                    hint: "Markdown goes in content/articles, exercises, pages or authors; images and files in content/media"))
+                    hint: inLanguageFolder
+                        ? "a translation goes in the language's articles, exercises or pages folder (content/es/articles/...)"
+                        : "Markdown goes in content/articles, exercises, pages or authors; images and files in content/media"))
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Counts over a page's prose: words, distinct words for search, Flesch–Kincaid grade. All of
 /// them are single passes over UTF-8 bytes that allocate nothing per word.
 public enum TextStatistics {
@@ -98,6 +100,87 @@ public enum TextStatistics {
         }
         guard words >= 30, sentences > 0 else { return nil }
         return 0.39 * Double(words) / Double(sentences) + 11.8 * Double(syllables) / Double(words) - 15.59
+    }
+
+    /// Fernández-Huerta's reading ease for Spanish (206.84 − 0.60 × syllables per 100 words −
+    /// 1.02 × sentences per 100 words; 100 is easiest), as the US school grade it corresponds to
+    /// on the formula's own scale (90–100: 4th–5th grade, 60–70: 7th–8th, 30–50: college), so
+    /// `readability.max_grade` means the same in every language. Nil under 30 words.
+    public static func fernandezHuertaGrade(_ text: String) -> Double? {
+        fernandezHuertaEase(text).map(gradeForReadingEase)
+    }
+
+    /// Fernández-Huerta's reading ease (0–100), nil under 30 words.
+    public static func fernandezHuertaEase(_ text: String) -> Double? {
+        var words = 0, sentences = 0, syllables = 0
+        var counter = SpanishSyllableCounter()
+        var sawSentenceText = false
+        for scalar in text.unicodeScalars {
+            let lower = Character(scalar).lowercased().unicodeScalars.first ?? scalar
+            if CharacterSet.letters.contains(lower) {
+                counter.add(lower)
+                continue
+            }
+            if counter.letters > 0 {
+                words += 1
+                syllables += counter.syllables
+                counter = SpanishSyllableCounter()
+                sawSentenceText = true
+            }
+            if ".!?\n…".unicodeScalars.contains(scalar), sawSentenceText {
+                sentences += 1
+                sawSentenceText = false
+            }
+        }
+        if counter.letters > 0 {
+            words += 1
+            syllables += counter.syllables
+            sawSentenceText = true
+        }
+        if sawSentenceText { sentences += 1 }
+        guard words >= 30, sentences > 0 else { return nil }
+        let perHundred = 100 / Double(words)
+        return 206.84 - 0.60 * Double(syllables) * perHundred - 1.02 * Double(sentences) * perHundred
+    }
+
+    /// The school grade of a reading-ease score: 100 → 4, 90 → 5, 60 → 8, 30 → 12, 0 → 16.
+    public static func gradeForReadingEase(_ ease: Double) -> Double {
+        let clamped = min(max(ease, 0), 100)
+        return clamped >= 60 ? 4 + (100 - clamped) / 10 : 8 + (60 - clamped) / 7.5
+    }
+
+    /// The reading ease a grade corresponds to (the inverse of `gradeForReadingEase`).
+    public static func readingEase(forGrade grade: Double) -> Double {
+        grade <= 8 ? 100 - (grade - 4) * 10 : 60 - (grade - 8) * 7.5
+    }
+
+    /// Spanish syllables, fed letter by letter: one for each vowel nucleus, where a weak vowel
+    /// (i, u, ü) next to another vowel joins it in a diphthong unless it carries the accent
+    /// (í, ú), and two strong vowels (a, e, o and their accented forms) are two syllables.
+    struct SpanishSyllableCounter {
+        private(set) var letters = 0
+        private var nuclei = 0
+        private var previous: Unicode.Scalar?
+
+        mutating func add(_ letter: Unicode.Scalar) {
+            letters += 1
+            defer { previous = letter }
+            guard Self.isVowel(letter) else { return }
+            guard let before = previous, Self.isVowel(before) else {
+                nuclei += 1
+                return
+            }
+            // Two strong vowels, or an accented weak one, split into two syllables.
+            let strongPair = Self.isStrong(before) && Self.isStrong(letter)
+            if strongPair || Self.isAccentedWeak(before) || Self.isAccentedWeak(letter) { nuclei += 1 }
+        }
+
+        /// `y` counts as a consonant (hoy, muy, rey: one syllable); the word `y` alone is one syllable.
+        var syllables: Int { max(nuclei, 1) }
+
+        static func isVowel(_ letter: Unicode.Scalar) -> Bool { "aeiouáéíóúü".unicodeScalars.contains(letter) }
+        static func isStrong(_ letter: Unicode.Scalar) -> Bool { "aeoáéó".unicodeScalars.contains(letter) }
+        static func isAccentedWeak(_ letter: Unicode.Scalar) -> Bool { letter == "í" || letter == "ú" }
     }
 
     /// Syllables of one word, fed letter by letter: vowel groups, less a silent final `e` and a

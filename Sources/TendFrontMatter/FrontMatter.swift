@@ -45,6 +45,8 @@ public struct FrontMatter: Sendable {
     public var imageFocus = "center"
     /// Old URLs of the page (`/2021/05/old-slug/`): each is published as a redirect to it.
     public var aliases: [String] = []
+    /// Links translations whose paths differ (`translation_key`).
+    public var translationKey: String?
     public var tags: [String] = []
     public var contentNote: String?
     public var draft = false
@@ -143,6 +145,7 @@ public struct FrontMatter: Sendable {
             }
         }
         quickExit = fields["quick_exit"]?.bool(&d)
+        translationKey = fields["translation_key"]?.string(&d)
         if let value = fields["aliases"] {
             let written = value.isScalar ? [value.string(&d)].compactMap { $0 } : value.stringList(&d) ?? []
             for alias in written {

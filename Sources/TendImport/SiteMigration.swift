@@ -29,16 +29,19 @@ public struct SiteMigration {
     let generator: Generator
     let source: String
     let site: String
+    let languageFolder: String
     /// The comment that marks an author file an import made.
     static let importedMarker = "# Made by tend import: add credentials and a short bio, then remove this line."
 
     /// The site's first author before the import (nil when it has none).
     private var existingAuthor: String?
 
-    public init(generator: Generator, source: String, site: String) {
+    /// `languageFolder` is where the pages go: `content/`, or `content/es/` for a site brought in as a translation.
+    public init(generator: Generator, source: String, site: String, languageFolder: String = "content/") {
         self.generator = generator
         self.source = source
         self.site = site
+        self.languageFolder = languageFolder
     }
 
     public mutating func run() throws -> Report {
@@ -151,7 +154,7 @@ public struct SiteMigration {
         if section == "pages", let order = fields.menuOrder { front.append("menu: \(order)") }
         if fields.draft { front.append("draft: true") }
         front += ["---", ""]
-        let target = "content/\(section)/\(slug).md"
+        let target = "\(languageFolder)\(section)/\(slug).md"
         try write(front.joined(separator: "\n") + converted.text.trimmingCharacters(in: .whitespacesAndNewlines) + "\n", to: target)
         report.entries.append(Entry(source: relative, target: target, notes: notes))
     }
@@ -296,7 +299,7 @@ public struct SiteMigration {
             }
             if status != "publish" { front.append("draft: true") }
             front += ["---", ""]
-            let target = "content/\(section)/\(slug.isEmpty ? "post-\(index + 1)" : slug).md"
+            let target = "\(languageFolder)\(section)/\(slug.isEmpty ? "post-\(index + 1)" : slug).md"
             try write(front.joined(separator: "\n") + result.body, to: target)
             report.entries.append(Entry(source: itemName, target: target, notes: notes))
         }

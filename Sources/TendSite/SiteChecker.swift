@@ -3,18 +3,22 @@ import TendCitations
 import TendContent
 import TendCore
 import TendFrontMatter
+import TendLanguage
 
 /// What `tend check` (and, for links, `tend build`) validates across pages: links and anchors,
 /// images, heading structure, unused bibliography entries and authors, stale reviews,
 /// readability.
 public struct SiteChecker: Sendable {
     let graph: SiteGraph
+    /// The site's other languages, whose pages a link may point to.
+    let others: [SiteGraph]
     let today: CalendarDate
     /// `--strict`: an overdue clinical review is an error.
     let overdueReviewIsError: Bool
 
-    public init(graph: SiteGraph, today: CalendarDate, overdueReviewIsError: Bool = false) {
+    public init(graph: SiteGraph, others: [SiteGraph] = [], today: CalendarDate, overdueReviewIsError: Bool = false) {
         self.graph = graph
+        self.others = others
         self.today = today
         self.overdueReviewIsError = overdueReviewIsError
     }
@@ -56,11 +60,14 @@ public struct SiteChecker: Sendable {
             diagnostics += headingProblems(page)
             diagnostics += reviewProblems(page)
             if page.kind == .article, let grade = page.readabilityGrade, grade > graph.config.readabilityMaxGrade {
+                let aim = graph.config.readabilityMaxGrade
+                let message =
+                    ThemeText.baseLanguage(graph.config.language) == "es"
+                    ? "reading level is about grade \(String(format: "%.1f", grade)) (Fernández-Huerta reading ease \(Int(TextStatistics.readingEase(forGrade: grade).rounded()))); the site aims for grade \(Int(aim)) or below (an ease of \(Int(TextStatistics.readingEase(forGrade: aim).rounded())) or more)"
+                    : "reading level is grade \(String(format: "%.1f", grade)); the site aims for grade \(Int(aim)) or below"
                 diagnostics.append(
                     .warning(
-                        SourceLocation(path: page.sourcePath),
-                        "reading level is grade \(String(format: "%.1f", grade)); the site aims for grade \(Int(graph.config.readabilityMaxGrade)) or below",
-                        hint: "shorter sentences and everyday words make health information easier to use"))
+                        SourceLocation(path: page.sourcePath), message, hint: "shorter sentences and everyday words make health information easier to use"))
             }
             for handle in page.handles {
                 diagnostics.append(
@@ -156,21 +163,27 @@ public struct SiteChecker: Sendable {
         return diagnostics
     }
 
-    /// Every path the site publishes, with the page published there (nil for Tend's own files).
+    /// Every path the site publishes in every language, with the page published there (nil for Tend's own files).
     private func knownTargets() -> [String: Page?] {
         var targets: [String: Page?] = [:]
+        for language in [graph] + others { Self.addTargets(of: language, to: &targets) }
+        for path in [Routes.sitemap, Routes.robots] { targets[path] = .some(nil) }
+        for media in graph.content.media { targets[Routes.mediaPath(of: media.relativePath)] = .some(nil) }
+        return targets
+    }
+
+    private static func addTargets(of graph: SiteGraph, to targets: inout [String: Page?]) {
         for page in graph.publishedPages + Array(graph.authors.values) { targets[page.url] = page }
+        let routes = graph.routes
         for path in [
-            Routes.home, Routes.articles, Routes.exercises, Routes.tags, Routes.references, Routes.search, Routes.crisis, Routes.feed, Routes.sitemap,
-            Routes.robots, Routes.notFound,
-        ] where targets[path] == nil {
+            routes.home, routes.articles, routes.exercises, routes.tags, routes.references, routes.search, routes.crisis, routes.feed, routes.notFound,
+        ]
+        where targets[path] == nil {
             targets[path] = .some(nil)
         }
         let pageCount = Routes.articleListPageCount(articles: graph.articles.count, size: graph.config.pageSize)
-        if pageCount > 1 { for number in 2...pageCount { targets[Routes.articleList(page: number)] = .some(nil) } }
+        if pageCount > 1 { for number in 2...pageCount { targets[routes.articleList(page: number)] = .some(nil) } }
         for tag in graph.tags { targets[tag.url] = .some(nil) }
-        for media in graph.content.media { targets[Routes.mediaPath(of: media.relativePath)] = .some(nil) }
-        return targets
     }
 
     /// The anchors a page has: its headings and its reference list entries.
@@ -193,7 +206,7 @@ public struct SiteChecker: Sendable {
         var candidates = [target]
         if !target.hasSuffix("/") && !target.utf8.contains(UInt8(ascii: ".")) { candidates.append(target + "/") }
         guard let found = candidates.first(where: { targets[$0] != nil }) else {
-            if let hidden = candidates.lazy.compactMap({ graph.hiddenURLs[$0] }).first {
+            if let hidden = candidates.lazy.compactMap({ candidate in ([graph] + others).lazy.compactMap { $0.hiddenURLs[candidate] }.first }).first {
                 return [
                     .error(
                         link.location, "the link '\(url)' points to \(hidden), which is a draft or scheduled for later",

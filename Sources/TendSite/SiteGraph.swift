@@ -21,13 +21,19 @@ public struct TagGroup: Sendable {
     public var slug: String
     public var name: String
     public var pages: [Page]
-    public var url: String { Routes.tag(slug) }
+    /// `/tags/<slug>/`, under the language's folder.
+    public var url: String
 }
 
 /// The join point of a build: which pages are published, and how they relate.
 public struct SiteGraph: Sendable {
     public let content: SiteContent
-    public var config: SiteConfig { content.config }
+    /// The settings of this graph's language.
+    public let config: SiteConfig
+    /// Where this language's pages are published.
+    public var routes: Routes { config.routes }
+    /// Every language of the site and which pages translate which (one language: no translations).
+    public private(set) var languages = SiteLanguages.single
     /// Published articles, newest first.
     public private(set) var articles: [Page] = []
     /// Published exercises, by title.
@@ -45,15 +51,40 @@ public struct SiteGraph: Sendable {
     /// page URL; pages with the same set of tags share one ranking.
     private var relatedByURL: [String: [Int]] = [:]
 
-    public var authors: [String: Page] { content.authors }
+    /// Authors by id, as this language publishes them (`/es/authors/<id>/` in Spanish).
+    public let authors: [String: Page]
 
     /// Every article, exercise and page that is published.
     public var publishedPages: [Page] { articles + exercises + pages }
 
+    /// The graph of the default language.
     public static func build(_ content: SiteContent, options: BuildOptions) -> (SiteGraph, [Diagnostic]) {
-        var graph = SiteGraph(content: content)
+        build(content, options: options, language: content.config.languageCode)
+    }
+
+    /// One graph a language, the default first, each knowing which of its pages translate which.
+    public static func buildAll(_ content: SiteContent, options: BuildOptions) -> ([SiteGraph], [Diagnostic]) {
+        var graphs: [SiteGraph] = []
+        var diagnostics: [Diagnostic] = []
+        for config in content.config.everyLanguage {
+            let (graph, problems) = build(content, options: options, language: config.languageCode)
+            graphs.append(graph)
+            diagnostics += problems
+        }
+        guard graphs.count > 1 else { return (graphs, diagnostics) }
+        let (languages, problems) = SiteLanguages.link(graphs.map { ($0.config, $0.publishedPages) })
+        diagnostics += problems
+        for index in graphs.indices { graphs[index].languages = languages }
+        return (graphs, diagnostics)
+    }
+
+    /// The graph of the language `code`: its pages, its tags, its authors' pages.
+    public static func build(_ content: SiteContent, options: BuildOptions, language code: String) -> (SiteGraph, [Diagnostic]) {
+        let config = content.config.localized(code)
+        let isDefault = code == content.config.languageCode
+        var graph = SiteGraph(content: content, config: config)
         var diagnostics = Diagnostics()
-        for page in content.pages {
+        for page in content.pages where (page.language == nil) == isDefault && (isDefault || page.language == code) {
             if page.isHidden(drafts: options.drafts, future: options.future, today: options.today) {
                 graph.hiddenURLs[page.url] = page.sourcePath
                 continue
@@ -76,13 +107,23 @@ public struct SiteGraph: Sendable {
         let rankings = relatedRankings(
             tagSets: Set(tagSetByURL.values), articles: graph.articles, articlesByTag: graph.articlesByTag, wanted: graph.config.relatedCount + 1)
         graph.relatedByURL = tagSetByURL.compactMapValues { rankings[$0] }
-        graph.tags = groupTags(graph.articles + graph.exercises, diagnostics: &diagnostics)
+        graph.tags = groupTags(graph.articles + graph.exercises, routes: config.routes, diagnostics: &diagnostics)
         for page in graph.publishedPages { diagnostics.append(contentsOf: graph.problems(of: page)) }
         graph.checkURLs(&diagnostics)
         return (graph, diagnostics.all)
     }
 
-    private init(content: SiteContent) { self.content = content }
+    private init(content: SiteContent, config: SiteConfig) {
+        self.content = content
+        self.config = config
+        let routes = config.routes
+        authors =
+            routes.prefix == "/"
+            ? content.authors
+            : content.authors.mapValues {
+                content.translatedAuthors[config.languageCode]?[$0.slug] ?? $0.published(at: routes.page(kind: .author, slug: $0.slug))
+            }
+    }
 
     /// Related articles: most shared tags, then newest, from the rankings computed when the
     /// graph was built.
@@ -163,7 +204,7 @@ public struct SiteGraph: Sendable {
         return best
     }
 
-    private static func groupTags(_ pages: [Page], diagnostics: inout Diagnostics) -> [TagGroup] {
+    private static func groupTags(_ pages: [Page], routes: Routes, diagnostics: inout Diagnostics) -> [TagGroup] {
         var groups: [String: TagGroup] = [:]
         var firstUse: [String: (name: String, path: String)] = [:]
         for page in pages {
@@ -182,12 +223,13 @@ public struct SiteGraph: Sendable {
                 }
                 if let first = firstUse[slug], first.name != name {
                     diagnostics.error(
-                        page.matter.location(of: "tags"), "the tag '\(name)' would share the URL /tags/\(slug)/ with the tag '\(first.name)' of \(first.path)",
+                        page.matter.location(of: "tags"),
+                        "the tag '\(name)' would share the URL \(routes.tag(slug)) with the tag '\(first.name)' of \(first.path)",
                         hint: "write the tag the same way in both files")
                     continue
                 }
                 firstUse[slug] = firstUse[slug] ?? (name, page.sourcePath)
-                groups[slug, default: TagGroup(slug: slug, name: name, pages: [])].pages.append(page)
+                groups[slug, default: TagGroup(slug: slug, name: name, pages: [], url: routes.tag(slug))].pages.append(page)
             }
         }
         return groups.values.sorted { $0.slug < $1.slug }
@@ -216,7 +258,7 @@ public struct SiteGraph: Sendable {
     /// Two sources for one URL are an error naming both files.
     private func checkURLs(_ diagnostics: inout Diagnostics) {
         var owners: [String: String] = [:]
-        for (path, owner) in Routes.builtIn { owners[path] = owner }
+        for (path, owner) in routes.builtIn(languages: Array(content.config.languages.dropFirst())) { owners[path] = owner }
         for tag in tags { owners[tag.url] = "the tag '\(tag.name)'" }
         let everyone = publishedPages + authors.values.sorted { $0.sourcePath < $1.sourcePath }
         for page in everyone {

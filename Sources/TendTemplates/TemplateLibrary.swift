@@ -1,6 +1,7 @@
 import Foundation
 import Mustache
 import TendCore
+import TendLanguage
 
 /// The site's Mustache templates: the built-in theme, overridden file by file by the site's `templates/`.
 public struct TemplateLibrary: Sendable {
@@ -24,9 +25,12 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// Loads the built-in theme's files, then the site's (`siteFiles`, under `templates/` of the
-    /// site's snapshot) over them. Template syntax errors are diagnostics naming the file.
-    public static func load(theme: SourceSnapshot?, siteFiles: some Collection<SourceSnapshot.File>, fileSystem: FileSystem) -> (TemplateLibrary?, [Diagnostic])
-    {
+    /// site's snapshot) over them. Template syntax errors are diagnostics naming the file. Each
+    /// `{{t.key}}` becomes the escaped text of `key` in `words` before the template is parsed, so
+    /// the theme's words cost nothing at render time; an unknown key is an error.
+    public static func load(
+        theme: SourceSnapshot?, siteFiles: some Collection<SourceSnapshot.File>, fileSystem: FileSystem, words: ThemeText = .english
+    ) -> (TemplateLibrary?, [Diagnostic]) {
         registerContentType
         var sources: [String: (text: String, path: String)] = [:]
         var assets: [String: (String, FileStatus?)] = [:]
@@ -42,7 +46,9 @@ public struct TemplateLibrary: Sendable {
                         throw Diagnostic.error(SourceLocation(path: shown), "the template is \(file.status.size / 1_000_000) MB; templates may be up to 4 MB")
                     }
                     let text = try SourceText.decode(try fileSystem.contents(of: file.absolutePath), path: shown)
-                    sources[String(relative.dropLast(5))] = (text, shown)
+                    let (filled, problems) = fillWords(text, words: words, path: shown)
+                    diagnostics += problems
+                    sources[String(relative.dropLast(5))] = (filled, shown)
                 } catch let diagnostic as Diagnostic {
                     diagnostics.append(diagnostic)
                 } catch {
@@ -53,6 +59,7 @@ public struct TemplateLibrary: Sendable {
         diagnostics += includeCycles(sources)
         var library = MustacheLibrary()
         var fingerprint = StableHasher()
+        fingerprint.combine(stableDigest(words))
         for name in sources.keys.sorted() {
             let source = sources[name]!
             fingerprint.combine(name)
@@ -69,6 +76,44 @@ public struct TemplateLibrary: Sendable {
         let assetList = assets.keys.sorted().map { ($0, assets[$0]!.0, assets[$0]!.1) }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         return (TemplateLibrary(library: library, names: Set(sources.keys), assets: assetList, fingerprint: fingerprint.value), diagnostics)
+    }
+
+    /// `text` with each `{{t.key}}` replaced by the escaped words of `key`.
+    static func fillWords(_ text: String, words: ThemeText, path: String) -> (String, [Diagnostic]) {
+        guard text.contains("{{t.") || text.contains("{{ t.") else { return (text, []) }
+        let known = Set(ThemeText.keys)
+        var diagnostics: [Diagnostic] = []
+        var out = ""
+        var line = 1
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{") {
+            let before = rest[..<open.lowerBound]
+            out += before
+            line += before.utf8.count { $0 == UInt8(ascii: "\n") }
+            guard let close = rest[open.upperBound...].range(of: "}}") else {
+                rest = rest[open.lowerBound...]
+                break
+            }
+            let inner = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            if inner.hasPrefix("t."), !inner.contains("{"), !inner.contains("\n") {
+                let key = String(inner.dropFirst(2))
+                if known.contains(key) {
+                    out += Escape.html(words[key])
+                } else {
+                    let column =
+                        (out.utf8.count - (out.utf8.lastIndex(of: UInt8(ascii: "\n")).map { out.utf8.distance(from: out.utf8.startIndex, to: $0) + 1 } ?? 0))
+                        + 1
+                    diagnostics.append(
+                        .error(
+                            SourceLocation(path: path, line: line, column: column), "the template asks for the text 't.\(key)', which Tend does not have",
+                            hint: Suggestions.hint(for: key, in: known) ?? "the keys are those of Tend's built-in words (see the README)"))
+                }
+            } else {
+                out += rest[open.lowerBound..<close.upperBound]
+            }
+            rest = rest[close.upperBound...]
+        }
+        return (out + rest, diagnostics)
     }
 
     /// A template that includes itself, through partials or a parent template, would render

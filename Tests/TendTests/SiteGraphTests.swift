@@ -20,7 +20,7 @@ import Testing
         matter.title = slug
         matter.date = CalendarDate(year: 2026, month: 1, day: day)
         matter.tags = tags
-        return Page(kind: .article, sourcePath: "content/articles/\(slug).md", slug: slug, url: Routes.page(kind: .article, slug: slug), matter: matter)
+        return Page(kind: .article, sourcePath: "content/articles/\(slug).md", slug: slug, url: Routes().page(kind: .article, slug: slug), matter: matter)
     }
 
     @Test func relatedArticlesShareTheMostTagsThenAreNewest() {

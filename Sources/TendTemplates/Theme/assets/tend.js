@@ -3,6 +3,15 @@
 (function () {
   "use strict";
 
+  // The page's words for what the script writes: data-text-* attributes in the page's language, English otherwise.
+  function text(element, name, fallback) {
+    var value = element.getAttribute("data-text-" + name);
+    return value === null ? fallback : value;
+  }
+  function fill(pattern, values) {
+    return pattern.replace(/\{(\w+)\}/g, function (whole, name) { return values.hasOwnProperty(name) ? values[name] : whole; });
+  }
+
   function setupSearch() {
     var section = document.querySelector(".search[data-index]");
     if (!section) return;
@@ -59,7 +68,7 @@
       if (terms.length === 0 || !index) {
         results.hidden = true;
         all.hidden = false;
-        status.textContent = distress ? "If you are in crisis, help is available now:" : "";
+        status.textContent = distress ? text(section, "crisis-first", "If you are in crisis, help is available now:") : "";
         return;
       }
       var found = index.map(function (entry) { return { entry: entry, score: score(entry, terms) }; })
@@ -83,7 +92,7 @@
           note.className = "card-note";
           var label = document.createElement("span");
           label.className = "note-label";
-          label.textContent = "Content note: ";
+          label.textContent = text(section, "content-note", "Content note:") + " ";
           note.appendChild(label);
           note.appendChild(document.createTextNode(hit.entry.note));
           li.appendChild(note);
@@ -98,8 +107,9 @@
         if (crisisBox) crisisBox.hidden = true;
         if (help) help.hidden = false;
       }
-      status.textContent = found.length === 0 ? "No articles match “" + query + "”." :
-        found.length + (found.length === 1 ? " result" : " results") + " for “" + query + "”." + (distress ? " Help comes first:" : "");
+      status.textContent = found.length === 0 ? fill(text(section, "none", "No articles match “{query}”."), { query: query }) :
+        fill(found.length === 1 ? text(section, "results-one", "{count} result for “{query}”.") : text(section, "results-other", "{count} results for “{query}”."),
+          { count: String(found.length), query: query }) + (distress ? " " + text(section, "help-first", "Help comes first:") : "");
     }
     var form = section.querySelector("form");
     form.addEventListener("submit", function (event) { event.preventDefault(); show(input.value); });
@@ -112,14 +122,15 @@
       var params = new URLSearchParams(window.location.search);
       if (params.get("q")) { input.value = params.get("q"); }
       show(input.value);
-    }).catch(function () { status.textContent = "Search is unavailable; all articles are listed below."; });
+    }).catch(function () { status.textContent = text(section, "unavailable", "Search is unavailable; all articles are listed below."); });
   }
 
   function setupBreathing(section) {
     var counts = section.getAttribute("data-pattern").split("-").map(Number);
     var cycles = Number(section.getAttribute("data-cycles")) || 4;
-    var names = counts.length === 2 ? ["Breathe in", "Breathe out"] :
-      counts.length === 3 ? ["Breathe in", "Hold", "Breathe out"] : ["Breathe in", "Hold", "Breathe out", "Hold"];
+    var breatheIn = text(section, "breathe-in", "Breathe in"), breatheOut = text(section, "breathe-out", "Breathe out"), hold = text(section, "hold", "Hold");
+    var names = counts.length === 2 ? [breatheIn, breatheOut] :
+      counts.length === 3 ? [breatheIn, hold, breatheOut] : [breatheIn, hold, breatheOut, hold];
     var reduced = window.matchMedia("(prefers-reduced-motion: reduce)");
 
     var pacer = document.createElement("div");
@@ -130,7 +141,7 @@
     var phase = document.createElement("p");
     phase.className = "breathing-phase";
     phase.setAttribute("aria-live", "polite");
-    phase.textContent = "Press Start when you are ready.";
+    phase.textContent = text(section, "breathing-ready", "Press Start when you are ready.");
     // The seconds left in this breath, counting down (not announced: the phase is).
     var count = document.createElement("p");
     count.className = "breathing-count";
@@ -139,10 +150,10 @@
     controls.className = "breathing-controls";
     var start = document.createElement("button");
     start.type = "button";
-    start.textContent = "Start";
+    start.textContent = text(section, "breathing-start", "Start");
     var pause = document.createElement("button");
     pause.type = "button";
-    pause.textContent = "Pause";
+    pause.textContent = text(section, "breathing-pause", "Pause");
     pause.disabled = true;
     controls.appendChild(start);
     controls.appendChild(pause);
@@ -156,13 +167,14 @@
     function announce() {
       var name = names[step];
       count.textContent = String(remaining);
-      phase.textContent = name + " for " + counts[step] + " (round " + (cycle + 1) + " of " + cycles + ")";
+      phase.textContent = fill(text(section, "breathing-phase", "{phase} for {seconds} (round {round} of {rounds})"),
+        { phase: name, seconds: String(counts[step]), round: String(cycle + 1), rounds: String(cycles) });
       if (reduced.matches) {
         circle.style.transitionDuration = "0s";
       } else {
         circle.style.transitionDuration = counts[step] + "s";
-        if (name === "Breathe in") circle.style.transform = "scale(1)";
-        if (name === "Breathe out") circle.style.transform = "scale(0.6)";
+        if (name === breatheIn) circle.style.transform = "scale(1)";
+        if (name === breatheOut) circle.style.transform = "scale(0.6)";
       }
     }
     function tick() {
@@ -170,14 +182,14 @@
       if (remaining > 0) { count.textContent = String(remaining); return; }
       step += 1;
       if (step >= counts.length) { step = 0; cycle += 1; }
-      if (cycle >= cycles) { stop("Well done. Breathe normally for a moment."); return; }
+      if (cycle >= cycles) { stop(text(section, "breathing-done", "Well done. Breathe normally for a moment.")); return; }
       remaining = counts[step];
       announce();
     }
     function stop(message) {
       clearInterval(timer);
       timer = null;
-      start.textContent = "Start";
+      start.textContent = text(section, "breathing-start", "Start");
       start.disabled = false;
       pause.disabled = true;
       pause.setAttribute("aria-pressed", "false");
@@ -199,8 +211,8 @@
       if (!timer) return;
       clearInterval(timer);
       timer = null;
-      phase.textContent = "Paused. Press Start to continue.";
-      start.textContent = "Continue";
+      phase.textContent = text(section, "breathing-paused", "Paused. Press Start to continue.");
+      start.textContent = text(section, "breathing-continue", "Continue");
       start.disabled = false;
       pause.disabled = true;
       pause.setAttribute("aria-pressed", "true");
@@ -239,7 +251,9 @@
     button.hidden = false;
     button.addEventListener("click", function () {
       var text = target.textContent.replace(/\s+/g, " ").trim();
-      function done(ok) { if (status) status.textContent = ok ? "Copied." : "Select the reference above and copy it."; }
+      function done(ok) {
+        if (status) status.textContent = ok ? text(button, "copied", "Copied.") : text(button, "copy-failed", "Select the reference above and copy it.");
+      }
       if (navigator.clipboard && navigator.clipboard.writeText) {
         navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(false); });
       } else {

@@ -173,7 +173,8 @@ struct ViewBuilder: Sendable {
         var view: [String: Any] = [
             "date": false, "updated": false, "author": false, "reviewer": false, "content_note": false, "has_toc": false,
             "is_exercise": false, "consultation_html": false, "has_related": false, "header_image_html": false,
-            "title": page.matter.title, "summary": page.matter.summary ?? "", "body_html": bodyHTML(page.bodyHTML, images: inputs.images),
+            "title": page.matter.title, "summary": page.matter.summary.flatMap { $0.isEmpty ? nil : $0 } ?? false,
+            "body_html": bodyHTML(page.bodyHTML, images: inputs.images),
             "reading_minutes": page.readingMinutes(wordsPerMinute: words.wordsPerMinute),
             "tags": zip(page.matter.tags, page.tagSlugs).map { ["name": $0, "url": links.path(routes.tag($1))] },
         ]

@@ -62,55 +62,48 @@ struct NewCommand: ParsableCommand {
         return id
     }
 
-    /// `spanish`: the placeholders are written in Spanish, for a page in `content/es/`.
-    static func template(kind: Kind, title: String, author: String?, today: CalendarDate, spanish: Bool = false) -> String {
-        let quotedTitle = ImportCommand.quoted(title)
-        var lines = ["---", "title: \(quotedTitle)"]
-        if spanish { return spanishTemplate(kind: kind, lines: lines, author: author, today: today) }
-        switch kind {
-        case .article:
-            lines += [
-                "summary: \"One or two sentences that tell readers what they will learn.\"", "date: \(today)",
-                "author: \(author ?? "your-author-id")", "tags: [relationships]", "draft: true", "---", "",
-                "Start with a short paragraph that meets the reader where they are.", "",
-                "## What it looks like", "", "Describe the pattern in everyday words.", "",
-                "## What helps", "", "1. A first small step.", "2. A second step.", "",
-                "## When to ask for support", "", "Say when it is time to talk to a professional.", "",
-            ]
-        case .exercise:
-            lines += [
-                "summary: \"What this exercise helps with, in one sentence.\"", "date: \(today)",
-                "author: \(author ?? "your-author-id")", "duration_minutes: 5", "draft: true", "---", "",
-                "Find a comfortable position. You can stop at any time.", "",
-                "1. First step.", "2. Second step.", "3. Third step.", "",
-            ]
-        case .page:
-            lines += ["summary: \"What this page is for.\"", "draft: true", "---", "", "Write the page here.", ""]
-        }
-        return lines.joined(separator: "\n")
+    /// The placeholder words of a new page, in English or (for a page in `content/es/`) Spanish.
+    private struct Placeholders {
+        let articleSummary, tag, opening, looksLike, pattern, helps, firstStep, secondStep, support, supportText: String
+        let exerciseSummary, settle, steps: String
+        let pageSummary, pageBody: String
+
+        static let english = Placeholders(
+            articleSummary: "One or two sentences that tell readers what they will learn.", tag: "relationships",
+            opening: "Start with a short paragraph that meets the reader where they are.", looksLike: "What it looks like",
+            pattern: "Describe the pattern in everyday words.", helps: "What helps", firstStep: "A first small step.", secondStep: "A second step.",
+            support: "When to ask for support", supportText: "Say when it is time to talk to a professional.",
+            exerciseSummary: "What this exercise helps with, in one sentence.", settle: "Find a comfortable position. You can stop at any time.",
+            steps: "First step.|Second step.|Third step.", pageSummary: "What this page is for.", pageBody: "Write the page here.")
+
+        static let spanish = Placeholders(
+            articleSummary: "Una o dos frases que digan al lector qué va a aprender.", tag: "relaciones",
+            opening: "Empiece con un párrafo breve que acompañe al lector donde está.", looksLike: "Cómo se ve",
+            pattern: "Describa el patrón con palabras de todos los días.", helps: "Qué ayuda", firstStep: "Un primer paso pequeño.",
+            secondStep: "Un segundo paso.", support: "Cuándo pedir apoyo", supportText: "Diga cuándo es momento de hablar con un profesional.",
+            exerciseSummary: "Para qué sirve este ejercicio, en una frase.", settle: "Busque una postura cómoda. Puede parar en cualquier momento.",
+            steps: "Primer paso.|Segundo paso.|Tercer paso.", pageSummary: "Para qué es esta página.", pageBody: "Escriba aquí la página.")
     }
 
-    private static func spanishTemplate(kind: Kind, lines start: [String], author: String?, today: CalendarDate) -> String {
-        var lines = start
+    /// `spanish`: the placeholders are written in Spanish, for a page in `content/es/`.
+    static func template(kind: Kind, title: String, author: String?, today: CalendarDate, spanish: Bool = false) -> String {
+        let words = spanish ? Placeholders.spanish : Placeholders.english
+        var lines = ["---", "title: \(ImportCommand.quoted(title))"]
         switch kind {
         case .article:
             lines += [
-                "summary: \"Una o dos frases que digan al lector qué va a aprender.\"", "date: \(today)",
-                "author: \(author ?? "your-author-id")", "tags: [relaciones]", "draft: true", "---", "",
-                "Empiece con un párrafo breve que acompañe al lector donde está.", "",
-                "## Cómo se ve", "", "Describa el patrón con palabras de todos los días.", "",
-                "## Qué ayuda", "", "1. Un primer paso pequeño.", "2. Un segundo paso.", "",
-                "## Cuándo pedir apoyo", "", "Diga cuándo es momento de hablar con un profesional.", "",
+                "summary: \"\(words.articleSummary)\"", "date: \(today)", "author: \(author ?? "your-author-id")", "tags: [\(words.tag)]", "draft: true",
+                "---", "", words.opening, "", "## \(words.looksLike)", "", words.pattern, "", "## \(words.helps)", "", "1. \(words.firstStep)",
+                "2. \(words.secondStep)", "", "## \(words.support)", "", words.supportText, "",
             ]
         case .exercise:
             lines += [
-                "summary: \"Para qué sirve este ejercicio, en una frase.\"", "date: \(today)",
-                "author: \(author ?? "your-author-id")", "duration_minutes: 5", "draft: true", "---", "",
-                "Busque una postura cómoda. Puede parar en cualquier momento.", "",
-                "1. Primer paso.", "2. Segundo paso.", "3. Tercer paso.", "",
+                "summary: \"\(words.exerciseSummary)\"", "date: \(today)", "author: \(author ?? "your-author-id")", "duration_minutes: 5", "draft: true",
+                "---", "", words.settle, "",
             ]
+            lines += words.steps.split(separator: "|").enumerated().map { "\($0.offset + 1). \($0.element)" } + [""]
         case .page:
-            lines += ["summary: \"Para qué es esta página.\"", "draft: true", "---", "", "Escriba aquí la página.", ""]
+            lines += ["summary: \"\(words.pageSummary)\"", "draft: true", "---", "", words.pageBody, ""]
         }
         return lines.joined(separator: "\n")
     }

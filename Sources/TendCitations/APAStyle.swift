@@ -211,7 +211,7 @@ struct APAWriter: Sendable {
         if let status = reference.status, status != .inPress, reference.type == .unpublished || reference.type == .article {
             return terms.describe(status.rawValue)
         }
-        let genre = Escape.html(reference.genre)
+        let genre = Escape.html(terms.describe(reference.genre))
         switch reference.type {
         case .thesis:
             let label = reference.titleAddon.isEmpty ? genre : reference.titleAddon.html()

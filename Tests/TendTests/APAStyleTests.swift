@@ -16,9 +16,9 @@ func visibleText(_ html: String) -> String {
 }
 
 /// `text` with every citation rendered as it reads on the page, as plain text.
-func citedText(_ text: String, bibliography bib: Bibliography, sentenceStart: Bool = false) -> String {
+func citedText(_ text: String, bibliography bib: Bibliography, sentenceStart: Bool = false, terms: APATerms = .english) -> String {
     let scan = CitationScanner.scan(text) { bib[$0] != nil }
-    let citations = PageCitations(bibliography: bib, cited: scan.matches.flatMap { $0.citation.items.map(\.key) }, nocite: [])
+    let citations = PageCitations(bibliography: bib, cited: scan.matches.flatMap { $0.citation.items.map(\.key) }, nocite: [], terms: terms)
     var out = ""
     let bytes = Array(text.utf8)
     var cursor = 0

@@ -2,7 +2,10 @@ import Foundation
 import TendBuild
 import TendCache
 import TendCore
+import TendFrontMatter
 import Testing
+
+@testable import TendContent
 
 @Suite struct PageCacheTests {
     /// A damaged page cache is a note, never trusted: every page is read again.
@@ -72,6 +75,68 @@ import Testing
             let report = site.build()
             if !report.succeeded { #expect(site.tree() == before) }
             #expect(site.read("content/site.yml") != nil && site.read("content/references.bib") != nil)
+        }
+    }
+}
+
+/// Every front matter field survives the page cache: a field added to `FrontMatter` and not to
+/// its archive fails here (the comparison walks the stored properties, not a hand-kept list).
+@Suite struct FrontMatterArchiveTests {
+    @Test func everyFieldSurvivesTheCache() throws {
+        let yaml = """
+            title: A title
+            summary: A summary.
+            date: 2026-01-02
+            updated: 2026-02-03
+            author: ana
+            reviewed_by: ben
+            reviewed_on: 2026-02-04
+            review_every: 6
+            safe_messaging: reviewed
+            quick_exit: false
+            image: /media/a.jpg
+            image_alt: A picture
+            image_focus: top
+            aliases: [/old/path/]
+            translation_key: repair
+            tags: [repair, couples]
+            content_note: Mentions grief.
+            draft: true
+            slug: a-title
+            consultation: false
+            nocite: [key]
+            layout: wide
+            bibliography: [more.bib]
+            """
+        var diagnostics = Diagnostics()
+        var matter = try #require(FrontMatter.decode(yaml: yaml, kind: .article, path: "content/articles/a.md", firstLine: 2, diagnostics: &diagnostics))
+        #expect(diagnostics.all.isEmpty, "\(diagnostics.all)")
+        // Fields other kinds carry, set by hand so that every property differs from its default.
+        matter.durationMinutes = 5
+        matter.menu = 2
+        matter.name = "Ana"
+        matter.credentials = "LMFT"
+        matter.role = "Therapist"
+        matter.photo = "media/ana.jpg"
+        var writer = ArchiveWriter()
+        matter.archive(into: &writer) { location, writer in
+            writer.write(location.path)
+            writer.write(location.line)
+            writer.write(location.column)
+        }
+        let bytes = writer.bytes
+        let restored = try bytes.withUnsafeBytes { buffer in
+            var reader = ArchiveReader(buffer)
+            return try FrontMatter.unarchive(from: &reader) { reader in
+                SourceLocation(path: try reader.readString(), line: try reader.readInt(), column: try reader.readInt())
+            }
+        }
+        let before = Mirror(reflecting: matter).children, after = Mirror(reflecting: restored).children
+        #expect(before.count == after.count)
+        let defaults = Mirror(reflecting: FrontMatter(start: matter.start)).children.map { String(describing: $0.value) }
+        for ((field, value), (index, restoredValue)) in zip(before.map { ($0.label ?? "?", $0.value) }, after.map(\.value).enumerated()) {
+            #expect(String(describing: value) == String(describing: restoredValue), "\(field)")
+            if field != "start" { #expect(String(describing: value) != defaults[index], "\(field) is not set by this test") }
         }
     }
 }

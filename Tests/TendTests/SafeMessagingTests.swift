@@ -55,3 +55,21 @@ extension SafeMessagingTests {
         #expect(!SafeMessaging.mentionsTopic("A page about sleep and stress"))
     }
 }
+
+extension SafeMessagingTests {
+    @Test func spanishWordingIsFlagged() {
+        let body = "Un amigo cometió suicidio el año pasado.\nLa epidemia de suicidios crece.\n"
+        let found = SafeMessaging.findings(body: body, firstLine: 1, hasCrisisComponent: false, vocabulary: .forLanguage("es")).map {
+            "\($0.line):\($0.column): \($0.message) — \($0.hint)"
+        }
+        #expect(
+            found == [
+                "1:10: 'cometió suicidio' stigmatises suicide — write 'murió por suicidio' (o 'se quitó la vida') instead (safe messaging guidelines)",
+                "1:19: the page speaks of suicide or self-harm but has no crisis help in its body — add {{< crisis >}} on its own line near the first mention, so help is next to the words",
+                "2:4: 'epidemia' is sensational language about suicide — give the trend plainly, with the figure and its source",
+            ])
+        // English words on a Spanish page are not Spanish findings, and the reverse.
+        #expect(SafeMessaging.findings(body: "He committed suicide.", firstLine: 1, hasCrisisComponent: true, vocabulary: .spanish).isEmpty)
+        #expect(SafeMessaging.mentionsTopic("SE MATÓ", stems: SafeMessaging.Vocabulary.spanish.stems))
+    }
+}

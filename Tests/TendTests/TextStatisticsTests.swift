@@ -1,5 +1,6 @@
-import TendContent
 import Testing
+
+@testable import TendContent
 
 @Suite struct TextStatisticsTests {
 
@@ -13,5 +14,29 @@ import Testing
             repeating: "Psychoeducational interventions operationalize multidimensional neurophysiological regulation considerations. ", count: 6)
         #expect(TextStatistics.fleschKincaidGrade(dense)! > 16)
         #expect(TextStatistics.fleschKincaidGrade("Too short.") == nil)
+    }
+
+    /// Spanish syllables: diphthongs are one, hiatus (two strong vowels, an accented í or ú) two.
+    @Test(arguments: [
+        ("ciudad", 2), ("país", 2), ("poeta", 3), ("guitarra", 3), ("aéreo", 4), ("leí", 2), ("hoy", 1), ("y", 1), ("reparación", 4),
+        ("psicoeducación", 6), ("muy", 1), ("búho", 2),
+    ])
+    func spanishSyllables(word: String, syllables: Int) {
+        var counter = TextStatistics.SpanishSyllableCounter()
+        for scalar in word.unicodeScalars { counter.add(scalar) }
+        #expect(counter.syllables == syllables, "\(word)")
+    }
+
+    @Test func fernandezHuertaOfKnownText() throws {
+        // Short words in short sentences: an ease above 90, the lowest grade.
+        let text = "Todo bien. El sol sale. La casa es de mi madre y de mi padre. Hoy voy con mi perro al mar, al sol y a la paz de la mañana."
+        let ease = try #require(TextStatistics.fernandezHuertaEase(text))
+        #expect(ease > 90)
+        #expect(TextStatistics.fernandezHuertaGrade(text) == 4)
+        let dense = String(
+            repeating: "La psicoeducación interdisciplinaria contemporánea operacionaliza consideraciones neurofisiológicas multidimensionales. ", count: 5)
+        #expect(try #require(TextStatistics.fernandezHuertaGrade(dense)) > 12)
+        #expect(TextStatistics.gradeForReadingEase(60) == 8 && TextStatistics.readingEase(forGrade: 8) == 60)
+        #expect(TextStatistics.readingEase(forGrade: TextStatistics.gradeForReadingEase(42)) == 42)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TendBuild
+import TendContent
 import TendCore
 import TendServer
 
@@ -92,6 +93,10 @@ struct ServeCommand: ParsableCommand {
         let files = Set(changed.filter { !SourceSnapshot.isJunk(($0 as NSString).lastPathComponent) && FileManager.default.fileExists(atPath: $0) })
         guard files.count == 1, let path = files.first, path.hasPrefix(prefix), path.hasSuffix(".md") else { return nil }
         let relative = String(path.dropFirst(prefix.count))
-        return relative.hasPrefix("content/articles/") || relative.hasPrefix("content/exercises/") ? relative : nil
+        // content/articles/…, or a translation's content/es/articles/….
+        let parts = relative.split(separator: "/")
+        guard parts.count >= 3, parts[0] == "content" else { return nil }
+        let section = parts.count >= 4 && Page.languageFolder(of: relative) != nil ? parts[2] : parts[1]
+        return section == "articles" || section == "exercises" ? relative : nil
     }
 }

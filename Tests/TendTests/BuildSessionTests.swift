@@ -30,6 +30,22 @@ import Testing
         #expect(readTree(site.path + "/public") == cleanTree(of: site))
     }
 
+    /// A translation's edit is rendered at once too, by its language's plan, as the full build would.
+    @Test func editedTranslationIsRenderedInItsLanguage() throws {
+        let site = TemporaryDirectory()
+        try FileManager.default.copyItem(atPath: Fixtures.root + "/sites/bilingual/content", toPath: site.path + "/content")
+        var request = BuildRequest(siteRoot: site.path, clock: Fixtures.clock)
+        request.session = BuildSession()
+        #expect(SiteBuilder.build(request).succeeded)
+        let path = site.path + "/content/es/articles/duelo.md"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try (text + "\nUna frase nueva.\n").write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(request.session?.renderEditedPage("content/es/articles/duelo.md") == "es/articles/duelo/index.html")
+        let page = readTree(site.path + "/public")["es/articles/duelo/index.html"]
+        #expect(page.map { String(decoding: $0, as: UTF8.self).contains("Una frase nueva.") } == true)
+        #expect(page == cleanTree(of: site)["es/articles/duelo/index.html"])
+    }
+
     /// Edits that change other pages, or that have problems, wait for the full build.
     @Test func editsThatReachOtherPagesOrFailAreLeftToTheFullBuild() {
         let site = TemporaryDirectory()

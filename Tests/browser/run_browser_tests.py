@@ -37,6 +37,12 @@ PAGES = {
     "crisis": "/crisis/",
     "references": "/references/",
     "404": "/this-page-does-not-exist/",
+    "es-home": "/es/",
+    "es-article": "/es/articles/micro-hurts/",
+    "es-exercise": "/es/exercises/settle-your-breath/",
+    "es-contact": "/es/contact/",
+    "es-search-distress": "/es/search/?q=quiero%20morir",
+    "es-crisis": "/es/crisis/",
 }
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
@@ -294,6 +300,28 @@ def main():
         text = driver.find_element(By.CSS_SELECTOR, ".breathing-phase").text
         results.check("pacer: no motion under reduced motion, text cue still shown", transform in ("none", "") and "Breathe" in text, f"{transform} / {text}")
 
+        # Spanish: the page says its language, the switcher goes to the translation, search and the pacer speak Spanish.
+        emulate(driver, 390, 844)
+        driver.get(base + PAGES["es-article"])
+        results.check("es: the Spanish article says lang=\"es\"", driver.execute_script("return document.documentElement.lang") == "es")
+        alternates = driver.execute_script("return Array.from(document.querySelectorAll('link[rel=alternate][hreflang]')).map(l => l.hreflang + ' ' + l.href)")
+        results.check("es: hreflang links name both versions and x-default", len(alternates) == 3 and any("/articles/micro-hurts/" in a and a.startswith("en") for a in alternates), str(alternates))
+        driver.find_element(By.CSS_SELECTOR, ".language-switch a").click()
+        time.sleep(0.5)
+        results.check("es: the language switch goes to the English translation", driver.current_url.endswith("/articles/micro-hurts/") and "/es/" not in driver.current_url, driver.current_url)
+        driver.get(base + "/es/search/")
+        box = driver.find_element(By.ID, "search-input")
+        box.send_keys("panico")
+        time.sleep(0.8)
+        results.check("es: search typed without accents still puts crisis help first", driver.find_element(By.ID, "search-crisis").is_displayed())
+        driver.get(base + PAGES["es-exercise"])
+        start = driver.find_element(By.CSS_SELECTOR, ".breathing-controls button")
+        results.check("es: the pacer's button is in Spanish", start.text == "Empezar", start.text)
+        start.click()
+        time.sleep(1.2)
+        phase = driver.find_element(By.CSS_SELECTOR, ".breathing-phase").text
+        results.check("es: the pacer announces its phases in Spanish", phase.startswith("Inhale contando hasta 4"), phase)
+
         # Search by a word from an article's body.
         emulate(driver, 1280, 800)
         driver.get(base + PAGES["search"])
@@ -314,6 +342,18 @@ def main():
         while time.time() < deadline and driver.execute_script("return window.__tendMarker === 1"):
             time.sleep(0.1)
         results.check("live reload: a saved edit reloads the page", "An edit made by the browser suite." in driver.page_source)
+        # The English edit's full build reloads open pages once more: let it pass first.
+        time.sleep(2)
+        driver.get(base + PAGES["es-article"])
+        driver.execute_script("window.__tendMarker = 3")
+        time.sleep(0.5)
+        spanish = os.path.join(site, "content", "es", "articles", "micro-hurts.md")
+        with open(spanish, "a", encoding="utf-8") as handle:
+            handle.write("\nUn cambio hecho por la prueba del navegador.\n")
+        deadline = time.time() + 10
+        while time.time() < deadline and driver.execute_script("return window.__tendMarker === 3"):
+            time.sleep(0.1)
+        results.check("live reload: a saved edit to a Spanish page reloads it", "Un cambio hecho por la prueba del navegador." in driver.page_source)
 
         # The error overlay: a broken citation shows a readable message, in light and dark.
         for scheme in ("light", "dark"):

@@ -37,8 +37,9 @@
       });
     }
 
+    // Lower case, without accents (a reader on a phone types "panico" for "pánico").
     function tokens(text) {
-      return text.toLowerCase().split(/[^\p{L}\p{N}']+/u).filter(function (t) { return t.length > 0; });
+      return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().split(/[^\p{L}\p{N}']+/u).filter(function (t) { return t.length > 0; });
     }
     function fieldScore(text, term, weight) {
       var words = tokens(text);

@@ -15,6 +15,8 @@ public struct ImportedReference: Equatable, Sendable {
     public var pages: String = ""
     public var doi: String = ""
     public var url: String = ""
+    /// `inpress` for a work cited as `(in press)` / `(en prensa)`.
+    public var pubstate: String = ""
 
     /// The entry as BibTeX, fields in a fixed order.
     public var bibtex: String {
@@ -54,6 +56,7 @@ public struct ImportedReference: Equatable, Sendable {
         if !pages.isEmpty { fields.append(("pages", escape(pages.replacingOccurrences(of: "–", with: "--")))) }
         if !publisher.isEmpty { fields.append(("publisher", escape(publisher))) }
         if !year.isEmpty { fields.append(("year", escape(year))) }
+        if !pubstate.isEmpty { fields.append(("pubstate", pubstate)) }
         if !doi.isEmpty { fields.append(("doi", address(doi))) }
         if !url.isEmpty { fields.append(("url", address(url))) }
         let body = fields.map { "  \($0.0) = {\($0.1)}" }.joined(separator: ",\n")
@@ -70,7 +73,9 @@ public enum APAReferenceParser {
         var text = stripNumbering(line.trimmingCharacters(in: .whitespaces))
         guard let open = text.range(of: " ("), let close = text.range(of: ").", range: open.upperBound..<text.endIndex) else { return nil }
         let yearText = String(text[open.upperBound..<close.lowerBound])
-        guard yearText == "n.d." || (yearText.prefix(4).allSatisfy(\.isNumber) && yearText.count >= 4) else { return nil }
+        // `n.d.` and Spanish APA's `s.f.` are no date; `in press` / `en prensa` a work not yet out.
+        let undated = ["n.d.", "s.f.", "in press", "en prensa"].contains(yearText.lowercased())
+        guard undated || (yearText.prefix(4).allSatisfy(\.isNumber) && yearText.count >= 4) else { return nil }
         let authorPart = String(text[..<open.lowerBound])
         text = String(text[close.upperBound...]).trimmingCharacters(in: .whitespaces)
         let authors = parseAuthors(authorPart)
@@ -79,7 +84,8 @@ public enum APAReferenceParser {
         guard !parts.isEmpty else { return nil }
         let title = parts.removeFirst()
         var reference = ImportedReference(
-            key: "", type: "book", authors: authors.map(\.bibtex), year: yearText == "n.d." ? "" : String(yearText.prefix(4)), title: title)
+            key: "", type: "book", authors: authors.map(\.bibtex), year: undated ? "" : String(yearText.prefix(4)), title: title)
+        if ["in press", "en prensa"].contains(yearText.lowercased()) { reference.pubstate = "inpress" }
         for part in parts {
             let lower = part.lowercased()
             if lower.hasPrefix("https://doi.org/") || lower.hasPrefix("http://doi.org/") || lower.hasPrefix("doi:") {
@@ -108,9 +114,11 @@ public enum APAReferenceParser {
         var bibtex: String { initials.isEmpty ? "{\(family)}" : "\(family), \(initials)" }
     }
 
-    /// `Gottman, J. M., & Silver, N.` → two authors; a corporate name stays whole.
+    /// `Gottman, J. M., & Silver, N.` (or `y`) → two authors; a corporate name stays whole.
     static func parseAuthors(_ text: String) -> [Author] {
+        // `&` in English APA, `y` in Spanish APA (`Gottman, J. M., y Silver, N.`).
         let cleaned = text.replacingOccurrences(of: ", &", with: ",").replacingOccurrences(of: " & ", with: ", ")
+            .replacingOccurrences(of: "., y ", with: "., ").replacingOccurrences(of: ". y ", with: "., ")
             .replacingOccurrences(of: ", . . .", with: ",").replacingOccurrences(of: "…", with: "")
         let pieces = cleaned.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         var authors: [Author] = []

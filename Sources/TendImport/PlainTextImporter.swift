@@ -26,7 +26,10 @@ public struct PlainTextImporter {
     func isLeadIn(_ line: String) -> Bool {
         let lower = line.lowercased()
         return line.count <= 320
-            && ["consultation", "book ", "schedule", "reach out", "get in touch", "contact us", "call us", "talk to"].contains { lower.contains($0) }
+            && [
+                "consultation", "book ", "schedule", "reach out", "get in touch", "contact us", "call us", "talk to", "consulta", "reserve", "agende",
+                "llámenos", "contáctenos", "escríbanos",
+            ].contains { lower.contains($0) }
     }
 
     /// The component for a contact block and its lead-in: a short lead-in is the headline, a
@@ -78,8 +81,8 @@ public struct PlainTextImporter {
                 }
                 inReferences = false
             }
-            if line.lowercased().trimmingCharacters(in: .punctuationCharacters) == "references" || line.lowercased() == "sources"
-                || line.lowercased() == "bibliography"
+            if ["references", "sources", "bibliography", "referencias", "bibliografía", "fuentes"].contains(
+                line.lowercased().trimmingCharacters(in: .punctuationCharacters))
             {
                 inReferences = true
                 continue

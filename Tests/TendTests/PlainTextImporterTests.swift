@@ -92,6 +92,22 @@ import Testing
         #expect(result.references[1].bibtex.contains("author = {{World Health Organization}}"))
     }
 
+    /// A Spanish article: its "Referencias" heading, Spanish APA's "y", "s.f." and "en prensa".
+    @Test func spanishReferenceList() {
+        let text = """
+            El sueño y la preocupación
+            La preocupación mantiene despiertas a muchas personas por la noche.
+            Referencias
+            Gottman, J. M., y Silver, N. (2015). The seven principles for making marriage work. Harmony Books.
+            Organización Mundial de la Salud. (s.f.). Estrés. https://www.who.int/es/news-room/questions-and-answers/item/stress
+            Ortega, L., Ramos, D., y Vega, M. (en prensa). Reparación en parejas. Family Process.
+            """
+        let references = PlainTextImporter().convert(text).references
+        #expect(references.map(\.authors) == [["Gottman, J. M.", "Silver, N."], ["{Organización Mundial de la Salud}"], ["Ortega, L.", "Ramos, D.", "Vega, M."]])
+        #expect(references.map(\.year) == ["2015", "", ""])
+        #expect(references[2].bibtex.contains("pubstate = {inpress}") && !references[1].bibtex.contains("pubstate"))
+    }
+
     /// CRLF, hyphen bullets, a line nothing fits (kept and reported), labelled contact lines, Markdown-like characters.
     @Test func oddLinesAreKeptAndReported() {
         let text =

@@ -128,6 +128,11 @@ public final class Page: Sendable {
     /// its language folder (`articles/a.md` for `content/es/articles/a.md`).
     public var translationKey: String {
         if let key = matter.translationKey { return "key:" + key }
+        return translationPath
+    }
+
+    /// The file's path below its language folder: `articles/a.md` for `content/es/articles/a.md`.
+    public var translationPath: String {
         let below = sourcePath.dropFirst("content/".count)
         guard let language else { return String(below) }
         return String(below.dropFirst(language.count + 1))

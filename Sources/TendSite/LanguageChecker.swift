@@ -74,9 +74,7 @@ public struct LanguageChecker: Sendable {
     /// `content/es/articles/a.md` for `content/articles/a.md` in `es`; the default language's
     /// file for a translation (`nil`).
     private static func translationPath(of page: Page, in code: String?) -> String {
-        let below = page.sourcePath.dropFirst("content/".count)
-        let rest = page.language.map { String(below.dropFirst($0.count + 1)) } ?? String(below)
-        return "content/" + (code.map { $0 + "/" } ?? "") + rest
+        "content/" + (code.map { $0 + "/" } ?? "") + page.translationPath
     }
 
     /// A link to a page of another language that has a version in the page's own language.

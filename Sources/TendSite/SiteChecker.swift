@@ -76,7 +76,10 @@ public struct SiteChecker: Sendable {
                         hint: "if you meant to cite, check the key; an e-mail or handle needs no change"))
             }
         }
-        let cited = Set(pages.flatMap { $0.references.map(\.key) })
+        // The bibliography and the authors are shared: the default language's check reports them, over every language's pages.
+        guard graph.config.languageCode == graph.config.defaultLanguage else { return diagnostics }
+        let everyPage = pages + others.flatMap(\.publishedPages)
+        let cited = Set(everyPage.flatMap { $0.references.map(\.key) })
         for reference in graph.content.bibliography.references.values.sorted(by: { $0.location < $1.location }) where !cited.contains(reference.key) {
             diagnostics.append(
                 .warning(reference.location, "'\(reference.key)' is never cited", hint: "cite it with [@\(reference.key)], list it under nocite:, or remove it")
@@ -90,7 +93,7 @@ public struct SiteChecker: Sendable {
                         hint: "add the field \(missing.field) to the entry (in Zotero, fill in the item's empty field and export again)"))
             }
         }
-        let usedAuthors = Set(pages.flatMap { [$0.matter.author, $0.matter.reviewedBy].compactMap { $0 } })
+        let usedAuthors = Set(everyPage.flatMap { [$0.matter.author, $0.matter.reviewedBy].compactMap { $0 } })
         for author in graph.authors.values.sorted(by: { $0.sourcePath < $1.sourcePath }) where !usedAuthors.contains(author.slug) {
             diagnostics.append(.warning(SourceLocation(path: author.sourcePath), "no published page names '\(author.slug)' as author or reviewer"))
         }

@@ -70,6 +70,17 @@ public final class SiteLanguages: Sendable {
                 pagesByKey[key, default: Array(repeating: nil, count: languages.count)][index] = page
             }
         }
+        // A `translation_key` may name the original by its file (`translation_key: anxiety` on
+        // content/es/articles/ansiedad.md translates content/articles/anxiety.md): such a group
+        // joins the group of that path when no language is in both.
+        for key in pagesByKey.keys.sorted() where key.hasPrefix("key:") {
+            guard let pages = pagesByKey[key], let page = pages.compactMap({ $0 }).first else { continue }
+            let section = page.translationPath.split(separator: "/").first.map(String.init) ?? ""
+            let target = "\(section)/\(key.dropFirst(4)).md"
+            guard let other = pagesByKey[target], zip(pages, other).allSatisfy({ $0 == nil || $1 == nil }) else { continue }
+            pagesByKey[target] = zip(pages, other).map { $0 ?? $1 }
+            pagesByKey[key] = nil
+        }
         var versionsByKey: [String: [Version]] = [:]
         var keyByURL: [String: String] = [:]
         for (key, pages) in pagesByKey where pages.compactMap({ $0 }).count > 1 {

@@ -103,7 +103,8 @@ import Testing
             Ortega, L., Ramos, D., y Vega, M. (en prensa). Reparación en parejas. Family Process.
             """
         let references = PlainTextImporter().convert(text).references
-        #expect(references.map(\.authors) == [["Gottman, J. M.", "Silver, N."], ["{Organización Mundial de la Salud}"], ["Ortega, L.", "Ramos, D.", "Vega, M."]])
+        #expect(
+            references.map(\.authors) == [["Gottman, J. M.", "Silver, N."], ["{Organización Mundial de la Salud}"], ["Ortega, L.", "Ramos, D.", "Vega, M."]])
         #expect(references.map(\.year) == ["2015", "", ""])
         #expect(references[2].bibtex.contains("pubstate = {inpress}") && !references[1].bibtex.contains("pubstate"))
     }

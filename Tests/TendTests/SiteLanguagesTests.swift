@@ -174,4 +174,32 @@ import Testing
         #expect(report.succeeded, "\(report.diagnostics)")
         #expect(try #require(site.read("public/es/articles/como-pedir-perdon/index.html")).contains("<h2 id=\"cuando-pedir-apoyo\">Cuándo pedir apoyo</h2>"))
     }
+
+    /// A site whose default language is Spanish: English pages under /en/, Spanish words at the
+    /// root, and a translation_key on one side naming the original's file.
+    @Test func spanishFirstSite() throws {
+        let site = MemorySite(files: [
+            "content/site.yml": """
+            title: Consultorio Alba
+            base_url: https://alba.example.org/
+            language: es-MX
+            practice: { name: Consultorio Alba, phone: "(213) 555-0108" }
+            languages: { default: es, others: [en] }
+            translations:
+              en: { title: Alba Practice }
+
+            """,
+            "content/authors/alba.md": "---\nname: Alba Ruiz\n---\nPsicóloga.\n",
+            "content/articles/ansiedad.md": "---\ntitle: Ansiedad\nsummary: Qué es.\ndate: 2026-01-10\nauthor: alba\n---\nLa ansiedad es normal.\n",
+            "content/en/articles/anxiety.md":
+                "---\ntitle: Anxiety\nsummary: What it is.\ndate: 2026-01-10\nauthor: alba\ntranslation_key: ansiedad\n---\nAnxiety is normal.\n",
+        ])
+        let report = site.build()
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let spanish = try #require(site.read("public/articles/ansiedad/index.html"))
+        #expect(spanish.hasPrefix("<!DOCTYPE html>\n<html lang=\"es-MX\">") && spanish.contains(">Saltar al contenido principal<"))
+        #expect(spanish.contains(#"<link rel="alternate" hreflang="en" href="https://alba.example.org/en/articles/anxiety/">"#))
+        let english = try #require(site.read("public/en/articles/anxiety/index.html"))
+        #expect(english.contains(">Skip to main content<") && english.contains(#"hreflang="x-default" href="https://alba.example.org/articles/ansiedad/""#))
+    }
 }

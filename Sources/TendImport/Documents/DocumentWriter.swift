@@ -62,7 +62,10 @@ struct DocumentWriter {
             switch block {
             case .heading(let level, let inlines):
                 let heading = inlines.plain.trimmingCharacters(in: .whitespaces)
-                if ["references", "sources", "bibliography", "works cited", "reference list", "referencias", "bibliografía", "fuentes", "referencias bibliográficas", "obras citadas"].contains(
+                if [
+                    "references", "sources", "bibliography", "works cited", "reference list", "referencias", "bibliografía", "fuentes",
+                    "referencias bibliográficas", "obras citadas",
+                ].contains(
                     heading.lowercased().trimmingCharacters(in: .punctuationCharacters))
                 {
                     inReferences = true

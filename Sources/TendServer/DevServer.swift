@@ -217,7 +217,10 @@ public final class DevServer: @unchecked Sendable {
         case .forbidden:
             respond(client, status: "403 Forbidden", body: "Forbidden.\n", keepAlive: keepAlive, omitBody: isHead)
         case .notFound:
-            if case .file(let path, let mimeType) = files.resolve("/404.html") {
+            // The nearest 404 page up the path (`/es/404.html` under `/es/`), as Cloudflare Pages serves it.
+            if case .file(let path, let mimeType) = Self.notFoundPages(for: head.target).lazy.map(files.resolve).first(where: {
+                if case .file = $0 { return true } else { return false }
+            }) {
                 serveFile(client, path: path, mimeType: mimeType, status: "404 Not Found", keepAlive: keepAlive, omitBody: isHead)
             } else {
                 respond(client, status: "404 Not Found", body: "Not found.\n", keepAlive: keepAlive, omitBody: isHead)
@@ -328,5 +331,15 @@ final class ConnectionCount: @unchecked Sendable {
         lock.lock()
         count -= 1
         lock.unlock()
+    }
+}
+
+extension DevServer {
+    /// `/es/articles/x/` → `/es/articles/404.html`, `/es/404.html`, `/404.html`.
+    static func notFoundPages(for target: String) -> [String] {
+        let path = target.prefix { $0 != "?" && $0 != "#" }
+        var parts = path.split(separator: "/").map(String.init)
+        if !path.hasSuffix("/") { parts = Array(parts.dropLast()) }
+        return (0...parts.count).reversed().map { count in "/" + parts.prefix(count).map { $0 + "/" }.joined() + "404.html" }
     }
 }

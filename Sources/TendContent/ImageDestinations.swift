@@ -3,7 +3,7 @@
 /// `<…>`, as CommonMark allows, before the Markdown is parsed.
 enum ImageDestinations {
     static func bracketingSpaces(_ text: String) -> String {
-        guard text.contains("![") else { return text }
+        guard mayHoldImage(text) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var rest = text[...]
@@ -29,6 +29,16 @@ enum ImageDestinations {
             rest = rest[rest.index(after: end)...]
         }
         return out + rest
+    }
+
+    /// A byte scan for `![` (most pages have no image; Foundation's search costs more than the page).
+    private static func mayHoldImage(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "[") && previous == UInt8(ascii: "!") { return true }
+            previous = byte
+        }
+        return false
     }
 
     private static func isImageFile(_ path: String) -> Bool {

@@ -74,7 +74,7 @@ public struct SiteConfig: Sendable {
     ]
 
     /// What `translations: { <code>: … }` may set for a language.
-    static let translatableKeys = ["title", "description", "intro", "language", "disclaimer", "consultation", "crisis", "trust", "quick_exit"]
+    static let translatableKeys = ["title", "description", "intro", "language", "disclaimer", "practice", "consultation", "crisis", "trust", "quick_exit"]
 
     public init() {}
 
@@ -265,10 +265,13 @@ public struct SiteConfig: Sendable {
         if let text = mapping?["disclaimer"]?.string(&d) { config.disclaimer = text }
         if mapping?["description"] == nil, !description.isEmpty { missing.append("description") }
         if mapping?["intro"] == nil, intro != nil { missing.append("intro") }
+        if let practice = mapping?["practice"]?.mapping(&d) { config.readPractice(practice, &d) }
         if let consultation = mapping?["consultation"]?.mapping(&d) {
-            consultation.warnAboutUnknownKeys(known: ["headline", "body"], &d)
+            consultation.warnAboutUnknownKeys(known: ["headline", "body", "duration_minutes", "after_articles"], &d)
             config.components.consultationHeadline = consultation["headline"]?.string(&d) ?? config.components.consultationHeadline
             config.components.consultationBody = consultation["body"]?.string(&d) ?? ""
+            if consultation["duration_minutes"] != nil { config.components.consultationMinutes = consultation["duration_minutes"]?.int(&d) }
+            if let after = consultation["after_articles"]?.bool(&d) { config.consultationAfterArticles = after }
         } else {
             config.components.consultationBody = ""
             missing.append("consultation")
@@ -303,11 +306,12 @@ public struct SiteConfig: Sendable {
         return parts.dropFirst().allSatisfy { (2...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
     }
 
+    /// Reads `practice:`; a field that is not written keeps its value (a translation changes only what it names).
     private mutating func readPractice(_ practice: YAMLMapping, _ d: inout Diagnostics) {
         practice.warnAboutUnknownKeys(known: ["name", "phone", "text", "email", "booking_url", "instagram", "links", "address"], &d)
-        components.practiceName = practice["name"]?.string(&d) ?? title
-        components.phone = phone(practice["phone"], field: "practice.phone", &d)
-        components.text = phone(practice["text"], field: "practice.text", &d)
+        if let name = practice["name"]?.string(&d) { components.practiceName = name }
+        if practice["phone"] != nil { components.phone = phone(practice["phone"], field: "practice.phone", &d) }
+        if practice["text"] != nil { components.text = phone(practice["text"], field: "practice.text", &d) }
         if let value = practice["email"], let email = value.string(&d) {
             let parts = email.split(separator: "@", omittingEmptySubsequences: false)
             if parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
@@ -318,9 +322,10 @@ public struct SiteConfig: Sendable {
                 d.error(value.location, "'practice.email' is not an e-mail address: '\(email)'", hint: "write it as name@example.org")
             }
         }
-        components.bookingURL = webURL(practice["booking_url"], field: "practice.booking_url", &d)
-        components.instagram = webURL(practice["instagram"], field: "practice.instagram", &d)
+        if practice["booking_url"] != nil { components.bookingURL = webURL(practice["booking_url"], field: "practice.booking_url", &d) }
+        if practice["instagram"] != nil { components.instagram = webURL(practice["instagram"], field: "practice.instagram", &d) }
         if let links = practice["links"]?.list(&d) {
+            components.links = []
             for entry in links {
                 guard let link = entry.mapping(&d) else { continue }
                 link.warnAboutUnknownKeys(known: ["label", "url"], &d)

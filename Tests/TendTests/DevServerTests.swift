@@ -164,7 +164,8 @@ final class Box: @unchecked Sendable {
 @Suite struct NotFoundPageTests {
     /// A missing page is answered by the nearest 404 page up its path: a Spanish reader gets the Spanish one.
     @Test func nearestNotFoundPageFirst() {
-        #expect(DevServer.notFoundPages(for: "/es/articles/nothing/") == ["/es/articles/nothing/404.html", "/es/articles/404.html", "/es/404.html", "/404.html"])
+        #expect(
+            DevServer.notFoundPages(for: "/es/articles/nothing/") == ["/es/articles/nothing/404.html", "/es/articles/404.html", "/es/404.html", "/404.html"])
         #expect(DevServer.notFoundPages(for: "/es/missing.png?x=1") == ["/es/404.html", "/404.html"])
         #expect(DevServer.notFoundPages(for: "/") == ["/404.html"])
     }

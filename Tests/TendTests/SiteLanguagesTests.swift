@@ -202,4 +202,29 @@ import Testing
         let english = try #require(site.read("public/en/articles/anxiety/index.html"))
         #expect(english.contains(">Skip to main content<") && english.contains(#"hreflang="x-default" href="https://alba.example.org/articles/ansiedad/""#))
     }
+
+    /// A translation may give its own practice details and the whole consultation block; what it
+    /// does not name stays the default language's.
+    @Test func translationsMayChangeThePracticeAndConsultation() throws {
+        let yml = """
+            title: Test Practice
+            base_url: https://www.example.org/
+            practice: { name: Test Practice, phone: "(310) 555-0142", email: hello@example.org }
+            consultation: { headline: Book a call, duration_minutes: 20, after_articles: true }
+            bibliography: [references.bib]
+            languages: { default: en, others: [es] }
+            translations:
+              es:
+                practice: { phone: "(310) 555-0177" }
+                consultation: { headline: Reserve una llamada, body: En español., duration_minutes: 30, after_articles: true }
+
+            """
+        var files = MinimalSite.files().merging(["content/site.yml": yml]) { $1 }
+        files["content/es/articles/hola.md"] = "---\ntitle: Hola\nsummary: Un saludo.\ndate: 2026-01-01\nauthor: ada\n---\nHola.\n"
+        let (report, site) = MinimalSite.build(files)
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(MinimalSite.messages(report, severity: .warning).isEmpty, "\(MinimalSite.messages(report, severity: .warning))")
+        let page = try String(contentsOfFile: site.path + "/public/es/articles/hola/index.html", encoding: .utf8)
+        #expect(page.contains("href=\"tel:+13105550177\"") && page.contains("mailto:hello@example.org") && page.contains(">Reserve una llamada<"))
+    }
 }

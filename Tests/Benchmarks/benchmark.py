@@ -67,6 +67,14 @@ def measure_tend(tend, site, edited, run, results, prefix=""):
     results[prefix + "check"].append(timed([tend, "check", "--quiet"], cwd=site, allow_failure=True)[0])
 
 
+def article_page_kb(public):
+    """The average size of an article page, in KB."""
+    folder = os.path.join(public, "articles")
+    sizes = [os.path.getsize(os.path.join(folder, name, "index.html")) for name in os.listdir(folder)
+             if os.path.exists(os.path.join(folder, name, "index.html")) and name != "page"]
+    return sum(sizes) / len(sizes) / 1024 if sizes else float("nan")
+
+
 def median(values):
     return statistics.median(values) if values else float("nan")
 
@@ -99,7 +107,7 @@ def main():
             bodies = body_files(os.path.join(tend_site, "content", "articles"), os.path.join(work, f"bodies-{size}"))
             edited = os.path.join(tend_site, "content", "articles", sorted(os.listdir(os.path.join(tend_site, "content", "articles")))[0])
             keys = ["clean", "clean_mem", "nochange", "edit", "check"]
-            results = {key: [] for key in keys + ["base_" + key for key in keys] + ["hugo", "hugo_mem", "cmark"]}
+            results = {key: [] for key in keys + ["base_" + key for key in keys] + ["hugo", "hugo_mem", "cmark", "copy"]}
             for run in range(args.runs):
                 measure_tend(args.tend, tend_site, edited, run, results)
                 if args.baseline:
@@ -113,7 +121,14 @@ def main():
                     print(f"{size} run {run + 1}: " + ", ".join(f"{key} {values[-1]:.2f}" for key, values in results.items() if values), file=sys.stderr)
                 if cmark:
                     results["cmark"].append(timed([cmark, "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter", "-e", "tasklist", "--smart", *bodies])[0])
-            rows.append((size, {key: median(values) for key, values in results.items()}))
+                # The other half of the floor: copying Tend's output tree (every file and folder made again).
+                copy = os.path.join(work, "copy")
+                shutil.rmtree(copy, ignore_errors=True)
+                results["copy"].append(timed(["cp", "-r", os.path.join(tend_site, "public"), copy])[0])
+                shutil.rmtree(copy, ignore_errors=True)
+            summary = {key: median(values) for key, values in results.items()}
+            summary["page_kb"] = article_page_kb(os.path.join(tend_site, "public"))
+            rows.append((size, summary))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -134,8 +149,25 @@ def main():
         if args.baseline:
             line += f" {r['base_clean']:.2f} s | {r['base_nochange']:.2f} s | {r['base_edit']:.2f} s | {r['base_check']:.2f} s | {r['base_clean_mem']:.0f} |"
         print(line)
+    print()
+    print("| articles | floor (cmark-gfm + copying the output) | Tend / floor | HTML per article page |")
+    print("|---:|---:|---:|---:|")
+    for size, r in rows:
+        floor = r["cmark"] + r["copy"]
+        print(f"| {size} | {floor:.2f} s ({r['cmark']:.2f} + {r['copy']:.2f}) | {r['clean'] / floor:.2f} | {r['page_kb']:.1f} KB |")
     if len(rows) >= 2:
         print(f"\nScaling: Tend clean({rows[-1][0]}) / clean({rows[0][0]}) = {rows[-1][1]['clean'] / rows[0][1]['clean']:.1f}")
+    # The targets of issue #19, as measured in this run.
+    print("\nTargets:")
+    for size, r in rows:
+        floor = r["cmark"] + r["copy"]
+        checks = [
+            ("clean <= 0.5 x Hugo", r["clean"] <= 0.5 * r["hugo"]), ("clean <= 1.5 x floor", r["clean"] <= 1.5 * floor),
+            ("check <= 0.25 x clean", r["check"] <= 0.25 * r["clean"]),
+        ]
+        if size >= 10000:
+            checks += [("peak <= 250 MB", r["clean_mem"] <= 250), ("no change <= 50 ms", r["nochange"] <= 0.05), ("one edit <= 0.3 s", r["edit"] <= 0.3)]
+        print(f"  {size}: " + ", ".join(f"{name} {'yes' if ok else 'NO'}" for name, ok in checks))
 
 
 if __name__ == "__main__":

@@ -19,11 +19,8 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        .systemLibrary(
-            name: "CVips",
-            pkgConfig: "vips",
-            providers: [.apt(["libvips-dev"])]
-        ),
+        // libvips is declared in Sources/CVips/shim.h and opened when the first image is processed.
+        .systemLibrary(name: "CVips"),
         .target(name: "TendCore"),
         .target(name: "TendImages", dependencies: ["TendCore", "CVips"]),
         .target(name: "TendCache", dependencies: ["TendCore"]),

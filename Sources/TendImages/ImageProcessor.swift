@@ -50,7 +50,10 @@ public enum ImageProcessor {
 
     /// The header alone, or why the file is not an image Tend can publish.
     public static func header(of bytes: [UInt8]) throws(ImageError) -> ImageHeader {
-        guard started else { throw ImageError(message: "the image library did not start", hint: "reinstall libvips (apt-get install libvips-dev)") }
+        guard started else {
+            throw ImageError(
+                message: "the image library libvips could not be loaded", hint: "install it (Debian and Ubuntu: apt-get install libvips42), then build again")
+        }
         guard bytes.count <= maxBytes else {
             throw ImageError(
                 message: "the image is \(bytes.count >> 20) MB, more than Tend reads (\(maxBytes >> 20) MB)",
@@ -119,14 +122,14 @@ public enum ImageProcessor {
 
         var vipsInteresting: Int32 {
             switch self {
-            case .center: return Int32(VIPS_INTERESTING_CENTRE.rawValue)
-            case .top, .left: return Int32(VIPS_INTERESTING_LOW.rawValue)
-            case .bottom, .right: return Int32(VIPS_INTERESTING_HIGH.rawValue)
+            case .center: return Int32(TEND_VIPS_INTERESTING_CENTRE)
+            case .top, .left: return Int32(TEND_VIPS_INTERESTING_LOW)
+            case .bottom, .right: return Int32(TEND_VIPS_INTERESTING_HIGH)
             }
         }
     }
 
-    private static func save(_ image: UnsafeMutablePointer<VipsImage>, format: ImageFormat, quality: Int) throws(ImageError) -> Encoded {
+    private static func save(_ image: OpaquePointer, format: ImageFormat, quality: Int) throws(ImageError) -> Encoded {
         var out: UnsafeMutableRawPointer?
         var length = 0
         guard tend_vips_save(image, format.vipsCode, Int32(quality), &out, &length) == 0, let out else {

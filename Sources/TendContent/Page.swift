@@ -63,6 +63,7 @@ public final class Page: Sendable {
     ) {
         self.kind = kind
         self.sourcePath = sourcePath
+        language = Self.languageFolder(of: sourcePath)
         self.slug = slug
         self.url = url
         self.matter = matter
@@ -110,7 +111,7 @@ public final class Page: Sendable {
 
     /// The language folder the page's file is in (`es` for `content/es/articles/a.md`); nil
     /// for the default language's files.
-    public var language: String? { Self.languageFolder(of: sourcePath) }
+    public let language: String?
 
     /// The language folder of a file below `content/`: a folder that is no section.
     public static func languageFolder(of sourcePath: String) -> String? {

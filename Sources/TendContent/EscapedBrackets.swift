@@ -11,7 +11,7 @@ enum EscapedBrackets {
 
     /// The Markdown with escaped brackets marked (unchanged when it has none).
     static func mark(_ markdown: String) -> String {
-        guard markdown.utf8.contains(UInt8(ascii: "\\")) else { return markdown }
+        guard markdown.containsByte(UInt8(ascii: "\\")) else { return markdown }
         return markdown.replacingOccurrences(of: "\\[", with: open).replacingOccurrences(of: "\\]", with: close)
     }
 

@@ -32,7 +32,13 @@ enum SafeMessaging {
             self.sensational = sensational
             self.methods = methods
             stems = Array(Set(topicWords.map { String($0.unicodeScalars.prefix { $0.isASCII }) }.filter { $0.count >= 4 })).sorted().map { Array($0.utf8) }
+            var starts = [Bool](repeating: false, count: 256)
+            for stem in stems { starts[Int(stem[0])] = true }
+            stemStarts = starts
         }
+
+        /// Which bytes (lower-cased) start a stem: a table, so the scan hashes nothing.
+        let stemStarts: [Bool]
 
         static let english = Vocabulary(
             topicWords: [
@@ -94,7 +100,7 @@ enum SafeMessaging {
     /// Code is left out.
     static func findings(body: String, firstLine: Int, hasCrisisComponent: Bool, vocabulary: Vocabulary = .english) -> [Finding] {
         // Most pages never mention the topic: a byte scan settles that before any line is read.
-        guard mentionsTopic(body, stems: vocabulary.stems) else { return [] }
+        guard mentionsTopic(body, vocabulary: vocabulary) else { return [] }
         let lines = proseLines(body)
         var findings: [Finding] = []
         var firstMention: (line: Int, column: Int)?
@@ -133,28 +139,30 @@ enum SafeMessaging {
         return findings.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
     }
 
-    /// True when the text holds one of `stems` (English's when not given), compared without ASCII case.
-    static func mentionsTopic(_ text: String, stems: [[UInt8]] = Vocabulary.english.stems) -> Bool {
-        let firstBytes = Set(stems.map { $0[0] })
+    /// True when the text holds one of the vocabulary's stems, compared without ASCII case.
+    static func mentionsTopic(_ text: String, vocabulary: Vocabulary = .english) -> Bool {
+        let stems = vocabulary.stems
         var text = text
-        return text.withUTF8 { bytes in
-            let count = bytes.count
-            var index = 0
-            while index < count {
-                let byte = bytes[index] | 0x20
-                if firstBytes.contains(byte) {
-                    for stem in stems where stem[0] == byte && index + stem.count <= count {
-                        var matches = true
-                        for offset in 1..<stem.count where (bytes[index + offset] | (stem[offset] >= 0x61 ? 0x20 : 0)) != stem[offset] {
-                            matches = false
-                            break
+        return vocabulary.stemStarts.withUnsafeBufferPointer { starts in
+            text.withUTF8 { bytes in
+                let count = bytes.count
+                var index = 0
+                while index < count {
+                    let byte = bytes[index] | 0x20
+                    if starts[Int(byte)] {
+                        for stem in stems where stem[0] == byte && index + stem.count <= count {
+                            var matches = true
+                            for offset in 1..<stem.count where (bytes[index + offset] | (stem[offset] >= 0x61 ? 0x20 : 0)) != stem[offset] {
+                                matches = false
+                                break
+                            }
+                            if matches { return true }
                         }
-                        if matches { return true }
                     }
+                    index += 1
                 }
-                index += 1
+                return false
             }
-            return false
         }
     }
 

@@ -35,7 +35,7 @@ public enum Escape {
     /// `xml` itself).
     private static func withoutNonCharacters(_ text: String) -> String {
         // Both are EF BF BE / EF BF BF in UTF-8: look for the lead bytes before looking closer.
-        guard text.utf8.contains(0xEF), text.unicodeScalars.contains(where: { $0.value == 0xFFFE || $0.value == 0xFFFF }) else { return text }
+        guard text.containsByte(0xEF), text.unicodeScalars.contains(where: { $0.value == 0xFFFE || $0.value == 0xFFFF }) else { return text }
         var out = String.UnicodeScalarView()
         out.append(contentsOf: text.unicodeScalars.filter { $0.value != 0xFFFE && $0.value != 0xFFFF })
         return String(out)

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 /// Turns a file's bytes into text the pipeline can trust: UTF-8 only, no NUL, LF line endings.
 public enum SourceText {
     /// Decodes a Markdown file as `decode` does, but as CommonMark reads one: a NUL byte becomes
@@ -109,24 +114,28 @@ public enum SourceText {
     /// Bidirectional control characters (U+202A-202E, U+2066-2069) that can make text read
     /// differently than it is stored; found by their UTF-8 bytes.
     public static func firstBidiControl(in text: String) -> (line: Int, column: Int)? {
-        let bytes = Array(text.utf8)
-        var line = 1
-        var lineStart = 0
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                lineStart = index + 1
-            } else if byte == 0xE2, index + 2 < bytes.count {
-                let second = bytes[index + 1], third = bytes[index + 2]
-                if (second == 0x80 && (0xAA...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third)) {
-                    let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).count + 1
-                    return (line, column)
+        var text = text
+        return text.withUTF8 { bytes -> (line: Int, column: Int)? in
+            // Every such character starts with 0xE2: most texts have none, and memchr says so at once.
+            guard let base = bytes.baseAddress, memchr(base, 0xE2, bytes.count) != nil else { return nil }
+            var line = 1
+            var lineStart = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\n") {
+                    line += 1
+                    lineStart = index + 1
+                } else if byte == 0xE2, index + 2 < bytes.count {
+                    let second = bytes[index + 1], third = bytes[index + 2]
+                    if (second == 0x80 && (0xAA...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third)) {
+                        let column = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<index]), as: UTF8.self).count + 1
+                        return (line, column)
+                    }
                 }
+                index += 1
             }
-            index += 1
+            return nil
         }
-        return nil
     }
 }

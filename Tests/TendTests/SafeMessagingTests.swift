@@ -70,6 +70,6 @@ extension SafeMessagingTests {
             ])
         // English words on a Spanish page are not Spanish findings, and the reverse.
         #expect(SafeMessaging.findings(body: "He committed suicide.", firstLine: 1, hasCrisisComponent: true, vocabulary: .spanish).isEmpty)
-        #expect(SafeMessaging.mentionsTopic("SE MATÓ", stems: SafeMessaging.Vocabulary.spanish.stems))
+        #expect(SafeMessaging.mentionsTopic("SE MATÓ", vocabulary: .spanish))
     }
 }

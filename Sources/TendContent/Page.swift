@@ -114,10 +114,18 @@ public final class Page: Sendable {
     public let language: String?
 
     /// The language folder of a file below `content/`: a folder that is no section.
+    /// (Read for every page of every build: a scan of the bytes, nothing allocated for a page in
+    /// the default language.)
     public static func languageFolder(of sourcePath: String) -> String? {
-        let parts = sourcePath.split(separator: "/", maxSplits: 3)
-        guard parts.count >= 4, parts[0] == "content", SiteSources.sections[String(parts[1])] == nil, parts[1] != "media" else { return nil }
-        return String(parts[1])
+        let bytes = sourcePath.utf8
+        guard bytes.starts(with: "content/".utf8) else { return nil }
+        let rest = bytes.dropFirst(8)
+        guard let slash = rest.firstIndex(of: UInt8(ascii: "/")) else { return nil }
+        let folder = rest[rest.startIndex..<slash]
+        // A section of the default language (articles, exercises, pages, authors) or media; or a file directly in the folder.
+        for section in ["articles", "exercises", "pages", "authors", "media"] where folder.elementsEqual(section.utf8) { return nil }
+        guard rest[bytes.index(after: slash)...].contains(UInt8(ascii: "/")) else { return nil }
+        return String(Substring(sourcePath.utf8[folder.startIndex..<folder.endIndex]))
     }
 
     /// The routes of the page's language.

@@ -25,8 +25,10 @@ public struct TagGroup: Sendable {
     public var url: String
 }
 
-/// The join point of a build: which pages are published, and how they relate.
-public struct SiteGraph: Sendable {
+/// The join point of a build: which pages are published, and how they relate. A class, so the
+/// plan, the checkers and thousands of job closures share one graph rather than copy its
+/// arrays and dictionaries; it is filled in by `build` and `buildAll`, and never changed after.
+public final class SiteGraph: @unchecked Sendable {
     public let content: SiteContent
     /// The settings of this graph's language.
     public let config: SiteConfig
@@ -82,7 +84,7 @@ public struct SiteGraph: Sendable {
     public static func build(_ content: SiteContent, options: BuildOptions, language code: String) -> (SiteGraph, [Diagnostic]) {
         let config = content.config.localized(code)
         let isDefault = code == content.config.languageCode
-        var graph = SiteGraph(content: content, config: config)
+        let graph = SiteGraph(content: content, config: config)
         var diagnostics = Diagnostics()
         for page in content.pages where (page.language == nil) == isDefault && (isDefault || page.language == code) {
             if page.isHidden(drafts: options.drafts, future: options.future, today: options.today) {
@@ -129,6 +131,7 @@ public struct SiteGraph: Sendable {
     /// graph was built.
     public func related(to page: Page) -> [Page] {
         guard config.relatedCount > 0, let ranking = relatedByURL[page.url] else { return [] }
+        let articles = self.articles
         return ranking.lazy.map { articles[$0] }.filter { $0.url != page.url }.prefix(config.relatedCount).map { $0 }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import TendBuild
+import TendContent
 import TendCore
 import Testing
 
@@ -67,5 +68,15 @@ import Testing
         site.write(["content/articles/huge.md": MinimalSite.article(body: String(repeating: "word ", count: 3_400_000))])
         let report = site.build()
         #expect(MinimalSite.messages(report) == ["content/articles/huge.md:1:1: the file is 17 MB; the limit is 16 MB"])
+    }
+}
+
+@Suite struct LanguageFolderTests {
+    @Test func aLanguageFolderIsAFolderThatIsNoSection() {
+        #expect(Page.languageFolder(of: "content/es/articles/a.md") == "es")
+        #expect(Page.languageFolder(of: "content/pt-br/pages/contato.md") == "pt-br")
+        for path in ["content/articles/a.md", "content/media/x/y.png", "content/es/site.yml", "content/authors/ana.md", "templates/es/a.md", "content/es"] {
+            #expect(Page.languageFolder(of: path) == nil, "\(path)")
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import TendCore
+import TendFrontMatter
 
 /// `tend import --from hugo|jekyll|eleventy|wordpress SOURCE`: a whole site brought into
 /// `content/`: front matter mapped, authors made, page-bundle and upload images moved into
@@ -30,6 +31,9 @@ public struct SiteMigration {
     let source: String
     let site: String
     let languageFolder: String
+    /// The site's default language and its other languages, from its content/site.yml (`en` and none without one).
+    let defaultLanguage: String
+    let siteLanguages: [String]
     /// The comment that marks an author file an import made.
     static let importedMarker = "# Made by tend import: add credentials and a short bio, then remove this line."
 
@@ -42,6 +46,21 @@ public struct SiteMigration {
         self.source = source
         self.site = site
         self.languageFolder = languageFolder
+        var diagnostics = Diagnostics()
+        let config = (try? String(contentsOfFile: site + "/content/site.yml", encoding: .utf8)).flatMap { Self.languages(ofSiteYML: $0, &diagnostics) }
+        defaultLanguage = config?.first ?? "en"
+        siteLanguages = config ?? []
+    }
+
+    /// The `languages:` of a site.yml, the default first (the default alone when it has none).
+    private static func languages(ofSiteYML text: String, _ diagnostics: inout Diagnostics) -> [String]? {
+        guard let fields = YAMLMapping.parse(text, path: "content/site.yml", firstLine: 1, diagnostics: &diagnostics) else { return nil }
+        let languages = fields["languages"]?.mapping(&diagnostics)
+        var first = "en"
+        if let language = fields["language"]?.string(&diagnostics) { first = String(language.prefix { $0 != "-" && $0 != "_" }) }
+        if let code = languages?["default"]?.string(&diagnostics) { first = code }
+        let others: [String] = languages?["others"]?.stringList(&diagnostics) ?? []
+        return [first.lowercased()] + others.map { $0.lowercased() }
     }
 
     public mutating func run() throws -> Report {
@@ -118,13 +137,17 @@ public struct SiteMigration {
             return
         }
         var notes = fields.leftOut.map { "front matter field \($0) left out" }
-        if !language.isEmpty, language.count <= 5, language != "en" {
-            notes.append("a translation (\(language)): Tend publishes one language; it was brought over as its own page")
+        // Hugo's `post.es.md` is the Spanish version of `post.md`: it goes to content/es/ under the same name.
+        let code = language.lowercased()
+        let isTranslation = !code.isEmpty && code.count <= 5 && code != defaultLanguage
+        let pagesFolder = isTranslation ? "content/\(code)/" : languageFolder
+        if isTranslation, !siteLanguages.contains(code) {
+            notes.append("a translation (\(code)): add \(code) to languages.others in content/site.yml to publish it")
         }
         // Two sources that would make one file: the second gets a number, and a note.
         let base = slug
         var counter = 2
-        while !taken.insert("\(sectionOf(relative, hasDate: date != nil))/\(slug)").inserted {
+        while !taken.insert("\(pagesFolder)\(sectionOf(relative, hasDate: date != nil))/\(slug)").inserted {
             slug = "\(base)-\(counter)"
             counter += 1
         }
@@ -134,13 +157,14 @@ public struct SiteMigration {
         // Page-bundle and upload images: copied into content/media/ and the links rewritten.
         converted.text = try moveImages(in: converted.text, from: folder, slug: slug, file: relative, notes: &notes, report: &report)
         var aliases = fields.aliases.filter { !$0.contains("://") }
-        let oldURL = oldAddress(relative: relative, slug: slug, date: date, section: section)
-        let newURL = section == "pages" ? "/\(slug)/" : "/\(section)/\(slug)/"
+        let prefix = isTranslation ? "/\(code)" : ""
+        let oldURL = oldAddress(relative: relative, slug: slug, date: date, section: section).map { prefix + $0 }
+        let newURL = prefix + (section == "pages" ? "/\(slug)/" : "/\(section)/\(slug)/")
         if let oldURL, oldURL != newURL, !aliases.contains(oldURL) { aliases.append(oldURL) }
         aliases.removeAll { $0 == newURL || $0 + "/" == newURL }
         let author = try fields.authorName.map { try authorFile($0, &report) }
         var front = ["---", "title: " + quoted(fields.title ?? stem.replacingOccurrences(of: "-", with: " ").capitalized)]
-        let summary = fields.summary ?? firstSentence(converted.text)
+        let summary = fields.summary ?? firstSentence(converted.text, spanish: (isTranslation ? code : defaultLanguage).hasPrefix("es"))
         if section != "pages" || fields.summary != nil { front.append("summary: " + quoted(summary)) }
         if section != "pages" {
             front.append("date: " + (date.flatMap { CalendarDate(String($0.prefix(10)))?.description } ?? "2000-01-01"))
@@ -154,7 +178,7 @@ public struct SiteMigration {
         if section == "pages", let order = fields.menuOrder { front.append("menu: \(order)") }
         if fields.draft { front.append("draft: true") }
         front += ["---", ""]
-        let target = "\(languageFolder)\(section)/\(slug).md"
+        let target = "\(pagesFolder)\(section)/\(slug).md"
         try write(front.joined(separator: "\n") + converted.text.trimmingCharacters(in: .whitespacesAndNewlines) + "\n", to: target)
         report.entries.append(Entry(source: relative, target: target, notes: notes))
     }
@@ -177,7 +201,9 @@ public struct SiteMigration {
         switch generator {
         case .hugo, .eleventy:
             let folders = parts.dropLast().filter { $0 != "content" }
-            let name = ["index.md", "_index.md"].contains(parts.last ?? "") ? "" : slug + "/"
+            // `index.md`, `_index.md` and a bundle's translations (`index.es.md`) are the folder's own page.
+            let last = parts.last ?? ""
+            let name = last == "_index.md" || (last.hasPrefix("index.") && last.hasSuffix(".md")) ? "" : slug + "/"
             let path = "/" + folders.map { $0.lowercased() }.joined(separator: "/") + (folders.isEmpty ? "" : "/") + name
             return path == "/" ? nil : path
         case .jekyll:
@@ -351,13 +377,14 @@ public struct SiteMigration {
     }
 
     /// The first sentence of the body's prose, for an entry without a summary.
-    private func firstSentence(_ markdown: String) -> String {
+    private func firstSentence(_ markdown: String, spanish: Bool = false) -> String {
         let prose =
             markdown.split(separator: "\n").first { line in
                 let text = line.trimmingCharacters(in: .whitespaces)
                 return !text.isEmpty && !["#", "!", "{", "-", "*", ">", "|", "`", "["].contains(where: { text.hasPrefix($0) })
             }.map(String.init) ?? ""
         let sentence = prose.split(separator: ".", maxSplits: 1).first.map { String($0) + "." } ?? prose
-        return sentence.count > 10 ? String(sentence.prefix(200)) : "One or two sentences on what readers will learn."
+        if sentence.count > 10 { return String(sentence.prefix(200)) }
+        return spanish ? "Una o dos frases que digan al lector qué va a aprender." : "One or two sentences on what readers will learn."
     }
 }

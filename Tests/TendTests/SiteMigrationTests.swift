@@ -45,6 +45,27 @@ import Testing
         #expect(site.read("public/_redirects")?.contains("/2019/01/sleep/ /articles/sleep-and-mood/ 301") == true)
     }
 
+    /// A multilingual Hugo site: `index.es.md` is the Spanish version of `index.md`, and comes
+    /// over into content/es/ under the same name, so the two are translations of each other.
+    @Test func hugoTranslationsGoToTheirLanguageFolder() throws {
+        let source = TemporaryDirectory()
+        source.write([
+            "content/posts/calma/index.md": "---\ntitle: Calm\ndate: 2024-02-01\nauthor: Ana Ruiz\n---\nBreathe slowly.\n",
+            "content/posts/calma/index.es.md": "---\ntitle: Calma\ndate: 2024-02-01\nauthor: Ana Ruiz\n---\nRespire despacio.\n",
+        ])
+        let site = TemporaryDirectory()
+        var files = MinimalSite.files()
+        files["content/site.yml"] = MinimalSite.siteYML + "languages: { default: en, others: [es] }\n"
+        site.write(files)
+        var migration = SiteMigration(generator: .hugo, source: source.path, site: site.path)
+        let report = try migration.run()
+        #expect(report.entries.map(\.target).sorted() == ["content/articles/calma.md", "content/es/articles/calma.md"])
+        #expect(site.read("content/es/articles/calma.md")?.contains("aliases: [\"/es/posts/calma/\"]") == true)
+        let build = SiteBuilder.build(BuildRequest(siteRoot: site.path, clock: Fixtures.clock))
+        #expect(build.succeeded, "\(build.diagnostics)")
+        #expect(site.read("public/articles/calma/index.html")?.contains("hreflang=\"es\" href=\"https://www.example.org/es/articles/calma/\"") == true)
+    }
+
     @Test func jekyllAndWordPressAndTheSameFilesTwice() throws {
         let site = TemporaryDirectory()
         site.write(MinimalSite.files())

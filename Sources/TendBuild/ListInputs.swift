@@ -83,9 +83,16 @@ struct HomePageInputs: RenderInputs {
 
 /// The search page: every card (shown without JavaScript) and the index files' addresses.
 struct SearchPageInputs: RenderInputs {
+    /// How many cards the page lists for readers without JavaScript: past this, the newest
+    /// articles and the first exercises, with links to the full lists (a page of ten thousand
+    /// cards is megabytes, on the page a reader in distress may open first).
+    static let listed = 100
+
     let site: SiteInputs
     let indexPaths: [String]
     let items: [Digested<Card>]
+    /// False when `items` is the first `listed` of a longer list.
+    let isComplete: Bool
 
     func render(_ context: RenderContext) throws -> [OutputFile] {
         let views = context.views
@@ -94,6 +101,7 @@ struct SearchPageInputs: RenderInputs {
             "items": items.map(views.card),
             "crisis_terms": (CrisisTerms.forLanguage(site.config.language) + site.config.crisisSearchTerms).joined(separator: "|"),
             "crisis_html": site.crisisHTML, "consultation_html": site.consultationHTML,
+            "more": isComplete ? false : ["articles_url": site.links.path(site.routes.articles), "exercises_url": site.links.path(site.routes.exercises)],
         ]
         let layout = views.layout(title: site.words["search_title"], description: site.words["search_description"], path: site.routes.search)
         return [try views.html("search", views.merged(layout, ["search": search]), path: site.routes.search)]

@@ -181,7 +181,14 @@ final class RenderPlan: Sendable {
         let home = HomePageInputs(site: site, articles: graph.articles.prefix(graph.config.pageSize).map(card), exercises: graph.exercises.prefix(3).map(card))
         jobs.append(RenderJob(sitePath: routes.home, inputs: home, context: context))
         let shards = searchShards
-        let search = SearchPageInputs(site: site, indexPaths: shards.map(\.path), items: (graph.articles + graph.exercises).map(card))
+        let everything = graph.articles + graph.exercises
+        let listed =
+            everything.count <= SearchPageInputs.listed
+            ? everything
+            : Array(
+                graph.articles.prefix(SearchPageInputs.listed - min(graph.exercises.count, SearchPageInputs.listed / 5))
+                    + graph.exercises.prefix(SearchPageInputs.listed / 5))
+        let search = SearchPageInputs(site: site, indexPaths: shards.map(\.path), items: listed.map(card), isComplete: listed.count == everything.count)
         jobs.append(RenderJob(sitePath: routes.search, inputs: search, context: context))
         let components = site.config.components
         let crisisWords = (CrisisTerms.forLanguage(site.config.language) + site.config.crisisSearchTerms + components.crisisLines.map(\.label)).joined(

@@ -92,6 +92,8 @@ enum BuiltInText {
         "search_label": "Search articles and exercises",
         "search_nothing_help": "Nothing here matches those words. If you are struggling, you do not have to find the right article first:",
         "search_all": "All articles and exercises",
+        "search_newest": "The newest articles and exercises",
+        "all_exercises": "All exercises",
         "search_crisis_first": "If you are in crisis, help is available now:",
         "search_none": "No articles match “{query}”.",
         "search_results_one": "{count} result for “{query}”.",
@@ -246,6 +248,8 @@ enum BuiltInText {
         "search_nothing_help":
             "Nada de este sitio coincide con esas palabras. Si está pasando por un momento difícil, no necesita encontrar primero el artículo adecuado:",
         "search_all": "Todos los artículos y ejercicios",
+        "search_newest": "Los artículos y ejercicios más recientes",
+        "all_exercises": "Todos los ejercicios",
         "search_crisis_first": "Si está en una crisis, hay ayuda disponible ahora mismo:",
         "search_none": "Ningún artículo coincide con «{query}».",
         "search_results_one": "{count} resultado para «{query}».",

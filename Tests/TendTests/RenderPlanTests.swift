@@ -96,3 +96,22 @@ import Testing
         #expect(site.read("public/articles/first/index.html")?.contains("Fixed.") == true)
     }
 }
+
+@Suite struct SearchPageListTests {
+    /// Without JavaScript the search page lists at most a hundred cards, then links to the full lists.
+    @Test func largeSitesListTheNewestWithLinks() throws {
+        var files = MinimalSite.files()
+        for index in 0..<130 {
+            files["content/articles/a\(index).md"] =
+                "---\ntitle: Article \(index)\nsummary: About \(index).\ndate: 2026-01-\(String(format: "%02d", index % 28 + 1))\nauthor: ada\n---\nBody \(index).\n"
+        }
+        let (report, site) = MinimalSite.build(files)
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let page = try String(contentsOfFile: site.path + "/public/search/index.html", encoding: .utf8)
+        let all = page.components(separatedBy: "<div class=\"search-all\">")[1]
+        #expect(all.components(separatedBy: "<li class=\"card\">").count - 1 == 100)
+        #expect(all.contains("<h2>The newest articles and exercises</h2>") && all.contains("<a href=\"/articles/\">All articles</a>"))
+        let index = try String(contentsOfFile: site.path + "/public/search/index.json", encoding: .utf8)
+        #expect(index.components(separatedBy: "\"kind\":\"article\"").count - 1 == 131)
+    }
+}

@@ -33,6 +33,11 @@ public struct ArchiveWriter: Sendable {
     /// Appends bytes another writer wrote.
     public mutating func append(_ raw: [UInt8]) { bytes.append(contentsOf: raw) }
 
+    /// Appends the record's checksum trailer (what `CacheStore.write` stores after the bytes).
+    mutating func appendTrailer(_ checksum: UInt64) {
+        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: checksum >> UInt64(shift))) }
+    }
+
     public mutating func write(_ value: Double) { write(value.bitPattern) }
 
     public mutating func write(_ value: String) {

@@ -55,7 +55,7 @@ public struct CacheStore: Sendable {
             guard bytes.count >= 8 else { throw ArchiveReader.Damaged() }
             let content = UnsafeRawBufferPointer(rebasing: bytes[0..<bytes.count - 8])
             var trailer = ArchiveReader(bytes, offset: bytes.count - 8)
-            guard try trailer.readUInt64() == StableHasher.digest(content) else { throw ArchiveReader.Damaged() }
+            guard try trailer.readUInt64() == StreamingDigest.of(content) else { throw ArchiveReader.Damaged() }
             var reader = ArchiveReader(content)
             try reader.checkFormat(format)
             return try decode(&reader)
@@ -66,11 +66,39 @@ public struct CacheStore: Sendable {
     /// sees half a record); false when that failed. `writer` must have been made with the
     /// record's format (`ArchiveWriter(format:)`).
     @discardableResult
-    public func write(_ record: Record, _ writer: ArchiveWriter) -> Bool {
+    public func write(_ record: Record, _ writer: consuming ArchiveWriter) -> Bool {
         guard prepare() else { return false }
-        let checksum = writer.bytes.withUnsafeBytes(StableHasher.digest)
-        let trailer = (0..<8).map { UInt8(truncatingIfNeeded: checksum >> UInt64($0 * 8)) }
-        return fileSystem.writeAtomically(writer.bytes + trailer, to: path(record))
+        // The trailer goes onto the writer's own bytes: a record of tens of megabytes is not copied.
+        let checksum = writer.bytes.withUnsafeBytes(StreamingDigest.of)
+        writer.appendTrailer(checksum)
+        return fileSystem.writeAtomically(writer.bytes, to: path(record))
+    }
+
+    /// Writes `record` from `head` (made with the record's format) and then each part `parts`
+    /// gives, in order, until it gives nil: a large record goes to disk piece by piece and is
+    /// never whole in memory. False when that failed.
+    @discardableResult
+    public func write(_ record: Record, head: ArchiveWriter, parts: () -> [UInt8]?) -> Bool {
+        guard prepare() else { return false }
+        let path = path(record)
+        let temporary = path + ".\(UInt64.random(in: 0...UInt64.max)).tmp"
+        var digest = StreamingDigest()
+        do {
+            digest.update(head.bytes)
+            try fileSystem.write(head.bytes, to: temporary)
+            while let part = parts() {
+                digest.update(part)
+                try fileSystem.append(part, to: temporary)
+            }
+            var trailer = ArchiveWriter()
+            trailer.write(digest.value)
+            try fileSystem.append(trailer.bytes, to: temporary)
+            try fileSystem.rename(temporary, to: path)
+            return true
+        } catch {
+            try? fileSystem.remove(temporary)
+            return false
+        }
     }
 
     public func remove(_ record: Record) { try? fileSystem.remove(path(record)) }

@@ -1,3 +1,4 @@
+import Foundation
 import TendCache
 import TendCitations
 import TendCore
@@ -130,18 +131,29 @@ public final class PageCache: @unchecked Sendable {
         writer.write(baseID)
         writer.write(removed)
         let chunks = stride(from: 0, to: paths.count, by: Self.chunkSize).map { paths[$0..<min($0 + Self.chunkSize, paths.count)] }
-        let encoded = parallelMap(chunks) { chunk in
-            var writer = ArchiveWriter()
-            for path in chunk { Self.encode(records[path]!, path: path, into: &writer) }
-            return (chunk.count, writer.bytes)
+        writer.write(chunks.count)
+        // Chunks are encoded a few at a time on all cores and go to disk as they are made: at
+        // 10,000 pages the record is tens of megabytes, and holding it whole was a build's peak.
+        let batch = max(ProcessInfo.processInfo.activeProcessorCount, 1) * 2
+        var pending: [[UInt8]] = []
+        var next = 0
+        return store.write(record, head: writer) {
+            if pending.isEmpty {
+                guard next < chunks.count else { return nil }
+                let group = Array(chunks[next..<min(next + batch, chunks.count)])
+                next += group.count
+                pending = parallelMap(group) { chunk in
+                    var part = ArchiveWriter()
+                    part.write(chunk.count)
+                    var body = ArchiveWriter()
+                    for path in chunk { Self.encode(records[path]!, path: path, into: &body) }
+                    part.write(body.bytes.count)
+                    part.append(body.bytes)
+                    return part.bytes
+                }.reversed()
+            }
+            return pending.popLast()
         }
-        writer.write(encoded.count)
-        for (count, bytes) in encoded {
-            writer.write(count)
-            writer.write(bytes.count)
-            writer.append(bytes)
-        }
-        return store.write(record, writer)
     }
 
     private static func encode(_ record: Record, path: String, into writer: inout ArchiveWriter) {

@@ -62,3 +62,22 @@ import Testing
         #expect(stableDigest(Addressed("anything", address: 42)) != stableDigest(Addressed("anything", address: 43)))
     }
 }
+
+@Suite struct StreamingDigestTests {
+    /// Property: however the bytes are split into parts, the digest is the same as of the whole.
+    @Test func partsGiveTheDigestOfTheWhole() {
+        fuzz(iterations: 500, seed: 7) { random in
+            let bytes = (0..<Int.random(in: 0...300, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+            let whole = bytes.withUnsafeBytes(StreamingDigest.of)
+            var digest = StreamingDigest()
+            var offset = 0
+            while offset < bytes.count {
+                let length = min(Int.random(in: 0...20, using: &random), bytes.count - offset)
+                digest.update(Array(bytes[offset..<offset + length]))
+                offset += length
+            }
+            #expect(digest.value == whole)
+        }
+        #expect(StreamingDigest.of(UnsafeRawBufferPointer(start: nil, count: 0)) != [UInt8(0)].withUnsafeBytes(StreamingDigest.of))
+    }
+}

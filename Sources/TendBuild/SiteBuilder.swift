@@ -40,6 +40,7 @@ public enum SiteBuilder {
     private static func run(_ pipeline: Pipeline<BuildContext>, _ request: BuildRequest, _ fileSystem: FileSystem) -> BuildReport {
         var context = BuildContext(request: request, fileSystem: fileSystem)
         pipeline.run(&context)
+        if !request.releasesMemory { keepUntilExit(context) }
         var report = context.report
         var diagnostics = Diagnostics()
         diagnostics.append(contentsOf: report.diagnostics)
@@ -52,6 +53,17 @@ public enum SiteBuilder {
     private static let keptUntilExit = Mutex<[SiteGraph]>([])
 
     static func keepUntilExit(_ graphs: [SiteGraph]) { keptUntilExit.withLock { $0.append(contentsOf: graphs) } }
+
+    /// The whole of a finished build — plans, ten thousand jobs, the output plan, the last
+    /// build's state — is left for the process's end too, for the same reason.
+    private final class KeptContext {
+        let context: BuildContext
+        init(_ context: BuildContext) { self.context = context }
+    }
+
+    private static func keepUntilExit(_ context: BuildContext) {
+        _ = Unmanaged.passRetained(KeptContext(context))
+    }
 
     static func missingTemplate(_ name: String) -> Diagnostic {
         .error(

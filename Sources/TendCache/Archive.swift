@@ -42,10 +42,13 @@ public struct ArchiveWriter: Sendable {
 
     public mutating func write(_ value: String) {
         var value = value
-        value.withUTF8 { utf8 in
-            write(utf8.count)
-            bytes.append(contentsOf: utf8)
-        }
+        value.withUTF8 { writeText(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Writes UTF-8 bytes as `write(_: String)` writes a string.
+    public mutating func writeText(_ utf8: UnsafeRawBufferPointer) {
+        write(utf8.count)
+        bytes.append(contentsOf: utf8)
     }
 
     public mutating func write(_ value: String?) {
@@ -94,12 +97,28 @@ public struct ArchiveReader: @unchecked Sendable {
     }
 
     private let bytes: UnsafeRawBufferPointer
+    /// What keeps `bytes` alive, when the reader may hand out text that points into them.
+    private let owner: SharedBytes?
     public private(set) var offset: Int
 
     /// Reads `bytes` from `offset`; the buffer must outlive the reader.
     public init(_ bytes: UnsafeRawBufferPointer, offset: Int = 0) {
         self.bytes = bytes
         self.offset = offset
+        owner = nil
+    }
+
+    /// Reads the first `count` bytes of `shared`; deferred text points into them.
+    public init(_ shared: SharedBytes, count: Int) {
+        bytes = UnsafeRawBufferPointer(rebasing: shared.bytes[0..<count])
+        offset = 0
+        owner = shared
+    }
+
+    private init(_ bytes: UnsafeRawBufferPointer, owner: SharedBytes?) {
+        self.bytes = bytes
+        self.owner = owner
+        offset = 0
     }
 
     /// Reads what `ArchiveWriter(format:)` wrote; `Damaged` for another format or build of Tend.
@@ -115,7 +134,7 @@ public struct ArchiveReader: @unchecked Sendable {
 
     /// A reader of `range` alone (for reading parts of one buffer in parallel).
     public func slice(_ range: Range<Int>) -> ArchiveReader {
-        ArchiveReader(UnsafeRawBufferPointer(rebasing: bytes[range]))
+        ArchiveReader(UnsafeRawBufferPointer(rebasing: bytes[range]), owner: owner)
     }
 
     public mutating func readInt() throws -> Int {
@@ -181,6 +200,16 @@ public struct ArchiveReader: @unchecked Sendable {
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count]), as: UTF8.self)
         offset += count
         return text
+    }
+
+    /// A string written with `write(_: String)`, decoded only when read (at once when the
+    /// reader's bytes are not shared).
+    public mutating func readDeferredText() throws -> DeferredText {
+        guard let owner else { return DeferredText(try readString()) }
+        let count = try readCount()
+        let start = bytes.baseAddress.map { owner.bytes.baseAddress!.distance(to: $0) + offset } ?? 0
+        offset += count
+        return DeferredText(owner, range: start..<start + count)
     }
 
     public mutating func readOptionalString() throws -> String? { try readBool() ? try readString() : nil }

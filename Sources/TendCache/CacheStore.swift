@@ -49,17 +49,18 @@ public struct CacheStore: Sendable {
         return fileSystem.status(of: folder, followingLinks: true)?.kind == .directory
     }
 
-    /// Reads `record`, written in `format`, with `decode`; nil when there is none.
+    /// Reads `record`, written in `format`, with `decode`; nil when there is none. What `decode`
+    /// reads as `DeferredText` keeps the record's bytes alive and is decoded when first read.
     public func read<Result>(_ record: Record, format: String, _ decode: (inout ArchiveReader) throws -> Result) throws -> Result? {
-        try fileSystem.withContents(of: path(record)) { bytes in
-            guard bytes.count >= 8 else { throw ArchiveReader.Damaged() }
-            let content = UnsafeRawBufferPointer(rebasing: bytes[0..<bytes.count - 8])
-            var trailer = ArchiveReader(bytes, offset: bytes.count - 8)
-            guard try trailer.readUInt64() == StreamingDigest.of(content) else { throw ArchiveReader.Damaged() }
-            var reader = ArchiveReader(content)
-            try reader.checkFormat(format)
-            return try decode(&reader)
-        }
+        guard let shared = try fileSystem.sharedContents(of: path(record)) else { return nil }
+        let bytes = shared.bytes
+        guard bytes.count >= 8 else { throw ArchiveReader.Damaged() }
+        let content = UnsafeRawBufferPointer(rebasing: bytes[0..<bytes.count - 8])
+        var trailer = ArchiveReader(bytes, offset: bytes.count - 8)
+        guard try trailer.readUInt64() == StreamingDigest.of(content) else { throw ArchiveReader.Damaged() }
+        var reader = ArchiveReader(shared, count: content.count)
+        try reader.checkFormat(format)
+        return try decode(&reader)
     }
 
     /// Writes `record` with its checksum (a temporary file renamed into place, so a reader never

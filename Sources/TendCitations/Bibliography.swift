@@ -20,7 +20,9 @@ public struct Bibliography: Sendable {
             path.lowercased().hasSuffix(".json")
             ? CSLJSONParser.parse(text, path: path) : BibTeXParser.parse(text, path: path, titles: titles)
         var all = diagnostics
-        for reference in parsed {
+        // Sort keys and APA text are made on all cores (folding and formatting are most of the work).
+        let derived = parallelMap(parsed) { (APASorting.SortKey($0), FormattedReference($0)) }
+        for (reference, (sortKey, entry)) in zip(parsed, derived) {
             if let existing = references[reference.key] {
                 all.append(
                     .error(
@@ -29,8 +31,8 @@ public struct Bibliography: Sendable {
                 continue
             }
             references[reference.key] = reference
-            sortKeys[reference.key] = APASorting.SortKey(reference)
-            formatted[reference.key] = FormattedReference(reference)
+            sortKeys[reference.key] = sortKey
+            formatted[reference.key] = entry
         }
         return all
     }

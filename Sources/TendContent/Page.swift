@@ -35,7 +35,9 @@ public final class Page: Sendable {
     public var bodyHTML: String { body.html }
     public let headings: [Heading]
     /// The distinct words of the body, space-separated, for the search index.
-    public let searchWords: String
+    public var searchWords: String { searchText.string }
+    /// The same words as the page cache keeps them: decoded only for the index files rendered again.
+    public let searchText: DeferredText
     public let wordCount: Int
     /// Flesch–Kincaid grade of the body's prose (citations, code and headings excluded).
     public let readabilityGrade: Double?
@@ -56,10 +58,21 @@ public final class Page: Sendable {
     /// The URL slug of each tag, in the order of `matter.tags`.
     public let tagSlugs: [String]
 
-    public init(
+    public convenience init(
         kind: ContentKind, sourcePath: String, slug: String, url: String, matter: FrontMatter, body: PageBody = PageBody(""), headings: [Heading] = [],
         searchWords: String = "", wordCount: Int = 0, readabilityGrade: Double? = nil, references: [Reference] = [], usedComponents: Set<String> = [],
         links: [LinkUse] = [], steps: [String] = [], handles: [(word: String, location: SourceLocation)] = [], sourceDigest: UInt64 = 0
+    ) {
+        self.init(
+            kind: kind, sourcePath: sourcePath, slug: slug, url: url, matter: matter, body: body, headings: headings, searchText: DeferredText(searchWords),
+            wordCount: wordCount, readabilityGrade: readabilityGrade, references: references, usedComponents: usedComponents, links: links, steps: steps,
+            handles: handles, sourceDigest: sourceDigest)
+    }
+
+    init(
+        kind: ContentKind, sourcePath: String, slug: String, url: String, matter: FrontMatter, body: PageBody, headings: [Heading], searchText: DeferredText,
+        wordCount: Int, readabilityGrade: Double?, references: [Reference], usedComponents: Set<String>, links: [LinkUse], steps: [String],
+        handles: [(word: String, location: SourceLocation)], sourceDigest: UInt64
     ) {
         self.kind = kind
         self.sourcePath = sourcePath
@@ -70,7 +83,7 @@ public final class Page: Sendable {
         tagSlugs = matter.tags.map(Slug.make)
         self.body = body
         self.headings = headings
-        self.searchWords = searchWords
+        self.searchText = searchText
         self.wordCount = wordCount
         self.readabilityGrade = readabilityGrade
         self.references = references
@@ -88,7 +101,7 @@ public final class Page: Sendable {
     /// This page published at another URL (an author's page in each language).
     public func published(at url: String) -> Page {
         Page(
-            kind: kind, sourcePath: sourcePath, slug: slug, url: url, matter: matter, body: body, headings: headings, searchWords: searchWords,
+            kind: kind, sourcePath: sourcePath, slug: slug, url: url, matter: matter, body: body, headings: headings, searchText: searchText,
             wordCount: wordCount, readabilityGrade: readabilityGrade, references: references, usedComponents: usedComponents, links: links, steps: steps,
             handles: handles, sourceDigest: sourceDigest)
     }

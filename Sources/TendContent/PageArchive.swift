@@ -23,7 +23,7 @@ extension Page {
             writer.write(heading.id)
             writer.write(heading.text)
         }
-        writer.write(searchWords)
+        searchText.withUTF8 { writer.writeText($0) }
         writer.write(wordCount)
         writer.write(readabilityGrade != nil)
         if let readabilityGrade { writer.write(readabilityGrade) }
@@ -60,7 +60,7 @@ extension Page {
         let headings = try reader.readArray { reader in
             Heading(location: try read(&reader), level: try reader.readInt(), id: try reader.readString(), text: try reader.readString())
         }
-        let searchWords = try reader.readString()
+        let searchText = try reader.readDeferredText()
         let wordCount = try reader.readInt()
         let grade = try reader.readBool() ? try reader.readDouble() : nil
         let references = try reader.readStrings().map { key in
@@ -75,7 +75,7 @@ extension Page {
         let handles = try reader.readArray { reader in (word: try reader.readString(), location: try read(&reader)) }
         return Page(
             kind: kind, sourcePath: sourcePath, slug: slug, url: url, matter: matter, body: body(kind, sourcePath), headings: headings,
-            searchWords: searchWords, wordCount: wordCount, readabilityGrade: grade, references: references, usedComponents: usedComponents, links: links,
+            searchText: searchText, wordCount: wordCount, readabilityGrade: grade, references: references, usedComponents: usedComponents, links: links,
             steps: steps, handles: handles, sourceDigest: sourceDigest)
     }
 }

@@ -2,9 +2,9 @@
 /// (`MemoryFileSystem`) and tests can observe or replace the disk.
 public protocol FileSystem: Sendable {
     func contents(of path: String) throws -> [UInt8]
-    /// Calls `body` with the file's bytes (mapped, not copied, where the system can); nil when
-    /// there is no such file.
-    func withContents<Result>(of path: String, _ body: (UnsafeRawBufferPointer) throws -> Result) throws -> Result?
+    /// The file's bytes, valid for as long as the value lives (mapped where the system can);
+    /// nil when there is no such file.
+    func sharedContents(of path: String) throws -> SharedBytes?
     /// Entries of a directory in no particular order, without `.` and `..`, each with its kind
     /// (a symbolic link is not followed).
     func entries(of directory: String) throws -> [DirectoryEntry]
@@ -92,6 +92,13 @@ public struct FileSystemError: Error, CustomStringConvertible, Sendable {
 }
 
 extension FileSystem {
+    /// Calls `body` with the file's bytes (mapped, not copied, where the system can); nil when
+    /// there is no such file.
+    public func withContents<Result>(of path: String, _ body: (UnsafeRawBufferPointer) throws -> Result) throws -> Result? {
+        guard let shared = try sharedContents(of: path) else { return nil }
+        return try body(shared.bytes)
+    }
+
     public func write(_ bytes: [UInt8], to path: String) throws {
         try bytes.withUnsafeBufferPointer { try write($0, to: path) }
     }

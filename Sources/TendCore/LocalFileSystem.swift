@@ -25,20 +25,19 @@ public struct LocalFileSystem: FileSystem {
         return bytes
     }
 
-    public func withContents<Result>(of path: String, _ body: (UnsafeRawBufferPointer) throws -> Result) throws -> Result? {
+    public func sharedContents(of path: String) throws -> SharedBytes? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         let size = Int(info.st_size)
-        if size == 0 { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
-        // Mapped, not read: the bytes come straight from the operating system's file cache.
-        guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), mapped != MAP_FAILED else {
-            return try contents(of: path).withUnsafeBytes(body)
+        // Mapped with every page at once (one call, not a fault a page). Tend replaces its own
+        // files by renaming a new one over them, so a mapping it holds never changes under it.
+        guard size > 0, let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), mapped != MAP_FAILED else {
+            return SharedBytes(copying: try contents(of: path))
         }
-        defer { munmap(mapped, size) }
-        return try body(UnsafeRawBufferPointer(start: mapped, count: size))
+        return SharedBytes(UnsafeRawBufferPointer(start: mapped, count: size)) { munmap(mapped, size) }
     }
 
     public func entries(of directory: String) throws -> [DirectoryEntry] {

@@ -128,9 +128,9 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
         }
     }
 
-    public func withContents<Result>(of path: String, _ body: (UnsafeRawBufferPointer) throws -> Result) throws -> Result? {
+    public func sharedContents(of path: String) throws -> SharedBytes? {
         guard let bytes = try? contents(of: path) else { return nil }
-        return try bytes.withUnsafeBytes(body)
+        return SharedBytes(copying: bytes)
     }
 
     public func entries(of directory: String) throws -> [DirectoryEntry] {

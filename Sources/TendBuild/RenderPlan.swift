@@ -83,6 +83,8 @@ final class RenderPlan: Sendable {
 
     /// The processed images a page shows: in its body, its header picture, an author's photo.
     func publishedImages(of page: Page) -> [PublishedImage] {
+        // Most pages show no processed image: nothing to look up.
+        guard !images.entries.isEmpty, page.matter.image != nil || page.matter.photo != nil || page.links.contains(where: \.isImage) else { return [] }
         var paths = page.links.filter(\.isImage).map { ImageMarkup.sitePath(ofLink: $0.url) }
         if let image = page.matter.image { paths.append(image) }
         if let photo = page.matter.photo { paths.append(ImageMarkup.sitePath(ofLink: photo)) }

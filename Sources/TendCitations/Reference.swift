@@ -152,18 +152,19 @@ public struct Reference: Sendable {
         }
     }
 
-    private final class Box: @unchecked Sendable {
-        var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
+    // Inlinable, so a field read in another module is a load, not a key path lookup at run time.
+    @usableFromInline final class Box: @unchecked Sendable {
+        @usableFromInline var fields: Fields
+        @usableFromInline init(_ fields: Fields) { self.fields = fields }
     }
 
-    private var box: Box
+    @usableFromInline var box: Box
 
     public init(key: String, type: ReferenceType, location: SourceLocation) {
         box = Box(Fields(key: key, type: type, location: location))
     }
 
-    public subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
+    @inlinable public subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
         _read { yield box.fields[keyPath: field] }
         _modify {
             if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }

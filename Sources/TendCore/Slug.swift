@@ -4,6 +4,8 @@ import Foundation
 public enum Slug {
     /// Turns any title or file name into a slug: accents folded to ASCII, other characters to hyphens.
     public static func make(from text: String) -> String {
+        // Already a slug (a file name, most tags): it would come back as it is.
+        if isSlug(text) { return text }
         let folded =
             text.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "&") })
             ? text
@@ -32,6 +34,19 @@ public enum Slug {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// True when `text` is what `make` makes of it: `[a-z0-9]` runs joined by single hyphens.
+    static func isSlug(_ text: String) -> Bool {
+        var previousIsHyphen = true
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): previousIsHyphen = false
+            case UInt8(ascii: "-") where !previousIsHyphen: previousIsHyphen = true
+            default: return false
+            }
+        }
+        return !previousIsHyphen
     }
 
     /// Why `slug` cannot be used as written, or nil when it is valid (`[a-z0-9-]+`).

@@ -102,15 +102,19 @@ public final class SiteGraph: @unchecked Sendable {
         graph.pages.sort { $0.slug < $1.slug }
         graph.menu = graph.pages.filter { $0.matter.menu != nil }.sorted { ($0.matter.menu!, $0.slug) < ($1.matter.menu!, $1.slug) }
         for (index, article) in graph.articles.enumerated() {
-            for slug in Set(article.tagSlugs) { graph.articlesByTag[slug, default: []].append(index) }
+            for (position, slug) in article.tagSlugs.enumerated() where !article.tagSlugs[..<position].contains(slug) {
+                graph.articlesByTag[slug, default: []].append(index)
+            }
         }
+        let entries = (graph.articles + graph.exercises).filter { !$0.tagSlugs.isEmpty }
         var tagSetByURL: [String: String] = [:]
-        for page in graph.articles + graph.exercises where !page.tagSlugs.isEmpty { tagSetByURL[page.url] = tagSetKey(page.tagSlugs) }
+        tagSetByURL.reserveCapacity(entries.count)
+        for (page, key) in zip(entries, chunked(entries, { tagSetKey($0.tagSlugs) })) { tagSetByURL[page.url] = key }
         let rankings = relatedRankings(
             tagSets: Set(tagSetByURL.values), articles: graph.articles, articlesByTag: graph.articlesByTag, wanted: graph.config.relatedCount + 1)
         graph.relatedByURL = tagSetByURL.compactMapValues { rankings[$0] }
         graph.tags = groupTags(graph.articles + graph.exercises, routes: config.routes, diagnostics: &diagnostics)
-        for page in graph.publishedPages { diagnostics.append(contentsOf: graph.problems(of: page)) }
+        for problems in chunked(graph.publishedPages, graph.problems(of:)) { diagnostics.append(contentsOf: problems) }
         graph.checkURLs(&diagnostics)
         return (graph, diagnostics.all)
     }
@@ -135,7 +139,20 @@ public final class SiteGraph: @unchecked Sendable {
         return ranking.lazy.map { articles[$0] }.filter { $0.url != page.url }.prefix(config.relatedCount).map { $0 }
     }
 
-    private static func tagSetKey(_ slugs: [String]) -> String { Set(slugs).sorted().joined(separator: "\u{0}") }
+    private static func tagSetKey(_ slugs: [String]) -> String {
+        if slugs.count == 1 { return slugs[0] }
+        var unique: [String] = []
+        unique.reserveCapacity(slugs.count)
+        for slug in slugs.sorted() where slug != unique.last { unique.append(slug) }
+        return unique.joined(separator: "\u{0}")
+    }
+
+    /// `transform` of every item, on all cores in chunks of a few hundred (a page's share of
+    /// the work is too small to be a task of its own); results in order.
+    private static func chunked<Result>(_ items: [Page], _ transform: @Sendable (Page) -> Result) -> [Result] {
+        let chunks = stride(from: 0, to: items.count, by: 512).map { items[$0..<min($0 + 512, items.count)] }
+        return parallelMap(chunks) { $0.map(transform) }.flatMap { $0 }
+    }
 
     /// Each article's tags as a bit set (one bit per tag slug), so the number of tags an
     /// article shares with a set is a few `popcount`s.

@@ -23,7 +23,7 @@ public enum TextStatistics {
     public static func distinctWords(_ text: String) -> String {
         var text = text
         let out: [UInt8] = text.withUTF8 { bytes in
-            var seen = Set<UInt64>()
+            var seen = WordHashes(expected: bytes.count / 8)
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count / 2)
             var wordStart = 0
@@ -51,7 +51,7 @@ public enum TextStatistics {
                     out.append(byte)
                     hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
                 } else if out.count > wordStart {
-                    if out.count - wordStart > 2, seen.insert(hash).inserted {
+                    if out.count - wordStart > 2, seen.insert(hash) {
                         out.append(UInt8(ascii: " "))
                         wordStart = out.count
                     } else {
@@ -65,6 +65,45 @@ public enum TextStatistics {
             return out
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A set of words' 64-bit hashes, open addressing with linear probing: the hashes are already
+    /// well spread, so they are not hashed again (a `Set` hashed each one with SipHash, and that
+    /// was most of the cost of a page's search words).
+    private struct WordHashes {
+        private var slots: [UInt64]
+        private var count = 0
+
+        init(expected: Int) {
+            var size = 64
+            while size < expected * 2 { size <<= 1 }
+            slots = [UInt64](repeating: 0, count: size)
+        }
+
+        /// True when `hash` was not in the set (0 marks an empty slot: a hash of 0 is kept as 1).
+        mutating func insert(_ hash: UInt64) -> Bool {
+            if (count + 1) * 2 > slots.count { grow() }
+            let value = hash == 0 ? 1 : hash
+            let mask = slots.count - 1
+            var index = Int(truncatingIfNeeded: (value &* 0x9e37_79b9_7f4a_7c15) >> 40) & mask
+            while true {
+                let slot = slots[index]
+                if slot == 0 {
+                    slots[index] = value
+                    count += 1
+                    return true
+                }
+                if slot == value { return false }
+                index = (index + 1) & mask
+            }
+        }
+
+        private mutating func grow() {
+            let old = slots
+            slots = [UInt64](repeating: 0, count: old.count * 2)
+            count = 0
+            for value in old where value != 0 { _ = insert(value) }
+        }
     }
 
     /// The Flesch–Kincaid grade level: 0.39 × words per sentence + 11.8 × syllables per word − 15.59.

@@ -31,6 +31,10 @@ public struct YAMLMapping {
 
     /// Parses YAML text whose first line is line `firstLine` of `path`; nil (with a diagnostic)
     /// when it is malformed or not a mapping. Empty text is an empty mapping.
+    /// Yams makes a new constructor (three dictionaries) for every document unless given one;
+    /// it is never changed after it is made, so every thread can share it.
+    private nonisolated(unsafe) static let sharedConstructor = Constructor()
+
     public static func parse(_ yaml: String, path: String, firstLine: Int, diagnostics: inout Diagnostics) -> YAMLMapping? {
         let origin = SourceLocation(path: path, line: firstLine, column: 1)
         if let problem = unsupportedConstruct(in: yaml) {
@@ -39,7 +43,7 @@ public struct YAMLMapping {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            node = try Yams.compose(yaml: yaml, .default, sharedConstructor)
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error, origin: origin, yaml: yaml))
             return nil

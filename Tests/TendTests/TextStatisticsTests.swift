@@ -3,6 +3,33 @@ import Testing
 @testable import TendContent
 
 @Suite struct TextStatisticsTests {
+    @Test func distinctWordsAreLowerCasedOnceInOrder() {
+        #expect(
+            TextStatistics.distinctWords("The cat — the CAT’s hat, and a cat… Über über 42 4242") == "the cat hat and Über über 4242",
+            "ASCII letters are lower-cased; others kept as written")
+        #expect(TextStatistics.distinctWords("") == "")
+    }
+
+    /// Property: the same words as a plain reading of the rules, on texts of up to thousands of
+    /// distinct words (the set grows many times).
+    @Test func distinctWordsMatchAPlainReading() {
+        _ = fuzz(iterations: 200, seed: 11) { random in
+            let letters = Array("abcdefghijklmnopqrstuvwxyzABC0189éü")
+            let separators = [" ", "\n", ", ", ". ", "—", "’", "\u{a0}"]
+            var text = ""
+            for _ in 0..<Int.random(in: 0...3_000, using: &random) {
+                text += String((0..<Int.random(in: 1...9, using: &random)).map { _ in letters.randomElement(using: &random)! })
+                text += separators.randomElement(using: &random)!
+            }
+            var seen = Set<String>()
+            var expected: [String] = []
+            let words = text.lowercased().split { !($0.isASCII ? ($0.isLetter || $0.isNumber) : ($0 != "—" && $0 != "’" && $0 != "\u{a0}")) }
+            for word in words.map(String.init) where word.unicodeScalars.count > 0 && word.utf8.count > 2 && seen.insert(word).inserted {
+                expected.append(word)
+            }
+            #expect(TextStatistics.distinctWords(text) == expected.joined(separator: " "))
+        }
+    }
 
     @Test func readabilityGradeOfKnownText() {
         // 36 one-syllable words in 3 sentences: 0.39 × 12 + 11.8 × 1 − 15.59 = 0.89.

@@ -68,14 +68,10 @@ public struct SiteContent: Sendable {
             }
         }
         let processor = configured
-        // A cached page's body is made again only if its file is rendered again.
-        let reusedBody: @Sendable (ContentKind, String) -> PageBody = { kind, path in
-            PageBody(deferred: {
-                let file = SourceFile(relativePath: path, absolutePath: siteRoot + "/" + path)
-                let bytes = (try? fileSystem.contents(of: file.absolutePath)) ?? []
-                return processor.process(bytes, file: file, kind: kind).0?.bodyHTML ?? ""
-            })
-        }
+        // A cached page's body is made again only if its file is rendered again. Thousands of
+        // bodies share one maker (a closure capturing the processor copied it, settings and all).
+        let maker = BodyMaker(processor: processor, siteRoot: siteRoot, fileSystem: fileSystem)
+        let reusedBody: @Sendable (ContentKind, String) -> PageBody = { kind, path in PageBody(deferred: { maker.body(of: path, kind: kind) }) }
         let pageCache = cache.map { PageCache(store: $0, settingsKey: settings.value, bibliography: bibliography, saves: savesCache, body: reusedBody) }
         if let problem = pageCache?.problem { diagnostics.append(Diagnostic(.note, SourceLocation(path: CacheStore.folderName), problem)) }
         typealias Loaded = (page: Page?, problems: [Diagnostic], record: PageCache.Record?)
@@ -202,5 +198,24 @@ public struct SiteContent: Sendable {
             diagnostics.append(error)
             return nil
         }
+    }
+}
+
+/// Makes the body of a page the cache had, from its source file, when it is first rendered.
+private final class BodyMaker: Sendable {
+    let processor: PageProcessor
+    let siteRoot: String
+    let fileSystem: FileSystem
+
+    init(processor: PageProcessor, siteRoot: String, fileSystem: FileSystem) {
+        self.processor = processor
+        self.siteRoot = siteRoot
+        self.fileSystem = fileSystem
+    }
+
+    func body(of path: String, kind: ContentKind) -> String {
+        let file = SourceFile(relativePath: path, absolutePath: siteRoot + "/" + path)
+        let bytes = (try? fileSystem.contents(of: file.absolutePath)) ?? []
+        return processor.process(bytes, file: file, kind: kind).0?.bodyHTML ?? ""
     }
 }

@@ -1,12 +1,13 @@
 import TendCache
 import TendCore
+import TendSite
 
 /// The build state in the cache: what the last successful build read and wrote. A build whose
 /// inputs have not changed since stops at once; any other build renders only the files whose
 /// key changed. A state that cannot be read, or that another build of Tend wrote, is ignored
 /// (with a note) and rewritten.
 struct BuildCache {
-    static let format = "tend-build-state 3"
+    static let format = "tend-build-state 4"
 
     /// One input file as `stat` saw it; for a file changed just before the build, a digest of
     /// its bytes too (0 for the others).
@@ -27,6 +28,8 @@ struct BuildCache {
     var diagnostics: [Diagnostic]
     /// Each output file's key, by its path inside the output folder.
     var outputs: [String: UInt64]
+    /// Each language's related-article rankings, by language code.
+    var rankings: [String: RelatedRankings] = [:]
 
     /// The input files of `snapshots`, as the state records them. A file changed in the last
     /// moments before `now` may change again within the same timestamp tick, keeping its size
@@ -87,8 +90,18 @@ struct BuildCache {
         let diagnostics = try reader.readArray { try $0.readDiagnostic() }
         var outputs: [String: UInt64] = [:]
         for _ in try reader.readArray({ reader in outputs[try reader.readRelativePath()] = try reader.readUInt64() }) {}
+        // The graph checks that the indices name articles it has before it uses them.
+        var rankings: [String: RelatedRankings] = [:]
+        for _ in try reader.readArray({ reader in
+            let language = try reader.readString()
+            let key = try reader.readUInt64()
+            var byTagSet: [String: [Int]] = [:]
+            for _ in try reader.readArray({ reader in byTagSet[try reader.readString()] = try reader.readArray { try $0.readInt() } }) {}
+            rankings[language] = RelatedRankings(key: key, byTagSet: byTagSet)
+        }) {}
         return BuildCache(
-            key: key, entries: entries, outputStamp: outputStamp, pagesWritten: pages, filesWritten: files, diagnostics: diagnostics, outputs: outputs)
+            key: key, entries: entries, outputStamp: outputStamp, pagesWritten: pages, filesWritten: files, diagnostics: diagnostics, outputs: outputs,
+            rankings: rankings)
     }
 
     /// Forgets the last build: used before files of the output are replaced one by one, so a
@@ -119,6 +132,14 @@ struct BuildCache {
         writer.write(sorted) { writer, output in
             writer.write(output.key)
             writer.write(output.value)
+        }
+        writer.write(rankings.sorted { $0.key < $1.key }) { writer, language in
+            writer.write(language.key)
+            writer.write(language.value.key)
+            writer.write(language.value.byTagSet.sorted { $0.key < $1.key }) { writer, ranking in
+                writer.write(ranking.key)
+                writer.write(ranking.value) { $0.write($1) }
+            }
         }
         if store.write(.buildState, writer) { store.remove(.staleOutputs) }
     }

@@ -84,7 +84,9 @@ extension BuildStep where Context == BuildContext {
     static let buildGraph = BuildStep("Build the site graph") { context in
         guard let content = context.content else { return }
         let request = context.request
-        let (graphs, problems) = SiteGraph.buildAll(content, options: BuildOptions(drafts: request.drafts, future: request.future, today: request.clock.today))
+        let (graphs, problems) = SiteGraph.buildAll(
+            content, options: BuildOptions(drafts: request.drafts, future: request.future, today: request.clock.today),
+            previous: context.previous?.rankings ?? [:])
         context.report.diagnostics += problems
         context.report.readability = graphs.flatMap { graph in graph.articles.compactMap { page in page.readabilityGrade.map { (page.sourcePath, $0) } } }
             .sorted { $0.path < $1.path }
@@ -223,7 +225,8 @@ extension BuildStep where Context == BuildContext {
         BuildCache(
             key: context.optionsKey, entries: context.inputs, outputStamp: BuildCache.stamp(of: request.outputPath, fileSystem: context.fileSystem),
             pagesWritten: context.report.pagesWritten, filesWritten: context.report.filesWritten,
-            diagnostics: context.report.diagnostics.filter { $0.severity != .note }, outputs: outputPlan.keys
+            diagnostics: context.report.diagnostics.filter { $0.severity != .note }, outputs: outputPlan.keys,
+            rankings: Dictionary(context.graphs.map { ($0.config.languageCode, $0.rankings) }) { first, _ in first }
         ).save(to: context.cache)
         request.session?.remember(plans: context.plans, request: request)
     }

@@ -16,6 +16,21 @@ public struct BuildOptions: Sendable {
     }
 }
 
+/// A graph's related-article rankings (indices into its articles, by set of tags) and the
+/// digest of what they were made from: every article's place and tags, and how many are wanted.
+/// A build whose articles kept their order and tags (a body edit) takes them from the last build.
+public struct RelatedRankings: Sendable {
+    public let key: UInt64
+    public let byTagSet: [String: [Int]]
+
+    public init(key: UInt64, byTagSet: [String: [Int]]) {
+        self.key = key
+        self.byTagSet = byTagSet
+    }
+
+    public static let none = RelatedRankings(key: 0, byTagSet: [:])
+}
+
 /// A tag and the pages that carry it.
 public struct TagGroup: Sendable {
     public var slug: String
@@ -52,6 +67,8 @@ public final class SiteGraph: @unchecked Sendable {
     /// Related-article rankings (indices into `articles`, one extra to skip the page itself) by
     /// page URL; pages with the same set of tags share one ranking.
     private var relatedByURL: [String: [Int]] = [:]
+    /// The rankings, for the next build to start from.
+    public private(set) var rankings = RelatedRankings.none
 
     /// Authors by id, as this language publishes them (`/es/authors/<id>/` in Spanish).
     public let authors: [String: Page]
@@ -61,15 +78,16 @@ public final class SiteGraph: @unchecked Sendable {
 
     /// The graph of the default language.
     public static func build(_ content: SiteContent, options: BuildOptions) -> (SiteGraph, [Diagnostic]) {
-        build(content, options: options, language: content.config.languageCode)
+        build(content, options: options, language: content.config.languageCode, previous: .none)
     }
 
     /// One graph a language, the default first, each knowing which of its pages translate which.
-    public static func buildAll(_ content: SiteContent, options: BuildOptions) -> ([SiteGraph], [Diagnostic]) {
+    /// `previous` are the last build's rankings by language code.
+    public static func buildAll(_ content: SiteContent, options: BuildOptions, previous: [String: RelatedRankings] = [:]) -> ([SiteGraph], [Diagnostic]) {
         var graphs: [SiteGraph] = []
         var diagnostics: [Diagnostic] = []
         for config in content.config.everyLanguage {
-            let (graph, problems) = build(content, options: options, language: config.languageCode)
+            let (graph, problems) = build(content, options: options, language: config.languageCode, previous: previous[config.languageCode] ?? .none)
             graphs.append(graph)
             diagnostics += problems
         }
@@ -81,7 +99,7 @@ public final class SiteGraph: @unchecked Sendable {
     }
 
     /// The graph of the language `code`: its pages, its tags, its authors' pages.
-    public static func build(_ content: SiteContent, options: BuildOptions, language code: String) -> (SiteGraph, [Diagnostic]) {
+    public static func build(_ content: SiteContent, options: BuildOptions, language code: String, previous: RelatedRankings) -> (SiteGraph, [Diagnostic]) {
         let config = content.config.localized(code)
         let isDefault = code == content.config.languageCode
         let graph = SiteGraph(content: content, config: config)
@@ -110,8 +128,10 @@ public final class SiteGraph: @unchecked Sendable {
         var tagSetByURL: [String: String] = [:]
         tagSetByURL.reserveCapacity(entries.count)
         for (page, key) in zip(entries, chunked(entries, { tagSetKey($0.tagSlugs) })) { tagSetByURL[page.url] = key }
-        let rankings = relatedRankings(
-            tagSets: Set(tagSetByURL.values), articles: graph.articles, articlesByTag: graph.articlesByTag, wanted: graph.config.relatedCount + 1)
+        graph.rankings = relatedRankings(
+            tagSets: Set(tagSetByURL.values), articles: graph.articles, articlesByTag: graph.articlesByTag, wanted: graph.config.relatedCount + 1,
+            previous: previous)
+        let rankings = graph.rankings.byTagSet
         graph.relatedByURL = tagSetByURL.compactMapValues { rankings[$0] }
         graph.tags = groupTags(graph.articles + graph.exercises, routes: config.routes, diagnostics: &diagnostics)
         for problems in chunked(graph.publishedPages, graph.problems(of:)) { diagnostics.append(contentsOf: problems) }
@@ -184,11 +204,27 @@ public final class SiteGraph: @unchecked Sendable {
         }
     }
 
-    /// The rankings of every tag set, computed on all cores.
-    private static func relatedRankings(tagSets: Set<String>, articles: [Page], articlesByTag: [String: [Int]], wanted: Int) -> [String: [Int]] {
-        guard wanted > 1 else { return [:] }
+    /// The rankings of every tag set: those of `previous` when they were made from the same
+    /// articles (and name only articles there are), the others computed on all cores.
+    private static func relatedRankings(
+        tagSets: Set<String>, articles: [Page], articlesByTag: [String: [Int]], wanted: Int, previous: RelatedRankings
+    ) -> RelatedRankings {
+        guard wanted > 1 else { return .none }
+        var hasher = StableHasher()
+        hasher.combine(UInt64(wanted))
+        for article in articles {
+            hasher.combine(UInt64(article.tagSlugs.count))
+            for slug in article.tagSlugs { hasher.combine(slug) }
+        }
+        let key = hasher.value
+        var reused: [String: [Int]] = [:]
+        if previous.key == key, previous.byTagSet.values.allSatisfy({ $0.allSatisfy { $0 >= 0 && $0 < articles.count } }) {
+            reused = previous.byTagSet.filter { tagSets.contains($0.key) }
+        }
+        let missing = tagSets.filter { reused[$0] == nil }
+        guard !missing.isEmpty else { return RelatedRankings(key: key, byTagSet: reused) }
         let bits = TagBits(articles: articles, tags: articlesByTag.keys)
-        let keys = Array(tagSets)
+        let keys = Array(missing)
         let chunks = stride(from: 0, to: keys.count, by: 256).map { keys[$0..<min($0 + 256, keys.count)] }
         let rankings = parallelMap(chunks) { chunk in
             chunk.map { key in
@@ -197,7 +233,7 @@ public final class SiteGraph: @unchecked Sendable {
                 return (key, ranking(of: lists, mask: bits.mask(of: slugs), bits: bits, wanted: wanted))
             }
         }
-        return Dictionary(rankings.joined().map { $0 }) { first, _ in first }
+        return RelatedRankings(key: key, byTagSet: reused.merging(rankings.joined().map { $0 }) { first, _ in first })
     }
 
     /// The best `wanted` articles for a set of tags (one list of article indices per tag, newest

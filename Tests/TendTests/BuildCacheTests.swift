@@ -1,6 +1,7 @@
 import Foundation
 import TendCache
 import TendCore
+import TendSite
 import Testing
 
 @testable import TendBuild
@@ -43,7 +44,7 @@ import Testing
         site.write(["precious.txt": "keep me"])
         let store = CacheStore(siteRoot: site.root, fileSystem: site.fileSystem)
         for path in ["../precious.txt", "/site/precious.txt", "a/../../precious.txt", "a//b", ""] {
-            var writer = ArchiveWriter(format: "tend-build-state 3")
+            var writer = ArchiveWriter(format: BuildCache.format)
             writer.write("key")
             writer.write("stamp")
             writer.write(1)
@@ -53,6 +54,7 @@ import Testing
             writer.write(1)
             writer.write(path)
             writer.write(UInt64(1))
+            writer.write(0)
             #expect(store.write(.buildState, writer))
             let report = site.build()
             #expect(report.succeeded)
@@ -84,7 +86,8 @@ import Testing
         let state = BuildCache(
             key: "options", entries: [.init(path: "/site/content/a.md", size: 3, modified: 9, contentHash: 7)], outputStamp: "1:2",
             pagesWritten: 1, filesWritten: 2, diagnostics: [.warning(SourceLocation(path: "content/a.md", line: 1, column: 1), "careful")],
-            outputs: ["index.html": 11, "articles/a/index.html": 12])
+            outputs: ["index.html": 11, "articles/a/index.html": 12],
+            rankings: ["en": RelatedRankings(key: 5, byTagSet: ["repair": [0, 2], "repair\u{0}sleep": [1]]), "es": .none])
         state.save(to: store)
         BuildCache.markStale(["articles/a/index.html", "not/in/state.html"], in: store)
         let (loaded, problem) = BuildCache.load(from: store)
@@ -92,6 +95,8 @@ import Testing
         #expect(loaded?.key == "options" && loaded?.entries == state.entries && loaded?.outputStamp == "1:2")
         #expect(loaded?.pagesWritten == 1 && loaded?.filesWritten == 2 && loaded?.diagnostics.map(\.message) == ["careful"])
         #expect(loaded?.outputs == ["index.html": 11, "articles/a/index.html": 0])
+        #expect(loaded?.rankings["en"]?.key == 5 && loaded?.rankings["en"]?.byTagSet == ["repair": [0, 2], "repair\u{0}sleep": [1]])
+        #expect(loaded?.rankings["es"]?.byTagSet == [:])
         state.save(to: store)
         #expect(store.lines(of: .staleOutputs).isEmpty)
     }

@@ -8,11 +8,35 @@ import Testing
 @testable import TendContent
 
 @Suite struct SiteGraphTests {
-    private static func graph(_ pages: [Page], related: Int = 3) -> SiteGraph {
+    private static func graph(_ pages: [Page], related: Int = 3, previous: RelatedRankings = .none) -> SiteGraph {
         var config = SiteConfig()
         config.relatedCount = related
         let content = SiteContent(config: config, bibliography: .init(), pages: pages, authors: [:], media: [], settingsDigest: 0)
-        return SiteGraph.build(content, options: BuildOptions(today: CalendarDate("2026-12-01")!)).0
+        return SiteGraph.build(content, options: BuildOptions(today: CalendarDate("2026-12-01")!), language: config.languageCode, previous: previous).0
+    }
+
+    private static let site = [
+        article("a", day: 1, tags: ["x", "y", "z"]), article("b", day: 2, tags: ["x"]), article("c", day: 3, tags: ["x", "y"]),
+        article("d", day: 4, tags: ["q"]), article("e", day: 5, tags: ["y"]),
+    ]
+
+    private static func related(_ graph: SiteGraph) -> [[String]] { graph.articles.map { graph.related(to: $0).map(\.slug) } }
+
+    @Test func theLastBuildsRankingsAreTakenWhenTheArticlesKeptTheirTags() {
+        let first = Self.graph(Self.site)
+        #expect(!first.rankings.byTagSet.isEmpty)
+        // Rankings the last build left, changed so that it shows whether they were taken.
+        let changed = first.rankings.byTagSet.mapValues { Array($0.reversed()) }
+        let again = Self.graph(Self.site, previous: RelatedRankings(key: first.rankings.key, byTagSet: changed))
+        #expect(again.rankings.byTagSet == changed)
+        // A body edit keeps the rankings; a changed tag, another count or a bad index does not.
+        var retagged = Self.site
+        retagged[0] = Self.article("a", day: 1, tags: ["x", "q"])
+        #expect(Self.graph(retagged, previous: first.rankings).rankings.key != first.rankings.key)
+        #expect(Self.related(Self.graph(retagged, previous: first.rankings)) == Self.related(Self.graph(retagged)))
+        #expect(Self.related(Self.graph(Self.site, related: 2, previous: first.rankings)) == Self.related(Self.graph(Self.site, related: 2)))
+        let outOfRange = RelatedRankings(key: first.rankings.key, byTagSet: first.rankings.byTagSet.mapValues { $0 + [99] })
+        #expect(Self.related(Self.graph(Self.site, previous: outOfRange)) == Self.related(first))
     }
 
     private static func article(_ slug: String, day: Int, tags: [String]) -> Page {

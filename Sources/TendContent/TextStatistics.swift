@@ -23,7 +23,8 @@ public enum TextStatistics {
     public static func distinctWords(_ text: String) -> String {
         var text = text
         let out: [UInt8] = text.withUTF8 { bytes in
-            var seen = WordHashes(expected: bytes.count / 8)
+            // About one distinct word in 30 bytes of prose; the set grows when there are more.
+            var seen = WordHashes(expected: bytes.count / 30)
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count / 2)
             var wordStart = 0

@@ -43,7 +43,8 @@ public struct YAMLMapping {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml, .default, sharedConstructor)
+            // Swift strings are UTF-8 here; Yams' default encoding reads the whole environment each time.
+            node = try Yams.compose(yaml: yaml, .default, sharedConstructor, .utf8)
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error, origin: origin, yaml: yaml))
             return nil
@@ -88,9 +89,11 @@ public struct YAMLMapping {
     /// of a block scalar (`summary: |` and the lines indented below it) are text, not syntax:
     /// `**bold**` there is no alias.
     private static func unsupportedConstruct(in yaml: String) -> (line: Int, column: Int, message: String, hint: String)? {
+        // Only an anchor or an alias is reported: most front matter has neither character.
+        guard yaml.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "*") }) else { return nil }
         var blockIndent: Int?
-        for (index, text) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let bytes = Array(text.utf8)
+        for (index, text) in yaml.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            let bytes = Array(text)
             let indent = bytes.prefix { $0 == UInt8(ascii: " ") }.count
             if let block = blockIndent {
                 if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) || indent > block { continue }

@@ -32,13 +32,18 @@ enum SafeMessaging {
             self.sensational = sensational
             self.methods = methods
             stems = Array(Set(topicWords.map { String($0.unicodeScalars.prefix { $0.isASCII }) }.filter { $0.count >= 4 })).sorted().map { Array($0.utf8) }
-            var starts = [Bool](repeating: false, count: 256)
-            for stem in stems { starts[Int(stem[0])] = true }
+            var starts = [Bool](repeating: false, count: 65_536)
+            for stem in stems { starts[Self.pair(stem[0], stem[1])] = true }
             stemStarts = starts
         }
 
-        /// Which bytes (lower-cased) start a stem: a table, so the scan hashes nothing.
+        /// Which two bytes (lower-cased) start a stem: a table, so the scan hashes nothing, and
+        /// stops only where a stem may start (one letter alone was any 's' or 't').
         let stemStarts: [Bool]
+
+        /// The table index of two bytes with ASCII letters lower-cased (other bytes may meet
+        /// other bytes there: a place to look closer, never one missed).
+        static func pair(_ first: UInt8, _ second: UInt8) -> Int { Int(first | 0x20) << 8 | Int(second | 0x20) }
 
         static let english = Vocabulary(
             topicWords: [
@@ -147,9 +152,9 @@ enum SafeMessaging {
             text.withUTF8 { bytes in
                 let count = bytes.count
                 var index = 0
-                while index < count {
-                    let byte = bytes[index] | 0x20
-                    if starts[Int(byte)] {
+                while index + 1 < count {
+                    if starts[Vocabulary.pair(bytes[index], bytes[index + 1])] {
+                        let byte = bytes[index] | 0x20
                         for stem in stems where stem[0] == byte && index + stem.count <= count {
                             var matches = true
                             for offset in 1..<stem.count where (bytes[index + offset] | (stem[offset] >= 0x61 ? 0x20 : 0)) != stem[offset] {

@@ -54,6 +54,26 @@ extension SafeMessagingTests {
         #expect(SafeMessaging.mentionsTopic("A page about SUICIDE prevention") && SafeMessaging.mentionsTopic("Self-Harm and you"))
         #expect(!SafeMessaging.mentionsTopic("A page about sleep and stress"))
     }
+
+    /// Property: the scan finds a stem exactly where a plain search of the ASCII-lower-cased text
+    /// does (texts made of stems' pieces in any case, with other bytes between them).
+    @Test func theTopicScanMissesNothing() {
+        for vocabulary in [SafeMessaging.Vocabulary.english, .spanish] {
+            let stems = vocabulary.stems.map { String(decoding: $0, as: UTF8.self) }
+            _ = fuzz(iterations: 2_000, seed: 5) { random in
+                var text = ""
+                for _ in 0..<Int.random(in: 0...6, using: &random) {
+                    let stem = stems.randomElement(using: &random)!
+                    let piece = String(stem.prefix(Int.random(in: 1...stem.count, using: &random)))
+                    text += Bool.random(using: &random) ? piece.uppercased() : piece
+                    text += ["", " ", "-", "\r", "é", "s", "k", "\u{0D}"].randomElement(using: &random)!
+                }
+                let lowered = String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
+                let plain = stems.contains { lowered.utf8.count >= $0.utf8.count && lowered.contains($0) }
+                #expect(SafeMessaging.mentionsTopic(text, vocabulary: vocabulary) == plain, "\(text)")
+            }
+        }
+    }
 }
 
 extension SafeMessagingTests {

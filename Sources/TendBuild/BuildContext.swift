@@ -46,7 +46,9 @@ struct BuildContext: PipelineContext {
         ].joined(separator: "|")
     }
 
-    mutating func record(_ step: String, seconds: Double) { report.timings.append((step, seconds)) }
+    mutating func record(_ step: String, seconds: Double, processorSeconds: Double) {
+        report.timings.append((step, seconds, processorSeconds))
+    }
 
     /// Errors a step throws are a build error naming what failed.
     mutating func fail(_ step: String, _ error: any Error) {

@@ -48,8 +48,8 @@ public struct BuildReport: Sendable {
     public var filesWritten = 0
     /// How many files this build rendered, replaced or removed (the rest were as before).
     public var filesUpdated = 0
-    /// Each step's name and seconds, in order.
-    public var timings: [(step: String, seconds: Double)] = []
+    /// Each step's name, seconds and processor seconds (all threads), in order.
+    public var timings: [(step: String, seconds: Double, processorSeconds: Double)] = []
     /// True when nothing had changed since the last build, so nothing was rebuilt.
     public var unchanged = false
     /// Flesch–Kincaid grade of each published article, by source path.

@@ -67,7 +67,7 @@ struct EditedPageContext: PipelineContext {
         self.relativePath = relativePath
     }
 
-    mutating func record(_ step: String, seconds: Double) {}
+    mutating func record(_ step: String, seconds: Double, processorSeconds: Double) {}
 
     /// Anything that goes wrong leaves the page to the full build.
     mutating func fail(_ step: String, _ error: any Error) { isFinished = true }

@@ -16,8 +16,8 @@ struct BuildStep<Context: PipelineContext>: Sendable {
 protocol PipelineContext {
     /// True once a step decided that nothing more is to be done (or can be).
     var isFinished: Bool { get }
-    /// Records that `step` took `seconds`.
-    mutating func record(_ step: String, seconds: Double)
+    /// Records that `step` took `seconds`, and the process `processorSeconds` of processor time.
+    mutating func record(_ step: String, seconds: Double, processorSeconds: Double)
     /// Turns an error a step threw into what the user is told.
     mutating func fail(_ step: String, _ error: any Error)
 }
@@ -37,7 +37,7 @@ struct Pipeline<Context: PipelineContext>: Sendable {
             } catch {
                 context.fail(step.name, error)
             }
-            context.record(step.name, seconds: stopwatch.seconds)
+            context.record(step.name, seconds: stopwatch.seconds, processorSeconds: stopwatch.processorSeconds)
         }
     }
 }

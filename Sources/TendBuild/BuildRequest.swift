@@ -52,8 +52,11 @@ public struct BuildReport: Sendable {
     public var timings: [(step: String, seconds: Double, processorSeconds: Double)] = []
     /// True when nothing had changed since the last build, so nothing was rebuilt.
     public var unchanged = false
-    /// Flesch–Kincaid grade of each published article, by source path.
+    /// Flesch–Kincaid grade of each published article, in site order (sorting them is left to
+    /// whoever prints them: most builds never do).
     public var readability: [(path: String, grade: Double)] = []
+    /// The grades by source path.
+    public var readabilityByPath: [(path: String, grade: Double)] { readability.sorted { $0.path < $1.path } }
     /// `tend check`: every article's and exercise's author, reviewer, last and next review.
     public var reviewSchedule: [ReviewRow] = []
 

@@ -89,7 +89,6 @@ extension BuildStep where Context == BuildContext {
             previous: context.previous?.rankings ?? [:])
         context.report.diagnostics += problems
         context.report.readability = graphs.flatMap { graph in graph.articles.compactMap { page in page.readabilityGrade.map { (page.sourcePath, $0) } } }
-            .sorted { $0.path < $1.path }
         context.report.pagesChecked = graphs.reduce(0) { $0 + $1.publishedPages.count + $1.authors.count }
         if !context.request.releasesMemory { SiteBuilder.keepUntilExit(graphs) }
         context.graphs = graphs

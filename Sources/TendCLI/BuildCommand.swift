@@ -35,7 +35,7 @@ struct BuildCommand: ParsableCommand {
         DiagnosticPrinter(quiet: options.quiet).print(report.diagnostics)
         if options.verbose {
             Self.printTimings(report)
-            for (path, grade) in report.readability {
+            for (path, grade) in report.readabilityByPath {
                 print("\(Escape.terminal(path)): reading grade \(String(format: "%.1f", grade))")
             }
         }

@@ -37,7 +37,7 @@ struct CheckCommand: ParsableCommand {
             DiagnosticPrinter(quiet: options.quiet).print(report.diagnostics)
             if options.verbose {
                 BuildCommand.printTimings(report)
-                for (path, grade) in report.readability { print("\(Escape.terminal(path)): reading grade \(String(format: "%.1f", grade))") }
+                for (path, grade) in report.readabilityByPath { print("\(Escape.terminal(path)): reading grade \(String(format: "%.1f", grade))") }
             }
             if reviews { print(Self.reviewTable(report.reviewSchedule, today: request.clock.today)) }
             if !options.quiet {

@@ -57,6 +57,9 @@ public final class Page: Sendable {
     public let address: UInt64
     /// The URL slug of each tag, in the order of `matter.tags`.
     public let tagSlugs: [String]
+    /// The page's distinct tag slugs, sorted and joined by NUL: pages with one set of tags have
+    /// the same related articles (made with the page, on the core that reads it).
+    public let tagSet: String
 
     public convenience init(
         kind: ContentKind, sourcePath: String, slug: String, url: String, matter: FrontMatter, body: PageBody = PageBody(""), headings: [Heading] = [],
@@ -81,6 +84,7 @@ public final class Page: Sendable {
         self.url = url
         self.matter = matter
         tagSlugs = matter.tags.map(Slug.make)
+        tagSet = Self.tagSet(of: tagSlugs)
         self.body = body
         self.headings = headings
         self.searchText = searchText
@@ -139,6 +143,14 @@ public final class Page: Sendable {
         for section in ["articles", "exercises", "pages", "authors", "media"] where folder.elementsEqual(section.utf8) { return nil }
         guard rest[bytes.index(after: slash)...].contains(UInt8(ascii: "/")) else { return nil }
         return String(Substring(sourcePath.utf8[folder.startIndex..<folder.endIndex]))
+    }
+
+    private static func tagSet(of slugs: [String]) -> String {
+        if slugs.count <= 1 { return slugs.first ?? "" }
+        var unique: [String] = []
+        unique.reserveCapacity(slugs.count)
+        for slug in slugs.sorted() where slug != unique.last { unique.append(slug) }
+        return unique.joined(separator: "\u{0}")
     }
 
     /// The routes of the page's language.

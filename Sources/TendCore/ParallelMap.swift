@@ -12,3 +12,15 @@ public func parallelMap<Element: Sendable, Result>(_ items: [Element], serial: B
         initialized = items.count
     }
 }
+
+/// `first` and `second` at once, on two cores where there are two; both results.
+public func concurrently<First, Second>(_ first: @Sendable () -> First, _ second: @Sendable () -> Second) -> (First, Second) {
+    var results: (First?, Second?) = (nil, nil)
+    withUnsafeMutablePointer(to: &results) { pointer in
+        nonisolated(unsafe) let results = pointer
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 { results.pointee.0 = first() } else { results.pointee.1 = second() }
+        }
+    }
+    return (results.0!, results.1!)
+}

@@ -62,8 +62,6 @@ public final class SiteGraph: @unchecked Sendable {
     public private(set) var tags: [TagGroup] = []
     /// URLs of drafts and scheduled pages left out of this build.
     public private(set) var hiddenURLs: [String: String] = [:]
-    /// Indices into `articles` by tag slug, for related articles.
-    private var articlesByTag: [String: [Int]] = [:]
     /// Related-article rankings (indices into `articles`, one extra to skip the page itself) by
     /// page URL; pages with the same set of tags share one ranking.
     private var relatedByURL: [String: [Int]] = [:]
@@ -119,24 +117,32 @@ public final class SiteGraph: @unchecked Sendable {
         graph.exercises.sort { ($0.matter.title, $0.slug) < ($1.matter.title, $1.slug) }
         graph.pages.sort { $0.slug < $1.slug }
         graph.menu = graph.pages.filter { $0.matter.menu != nil }.sorted { ($0.matter.menu!, $0.slug) < ($1.matter.menu!, $1.slug) }
-        for (index, article) in graph.articles.enumerated() {
-            for (position, slug) in article.tagSlugs.enumerated() where !article.tagSlugs[..<position].contains(slug) {
-                graph.articlesByTag[slug, default: []].append(index)
-            }
-        }
-        let entries = (graph.articles + graph.exercises).filter { !$0.tagSlugs.isEmpty }
-        var tagSetByURL: [String: String] = [:]
-        tagSetByURL.reserveCapacity(entries.count)
-        for (page, key) in zip(entries, chunked(entries, { tagSetKey($0.tagSlugs) })) { tagSetByURL[page.url] = key }
-        graph.rankings = relatedRankings(
-            tagSets: Set(tagSetByURL.values), articles: graph.articles, articlesByTag: graph.articlesByTag, wanted: graph.config.relatedCount + 1,
-            previous: previous)
-        let rankings = graph.rankings.byTagSet
-        graph.relatedByURL = tagSetByURL.compactMapValues { rankings[$0] }
-        graph.tags = groupTags(graph.articles + graph.exercises, routes: config.routes, diagnostics: &diagnostics)
+        // Related articles on one core, tags and URLs on the other: neither reads what the other makes.
+        let (related, (tags, tagProblems, urlProblems)) = concurrently(
+            { relatedArticles(articles: graph.articles, exercises: graph.exercises, wanted: config.relatedCount + 1, previous: previous) },
+            {
+                var tagProblems = Diagnostics(), urlProblems = Diagnostics()
+                let tags = groupTags(graph.articles + graph.exercises, routes: config.routes, diagnostics: &tagProblems)
+                graph.checkURLs(tags: tags, &urlProblems)
+                return (tags, tagProblems, urlProblems)
+            })
+        (graph.rankings, graph.relatedByURL) = related
+        graph.tags = tags
+        diagnostics.append(contentsOf: tagProblems.all)
         for problems in chunked(graph.publishedPages, graph.problems(of:)) { diagnostics.append(contentsOf: problems) }
-        graph.checkURLs(&diagnostics)
+        diagnostics.append(contentsOf: urlProblems.all)
         return (graph, diagnostics.all)
+    }
+
+    /// The rankings of every set of tags, and each page's ranking by URL.
+    private static func relatedArticles(articles: [Page], exercises: [Page], wanted: Int, previous: RelatedRankings) -> (
+        RelatedRankings, [String: [Int]]
+    ) {
+        var tagSetByURL: [String: String] = [:]
+        tagSetByURL.reserveCapacity(articles.count + exercises.count)
+        for page in articles + exercises where !page.tagSlugs.isEmpty { tagSetByURL[page.url] = page.tagSet }
+        let rankings = relatedRankings(tagSets: Set(tagSetByURL.values), articles: articles, wanted: wanted, previous: previous)
+        return (rankings, tagSetByURL.compactMapValues { rankings.byTagSet[$0] })
     }
 
     private init(content: SiteContent, config: SiteConfig) {
@@ -157,14 +163,6 @@ public final class SiteGraph: @unchecked Sendable {
         guard config.relatedCount > 0, let ranking = relatedByURL[page.url] else { return [] }
         let articles = self.articles
         return ranking.lazy.map { articles[$0] }.filter { $0.url != page.url }.prefix(config.relatedCount).map { $0 }
-    }
-
-    private static func tagSetKey(_ slugs: [String]) -> String {
-        if slugs.count == 1 { return slugs[0] }
-        var unique: [String] = []
-        unique.reserveCapacity(slugs.count)
-        for slug in slugs.sorted() where slug != unique.last { unique.append(slug) }
-        return unique.joined(separator: "\u{0}")
     }
 
     /// `transform` of every item, on all cores in chunks of a few hundred (a page's share of
@@ -207,7 +205,7 @@ public final class SiteGraph: @unchecked Sendable {
     /// The rankings of every tag set: those of `previous` when they were made from the same
     /// articles (and name only articles there are), the others computed on all cores.
     private static func relatedRankings(
-        tagSets: Set<String>, articles: [Page], articlesByTag: [String: [Int]], wanted: Int, previous: RelatedRankings
+        tagSets: Set<String>, articles: [Page], wanted: Int, previous: RelatedRankings
     ) -> RelatedRankings {
         guard wanted > 1 else { return .none }
         var hasher = StableHasher()
@@ -223,6 +221,14 @@ public final class SiteGraph: @unchecked Sendable {
         }
         let missing = tagSets.filter { reused[$0] == nil }
         guard !missing.isEmpty else { return RelatedRankings(key: key, byTagSet: reused) }
+        // Indices into `articles` by tag slug, newest first.
+        var byTag: [String: [Int]] = [:]
+        for (index, article) in articles.enumerated() {
+            for (position, slug) in article.tagSlugs.enumerated() where !article.tagSlugs[..<position].contains(slug) {
+                byTag[slug, default: []].append(index)
+            }
+        }
+        let articlesByTag = byTag
         let bits = TagBits(articles: articles, tags: articlesByTag.keys)
         let keys = Array(missing)
         let chunks = stride(from: 0, to: keys.count, by: 256).map { keys[$0..<min($0 + 256, keys.count)] }
@@ -312,7 +318,7 @@ public final class SiteGraph: @unchecked Sendable {
     }
 
     /// Two sources for one URL are an error naming both files.
-    private func checkURLs(_ diagnostics: inout Diagnostics) {
+    private func checkURLs(tags: [TagGroup], _ diagnostics: inout Diagnostics) {
         var owners: [String: String] = [:]
         for (path, owner) in routes.builtIn(languages: Array(content.config.languages.dropFirst())) { owners[path] = owner }
         for tag in tags { owners[tag.url] = "the tag '\(tag.name)'" }

@@ -97,8 +97,8 @@ public final class PageCache: @unchecked Sendable {
     /// settings are not in the key).
     func save(_ records: [(path: String, record: Record)]) {
         guard saves else { return }
-        var current: [String: Record] = [:]
-        current.reserveCapacity(records.count)
+        var kept: [(path: String, record: Record)] = []
+        kept.reserveCapacity(records.count)
         for (path, record) in records {
             if let page = record.page, !page.matter.bibliography.isEmpty { continue }
             var record = record
@@ -107,13 +107,17 @@ public final class PageCache: @unchecked Sendable {
                 record.modified = -1
                 record.isInBase = false
             }
-            current[path] = record
+            kept.append((path, record))
         }
-        let changed = current.filter { !$0.value.isInBase }
-        let removed = basePaths.filter { current[$0] == nil }
-        if let baseID, changed.count + removed.count <= max(Self.chunkSize, current.count / 10) {
-            write(changed, removed: removed.sorted(), to: .pagesDelta, id: UInt64.random(in: 1...UInt64.max), baseID: baseID)
-        } else if write(current, removed: [], to: .pages, id: UInt64.random(in: 1...UInt64.max), baseID: 0) {
+        let changed = kept.filter { !$0.record.isInBase }
+        // A path of the full file is gone when no record has it. Records are one a path, and one
+        // still as the full file has it is of a path there: counting them tells whether any is
+        // gone, without a set of every path (most builds remove nothing).
+        let keptFromBase = kept.count - changed.count + changed.count { basePaths.contains($0.path) }
+        let removed = keptFromBase == basePaths.count ? [] : basePaths.subtracting(kept.map(\.path)).sorted()
+        if let baseID, changed.count + removed.count <= max(Self.chunkSize, kept.count / 10) {
+            write(Dictionary(changed) { $1 }, removed: removed, to: .pagesDelta, id: UInt64.random(in: 1...UInt64.max), baseID: baseID)
+        } else if write(Dictionary(kept) { $1 }, removed: [], to: .pages, id: UInt64.random(in: 1...UInt64.max), baseID: 0) {
             store.remove(.pagesDelta)
         }
     }

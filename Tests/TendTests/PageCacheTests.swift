@@ -26,6 +26,31 @@ import Testing
         #expect(site.read(".tend-cache/pages") != nil)
     }
 
+    /// A build after a page was removed writes a delta that names it; a build that removed
+    /// nothing names none, and the page stays gone from the cache and the site.
+    @Test func aRemovedPageIsNamedInTheDelta() throws {
+        let site = MemorySite(files: MinimalSite.files())
+        site.write(["content/articles/second.md": MinimalSite.article("slug: second\n", body: "Second.")])
+        #expect(site.build().succeeded)
+        let store = CacheStore(siteRoot: site.root, fileSystem: site.fileSystem)
+        func removedInDelta() throws -> [String]? {
+            try store.read(.pagesDelta, format: PageCache.format) { reader in
+                _ = try reader.readUInt64()
+                _ = try reader.readUInt64()
+                _ = try reader.readUInt64()
+                return try reader.readStrings()
+            }
+        }
+        site.write(["content/articles/first.md": MinimalSite.article(body: "Edited.")])
+        #expect(site.build().succeeded)
+        #expect(try removedInDelta() == [])
+        site.remove("content/articles/second.md")
+        #expect(site.build().succeeded)
+        #expect(try removedInDelta() == ["content/articles/second.md"])
+        #expect(site.read("public/articles/second/index.html") == nil)
+        #expect(site.build().unchanged)
+    }
+
     /// Records with a good checksum but a count, length or path that cannot be right are
     /// damaged: a note and a clean rebuild, never a trap.
     @Test(arguments: [-1, Int.max, Int.min, 1 << 40])
@@ -33,8 +58,9 @@ import Testing
         let site = MemorySite(files: MinimalSite.files())
         #expect(site.build().succeeded)
         let store = CacheStore(siteRoot: site.root, fileSystem: site.fileSystem)
-        let settings = (try? store.read(.pages, format: "tend-pages 4") { try $0.readUInt64() }) ?? nil
-        var writer = ArchiveWriter(format: "tend-pages 4")
+        let settings = (try? store.read(.pages, format: PageCache.format) { try $0.readUInt64() }) ?? nil
+        #expect(settings != nil, "the test writes a record of the current format")
+        var writer = ArchiveWriter(format: PageCache.format)
         writer.write(settings ?? 0)
         writer.write(UInt64(1))
         writer.write(UInt64(0))

@@ -67,18 +67,34 @@ struct BuildCache {
         fileSystem.status(of: output, followingLinks: true)?.stamp ?? "missing"
     }
 
-    /// Reads the state; nil (with the reason) when it is missing, damaged or from another build of Tend.
-    static func load(from store: CacheStore) -> (BuildCache?, String?) {
+    /// Reads the state; nil (with the reason) when it is missing, damaged or from another build
+    /// of Tend. It stops after the inputs when `isCurrent` says they are those of now: a build
+    /// that stops there needs no output keys or rankings (half the record), and the state it
+    /// returns has none; true as well when it stopped.
+    static func load(from store: CacheStore, stoppingWhen isCurrent: (BuildCache) -> Bool) -> (BuildCache?, Bool, String?) {
         do {
-            guard var cache = try store.read(.buildState, format: format, decode) else { return (nil, nil) }
-            for line in store.lines(of: .staleOutputs) where cache.outputs[line] != nil { cache.outputs[line] = 0 }
-            return (cache, nil)
+            var stopped = false
+            guard
+                var cache = try store.read(
+                    .buildState, format: format,
+                    { reader in
+                        let head = try decodeHead(&reader)
+                        if isCurrent(head) {
+                            stopped = true
+                            return head
+                        }
+                        return try decodeTail(&reader, head: head)
+                    })
+            else { return (nil, false, nil) }
+            if !stopped { for line in store.lines(of: .staleOutputs) where cache.outputs[line] != nil { cache.outputs[line] = 0 } }
+            return (cache, stopped, nil)
         } catch {
-            return (nil, "the build state in .tend-cache/ is damaged or from another version of Tend; rebuilding everything")
+            return (nil, false, "the build state in .tend-cache/ is damaged or from another version of Tend; rebuilding everything")
         }
     }
 
-    private static func decode(_ reader: inout ArchiveReader) throws -> BuildCache {
+    /// What the state says of the last build's inputs and report.
+    private static func decodeHead(_ reader: inout ArchiveReader) throws -> BuildCache {
         let key = try reader.readString()
         let outputStamp = try reader.readString()
         let pages = try reader.readInt()
@@ -88,6 +104,12 @@ struct BuildCache {
             Entry(path: try reader.readString(), size: Int64(try reader.readInt()), modified: Int64(try reader.readInt()), contentHash: try reader.readUInt64())
         }
         let diagnostics = try reader.readArray { try $0.readDiagnostic() }
+        return BuildCache(
+            key: key, entries: entries, outputStamp: outputStamp, pagesWritten: pages, filesWritten: files, diagnostics: diagnostics, outputs: [:])
+    }
+
+    /// The rest: each output file's key and the rankings.
+    private static func decodeTail(_ reader: inout ArchiveReader, head: BuildCache) throws -> BuildCache {
         var outputs: [String: UInt64] = [:]
         for _ in try reader.readArray({ reader in outputs[try reader.readRelativePath()] = try reader.readUInt64() }) {}
         // The graph checks that the indices name articles it has before it uses them.
@@ -99,9 +121,10 @@ struct BuildCache {
             for _ in try reader.readArray({ reader in byTagSet[try reader.readString()] = try reader.readArray { try $0.readInt() } }) {}
             rankings[language] = RelatedRankings(key: key, byTagSet: byTagSet)
         }) {}
-        return BuildCache(
-            key: key, entries: entries, outputStamp: outputStamp, pagesWritten: pages, filesWritten: files, diagnostics: diagnostics, outputs: outputs,
-            rankings: rankings)
+        var cache = head
+        cache.outputs = outputs
+        cache.rankings = rankings
+        return cache
     }
 
     /// Forgets the last build: used before files of the output are replaced one by one, so a

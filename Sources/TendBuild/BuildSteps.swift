@@ -42,12 +42,14 @@ extension BuildStep where Context == BuildContext {
         let request = context.request
         let snapshots = [context.sources, context.theme].compactMap { $0 }
         context.inputs = BuildCache.entries(of: snapshots, now: context.fileSystem.now(), fileSystem: context.fileSystem)
-        let (cache, problem) = BuildCache.load(from: context.cache)
-        if let problem { context.report.diagnostics.append(Diagnostic(.note, SourceLocation(path: CacheStore.folderName), problem)) }
+        let inputs = context.inputs, optionsKey = context.optionsKey, fileSystem = context.fileSystem
+        let stamp = BuildCache.stamp(of: request.outputPath, fileSystem: fileSystem)
         // The last build's files are only reused when the output folder is the one it left.
-        guard let cache, cache.key == context.optionsKey, cache.outputStamp == BuildCache.stamp(of: request.outputPath, fileSystem: context.fileSystem)
-        else { return }
-        if cache.isCurrent(context.inputs, fileSystem: context.fileSystem) {
+        func isUsable(_ cache: BuildCache) -> Bool { cache.key == optionsKey && cache.outputStamp == stamp }
+        let (cache, isCurrent, problem) = BuildCache.load(from: context.cache) { isUsable($0) && $0.isCurrent(inputs, fileSystem: fileSystem) }
+        if let problem { context.report.diagnostics.append(Diagnostic(.note, SourceLocation(path: CacheStore.folderName), problem)) }
+        guard let cache, isUsable(cache) else { return }
+        if isCurrent {
             context.report.unchanged = true
             context.report.pagesWritten = cache.pagesWritten
             context.report.filesWritten = cache.filesWritten

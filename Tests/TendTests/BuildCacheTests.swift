@@ -90,13 +90,17 @@ import Testing
             rankings: ["en": RelatedRankings(key: 5, byTagSet: ["repair": [0, 2], "repair\u{0}sleep": [1]]), "es": .none])
         state.save(to: store)
         BuildCache.markStale(["articles/a/index.html", "not/in/state.html"], in: store)
-        let (loaded, problem) = BuildCache.load(from: store)
+        let (loaded, stopped, problem) = BuildCache.load(from: store, stoppingWhen: { _ in false })
+        #expect(!stopped)
         #expect(problem == nil)
         #expect(loaded?.key == "options" && loaded?.entries == state.entries && loaded?.outputStamp == "1:2")
         #expect(loaded?.pagesWritten == 1 && loaded?.filesWritten == 2 && loaded?.diagnostics.map(\.message) == ["careful"])
         #expect(loaded?.outputs == ["index.html": 11, "articles/a/index.html": 0])
         #expect(loaded?.rankings["en"]?.key == 5 && loaded?.rankings["en"]?.byTagSet == ["repair": [0, 2], "repair\u{0}sleep": [1]])
         #expect(loaded?.rankings["es"]?.byTagSet == [:])
+        // A state whose inputs are current is read only as far as the inputs.
+        let (head, stoppedEarly, _) = BuildCache.load(from: store, stoppingWhen: { $0.entries == state.entries })
+        #expect(stoppedEarly && head?.pagesWritten == 1 && head?.outputs.isEmpty == true && head?.rankings.isEmpty == true)
         state.save(to: store)
         #expect(store.lines(of: .staleOutputs).isEmpty)
     }

@@ -99,9 +99,14 @@ extension BuildStep where Context == BuildContext {
     static let checkLinks = BuildStep("Check links") { context in
         let graphs = context.graphs
         for (index, graph) in graphs.enumerated() {
-            let others = Array(graphs[..<index] + graphs[(index + 1)...])
-            context.report.diagnostics += SiteChecker(graph: graph, others: others, today: context.request.clock.today).linkProblems()
+            context.report.diagnostics += SiteChecker(graph: graph, others: otherLanguages(graphs, than: index), today: context.request.clock.today)
+                .linkProblems()
         }
+    }
+
+    /// Every graph but the one at `index`: the languages a checker compares its own with.
+    private static func otherLanguages(_ graphs: [SiteGraph], than index: Int) -> [SiteGraph] {
+        Array(graphs[..<index] + graphs[(index + 1)...])
     }
 
     /// Checks every image a page uses exists and every SVG is safe to publish; for `tend check`
@@ -139,9 +144,9 @@ extension BuildStep where Context == BuildContext {
         let graphs = context.graphs
         context.report.reviewSchedule = []
         for (index, graph) in graphs.enumerated() {
-            let others = Array(graphs[..<index] + graphs[(index + 1)...])
             let checker = SiteChecker(
-                graph: graph, others: others, today: context.request.clock.today, overdueReviewIsError: context.request.overdueReviewIsError)
+                graph: graph, others: otherLanguages(graphs, than: index), today: context.request.clock.today,
+                overdueReviewIsError: context.request.overdueReviewIsError)
             context.report.diagnostics += checker.contentProblems()
             context.report.reviewSchedule += checker.reviewSchedule()
         }
@@ -153,19 +158,14 @@ extension BuildStep where Context == BuildContext {
         let request = context.request
         // The templates are made once a language: each `{{t.key}}` becomes that language's words.
         let everyLanguage = context.graphs.isEmpty ? [ThemeText.english] : context.graphs.map(\.config.words)
-        var libraries: [TemplateLibrary] = []
-        for (index, words) in everyLanguage.enumerated() {
-            let (library, problems) = TemplateLibrary.load(
-                theme: context.theme, siteFiles: context.sources?.files(under: "templates") ?? [], fileSystem: context.fileSystem, words: words)
-            if index == 0 { context.report.diagnostics += problems }
-            guard let library else { break }
-            libraries.append(library)
-        }
+        let (libraries, problems) = TemplateLibrary.load(
+            theme: context.theme, siteFiles: context.sources?.files(under: "templates") ?? [], fileSystem: context.fileSystem, languages: everyLanguage)
+        context.report.diagnostics += problems
         if let library = libraries.first {
             let missing = Set(context.graphs.flatMap(\.pages).map { $0.matter.layout ?? "page" }).subtracting(library.names)
             for name in missing.sorted() { context.report.diagnostics.append(SiteBuilder.missingTemplate(name)) }
         }
-        context.templates = libraries.count == everyLanguage.count ? libraries : []
+        context.templates = libraries
         if context.templates.isEmpty { context.isFinished = true }
         context.finishOnError()
     }

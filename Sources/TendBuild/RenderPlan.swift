@@ -52,15 +52,11 @@ final class RenderPlan: Sendable {
                 menu: graph.menu.map { SiteInputs.MenuItem(title: $0.matter.title, path: $0.url) }, hasExercises: !graph.exercises.isEmpty,
                 crisisPath: crisisPath, routes: routes, languages: graph.languages.all))
         context = RenderContext(views: ViewBuilder(site: site))
-        let entries = graph.articles + graph.exercises
-        let chunks = stride(from: 0, to: entries.count, by: 512).map { entries[$0..<min($0 + 512, entries.count)] }
         let wordsPerMinute = graph.config.words.wordsPerMinute
-        let made = parallelMap(chunks) { chunk in
-            chunk.map { page in
-                (ObjectIdentifier(page), Digested(Card(page, author: page.matter.author.flatMap { graph.authors[$0] }, wordsPerMinute: wordsPerMinute)))
-            }
+        let made = parallelMap(graph.articles + graph.exercises, chunkSize: 512) { page in
+            (ObjectIdentifier(page), Digested(Card(page, author: page.matter.author.flatMap { graph.authors[$0] }, wordsPerMinute: wordsPerMinute)))
         }
-        cards = Dictionary(made.joined().map { $0 }) { first, _ in first }
+        cards = Dictionary(made) { first, _ in first }
     }
 
     private func card(_ page: Page) -> Digested<Card> {
@@ -111,9 +107,7 @@ final class RenderPlan: Sendable {
     }
 
     private func entryJobs() -> [RenderJob] {
-        let entries = graph.articles + graph.exercises
-        let chunks = stride(from: 0, to: entries.count, by: 512).map { entries[$0..<min($0 + 512, entries.count)] }
-        return parallelMap(chunks) { chunk in chunk.map(self.job(for:)) }.flatMap { $0 } + graph.pages.map(job(for:))
+        parallelMap(graph.articles + graph.exercises, chunkSize: 512, job(for:)) + graph.pages.map(job(for:))
     }
 
     private func authorJobs() -> [RenderJob] {

@@ -33,8 +33,7 @@ enum SearchIndex {
     }
 
     static func json(_ pages: [Page], links: SiteLinks, crisis: CrisisEntry? = nil) -> String {
-        let chunks = stride(from: 0, to: pages.count, by: 256).map { pages[$0..<min($0 + 256, pages.count)] }
-        let parts = parallelMap(chunks) { chunk in
+        let parts = parallelMap(pages.chunked(by: 256)) { chunk in
             chunk.map { page in
                 JSONValue.object([
                     ("url", .string(links.path(page.url))),

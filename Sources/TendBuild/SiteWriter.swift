@@ -38,11 +38,9 @@ enum SiteWriter {
         }
         do {
             let stale = Set(outputPlan.stale.flatMap(\.paths))
-            let chunks = stride(from: 0, to: jobs.count, by: 256).map { jobs[$0..<min($0 + 256, jobs.count)] }
-            let relinked = parallelMap(chunks) { chunk in
+            let rendered = parallelMap(jobs.chunked(by: 256)) { chunk in
                 chunk.filter { job in job.paths.contains(where: stale.contains) || !job.paths.allSatisfy(staging.keep) }
-            }
-            let rendered = relinked.flatMap { $0 }
+            }.flatMap { $0 }
             _ = try plan.run(rendered, emit: staging.emit)
             try staging.commit()
             return rendered.count

@@ -102,23 +102,15 @@ public struct ArchiveReader: @unchecked Sendable {
     public private(set) var offset: Int
 
     /// Reads `bytes` from `offset`; the buffer must outlive the reader.
-    public init(_ bytes: UnsafeRawBufferPointer, offset: Int = 0) {
-        self.bytes = bytes
-        self.offset = offset
-        owner = nil
-    }
+    public init(_ bytes: UnsafeRawBufferPointer, offset: Int = 0) { self.init(bytes, owner: nil, offset: offset) }
 
     /// Reads the first `count` bytes of `shared`; deferred text points into them.
-    public init(_ shared: SharedBytes, count: Int) {
-        bytes = UnsafeRawBufferPointer(rebasing: shared.bytes[0..<count])
-        offset = 0
-        owner = shared
-    }
+    public init(_ shared: SharedBytes, count: Int) { self.init(UnsafeRawBufferPointer(rebasing: shared.bytes[0..<count]), owner: shared) }
 
-    private init(_ bytes: UnsafeRawBufferPointer, owner: SharedBytes?) {
+    private init(_ bytes: UnsafeRawBufferPointer, owner: SharedBytes?, offset: Int = 0) {
         self.bytes = bytes
         self.owner = owner
-        offset = 0
+        self.offset = offset
     }
 
     /// Reads what `ArchiveWriter(format:)` wrote; `Damaged` for another format or build of Tend.

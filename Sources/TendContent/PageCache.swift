@@ -134,7 +134,7 @@ public final class PageCache: @unchecked Sendable {
         writer.write(id)
         writer.write(baseID)
         writer.write(removed)
-        let chunks = stride(from: 0, to: paths.count, by: Self.chunkSize).map { paths[$0..<min($0 + Self.chunkSize, paths.count)] }
+        let chunks = paths.chunked(by: Self.chunkSize)
         writer.write(chunks.count)
         // Chunks are encoded a few at a time on all cores and go to disk as they are made: at
         // 10,000 pages the record is tens of megabytes, and holding it whole was a build's peak.

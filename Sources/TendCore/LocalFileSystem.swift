@@ -74,13 +74,10 @@ public struct LocalFileSystem: FileSystem {
         let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return names.map { status(of: directory + "/" + $0, followingLinks: false) } }
         defer { close(fd) }
-        let chunks = stride(from: 0, to: names.count, by: 256).map { names[$0..<min($0 + 256, names.count)] }
-        return parallelMap(chunks) { chunk in
-            chunk.map { name -> FileStatus? in
-                var info = stat()
-                return fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 ? Self.status(info) : nil
-            }
-        }.flatMap { $0 }
+        return parallelMap(names, chunkSize: 256) { name -> FileStatus? in
+            var info = stat()
+            return fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 ? Self.status(info) : nil
+        }
     }
 
     static func status(_ info: stat) -> FileStatus {

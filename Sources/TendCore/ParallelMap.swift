@@ -13,6 +13,21 @@ public func parallelMap<Element: Sendable, Result>(_ items: [Element], serial: B
     }
 }
 
+/// `transform` of every element, on all cores in chunks of `chunkSize` (for work too small an
+/// element to be a task of its own, such as a page's share); results in input order.
+public func parallelMap<Element: Sendable, Result>(_ items: [Element], chunkSize: Int, serial: Bool = false, _ transform: @Sendable (Element) -> Result)
+    -> [Result]
+{
+    parallelMap(items.chunked(by: chunkSize), serial: serial) { $0.map(transform) }.flatMap { $0 }
+}
+
+extension Array {
+    /// Consecutive slices of `size` elements (the last may be shorter).
+    public func chunked(by size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}
+
 /// `first` and `second` at once, on two cores where there are two; both results.
 public func concurrently<First, Second>(_ first: @Sendable () -> First, _ second: @Sendable () -> Second) -> (First, Second) {
     var results: (First?, Second?) = (nil, nil)

@@ -7,7 +7,7 @@ public struct StableHasher: Sendable {
 
     /// Adds `bytes` as one piece (pieces are kept apart: "ab", "c" differs from "a", "bc").
     public mutating func combine(_ bytes: UnsafeRawBufferPointer) {
-        state = Self.mix(state ^ Self.digest(bytes)) &+ 0x9e37_79b9_7f4a_7c15
+        state = mix(state ^ Self.digest(bytes)) &+ 0x9e37_79b9_7f4a_7c15
     }
 
     public mutating func combine(_ text: String) {
@@ -32,19 +32,11 @@ extension StableHasher {
 
     public static func digest(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes(digest) }
 
-    /// Murmur3's 64-bit finaliser.
-    private static func mix(_ value: UInt64) -> UInt64 {
-        var value = value &* 0xbf58_476d_1ce4_e5b9
-        value ^= value >> 31
-        value = value &* 0x94d0_49bb_1331_11eb
-        return value ^ (value >> 29)
-    }
-
     /// The state so far as a number, for combining digests.
     public var value: UInt64 { state }
 
     public mutating func combine(_ number: UInt64) {
-        state = Self.mix(state ^ Self.mix(number ^ 0x2545_f491_4f6c_dd1d)) &+ 0x9e37_79b9_7f4a_7c15
+        state = mix(state ^ mix(number ^ 0x2545_f491_4f6c_dd1d)) &+ 0x9e37_79b9_7f4a_7c15
     }
 }
 
@@ -72,10 +64,10 @@ public struct StreamingDigest: Sendable {
             if pendingCount == 32 { absorbPending() }
         }
         while offset + 32 <= bytes.count {
-            lanes.0 = Self.mix(lanes.0 ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            lanes.1 = Self.mix(lanes.1 ^ bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
-            lanes.2 = Self.mix(lanes.2 ^ bytes.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self))
-            lanes.3 = Self.mix(lanes.3 ^ bytes.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self))
+            lanes.0 = mix(lanes.0 ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            lanes.1 = mix(lanes.1 ^ bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
+            lanes.2 = mix(lanes.2 ^ bytes.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self))
+            lanes.3 = mix(lanes.3 ^ bytes.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self))
             offset += 32
         }
         while offset < bytes.count {
@@ -89,14 +81,14 @@ public struct StreamingDigest: Sendable {
     public var value: UInt64 {
         // The open block's words go into their lanes as zero-padded words; then the lanes are folded.
         var lanes = self.lanes
-        if pendingCount > 0 { lanes.0 = Self.mix(lanes.0 ^ pending.0) }
-        if pendingCount > 8 { lanes.1 = Self.mix(lanes.1 ^ pending.1) }
-        if pendingCount > 16 { lanes.2 = Self.mix(lanes.2 ^ pending.2) }
-        if pendingCount > 24 { lanes.3 = Self.mix(lanes.3 ^ pending.3) }
-        var state = Self.mix(lanes.0 ^ UInt64(count))
-        state = Self.mix(state ^ lanes.1)
-        state = Self.mix(state ^ lanes.2)
-        return Self.mix(state ^ lanes.3 ^ 0xff51_afd7_ed55_8ccd)
+        if pendingCount > 0 { lanes.0 = mix(lanes.0 ^ pending.0) }
+        if pendingCount > 8 { lanes.1 = mix(lanes.1 ^ pending.1) }
+        if pendingCount > 16 { lanes.2 = mix(lanes.2 ^ pending.2) }
+        if pendingCount > 24 { lanes.3 = mix(lanes.3 ^ pending.3) }
+        var state = mix(lanes.0 ^ UInt64(count))
+        state = mix(state ^ lanes.1)
+        state = mix(state ^ lanes.2)
+        return mix(state ^ lanes.3 ^ 0xff51_afd7_ed55_8ccd)
     }
 
     public static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
@@ -117,19 +109,20 @@ public struct StreamingDigest: Sendable {
     }
 
     private mutating func absorbPending() {
-        lanes.0 = Self.mix(lanes.0 ^ pending.0)
-        lanes.1 = Self.mix(lanes.1 ^ pending.1)
-        lanes.2 = Self.mix(lanes.2 ^ pending.2)
-        lanes.3 = Self.mix(lanes.3 ^ pending.3)
+        lanes.0 = mix(lanes.0 ^ pending.0)
+        lanes.1 = mix(lanes.1 ^ pending.1)
+        lanes.2 = mix(lanes.2 ^ pending.2)
+        lanes.3 = mix(lanes.3 ^ pending.3)
         pending = (0, 0, 0, 0)
         pendingCount = 0
     }
 
-    /// Murmur3's 64-bit finaliser.
-    private static func mix(_ value: UInt64) -> UInt64 {
-        var value = value &* 0xbf58_476d_1ce4_e5b9
-        value ^= value >> 31
-        value = value &* 0x94d0_49bb_1331_11eb
-        return value ^ (value >> 29)
-    }
+}
+
+/// Murmur3's 64-bit finaliser: what both digests fold their words with.
+private func mix(_ value: UInt64) -> UInt64 {
+    var value = value &* 0xbf58_476d_1ce4_e5b9
+    value ^= value >> 31
+    value = value &* 0x94d0_49bb_1331_11eb
+    return value ^ (value >> 29)
 }

@@ -31,10 +31,8 @@ public struct SiteChecker: Sendable {
     /// The link problems of `pages` (which may be newer versions of the graph's pages).
     public func linkProblems(on pages: [Page]) -> [Diagnostic] {
         let targets = knownTargets()
-        let chunks = stride(from: 0, to: pages.count, by: 512).map { pages[$0..<min($0 + 512, pages.count)] }
-        return parallelMap(chunks) { chunk in
-            chunk.flatMap { page in page.links.filter { !$0.isImage }.flatMap { check($0, on: page, targets: targets) } }
-        }.flatMap { $0 }
+        return parallelMap(pages, chunkSize: 512) { page in page.links.filter { !$0.isImage }.flatMap { check($0, on: page, targets: targets) } }
+            .flatMap { $0 }
     }
 
     /// Everything else `tend check` reports.

@@ -129,7 +129,7 @@ public final class SiteGraph: @unchecked Sendable {
         (graph.rankings, graph.relatedByURL) = related
         graph.tags = tags
         diagnostics.append(contentsOf: tagProblems.all)
-        for problems in chunked(graph.publishedPages, graph.problems(of:)) { diagnostics.append(contentsOf: problems) }
+        for problems in parallelMap(graph.publishedPages, chunkSize: 512, graph.problems(of:)) { diagnostics.append(contentsOf: problems) }
         diagnostics.append(contentsOf: urlProblems.all)
         return (graph, diagnostics.all)
     }
@@ -163,13 +163,6 @@ public final class SiteGraph: @unchecked Sendable {
         guard config.relatedCount > 0, let ranking = relatedByURL[page.url] else { return [] }
         let articles = self.articles
         return ranking.lazy.map { articles[$0] }.filter { $0.url != page.url }.prefix(config.relatedCount).map { $0 }
-    }
-
-    /// `transform` of every item, on all cores in chunks of a few hundred (a page's share of
-    /// the work is too small to be a task of its own); results in order.
-    private static func chunked<Result>(_ items: [Page], _ transform: @Sendable (Page) -> Result) -> [Result] {
-        let chunks = stride(from: 0, to: items.count, by: 512).map { items[$0..<min($0 + 512, items.count)] }
-        return parallelMap(chunks) { $0.map(transform) }.flatMap { $0 }
     }
 
     /// Each article's tags as a bit set (one bit per tag slug), so the number of tags an
@@ -230,16 +223,12 @@ public final class SiteGraph: @unchecked Sendable {
         }
         let articlesByTag = byTag
         let bits = TagBits(articles: articles, tags: articlesByTag.keys)
-        let keys = Array(missing)
-        let chunks = stride(from: 0, to: keys.count, by: 256).map { keys[$0..<min($0 + 256, keys.count)] }
-        let rankings = parallelMap(chunks) { chunk in
-            chunk.map { key in
-                let slugs = key.split(separator: "\u{0}")
-                let lists = slugs.compactMap { articlesByTag[String($0)] }.sorted { $0.count < $1.count }
-                return (key, ranking(of: lists, mask: bits.mask(of: slugs), bits: bits, wanted: wanted))
-            }
+        let rankings = parallelMap(Array(missing), chunkSize: 256) { tagSet in
+            let slugs = tagSet.split(separator: "\u{0}")
+            let lists = slugs.compactMap { articlesByTag[String($0)] }.sorted { $0.count < $1.count }
+            return (tagSet, ranking(of: lists, mask: bits.mask(of: slugs), bits: bits, wanted: wanted))
         }
-        return RelatedRankings(key: key, byTagSet: reused.merging(rankings.joined().map { $0 }) { first, _ in first })
+        return RelatedRankings(key: key, byTagSet: reused.merging(rankings) { first, _ in first })
     }
 
     /// The best `wanted` articles for a set of tags (one list of article indices per tag, newest

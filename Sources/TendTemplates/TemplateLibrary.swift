@@ -25,14 +25,16 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// Loads the built-in theme's files, then the site's (`siteFiles`, under `templates/` of the
-    /// site's snapshot) over them. Template syntax errors are diagnostics naming the file. Each
-    /// `{{t.key}}` becomes the escaped text of `key` in `words` before the template is parsed, so
-    /// the theme's words cost nothing at render time; an unknown key is an error.
+    /// site's snapshot) over them, once, and makes one library for each of `languages`, in order
+    /// (none when anything is an error). Template syntax errors are diagnostics naming the file.
+    /// Each `{{t.key}}` becomes the escaped text of `key` in the language's words before the
+    /// template is parsed, so the theme's words cost nothing at render time; an unknown key is
+    /// an error.
     public static func load(
-        theme: SourceSnapshot?, siteFiles: some Collection<SourceSnapshot.File>, fileSystem: FileSystem, words: ThemeText = .english
-    ) -> (TemplateLibrary?, [Diagnostic]) {
+        theme: SourceSnapshot?, siteFiles: some Collection<SourceSnapshot.File>, fileSystem: FileSystem, languages: [ThemeText]
+    ) -> ([TemplateLibrary], [Diagnostic]) {
         registerContentType
-        var sources: [String: (text: String, path: String)] = [:]
+        var texts: [String: (text: String, path: String)] = [:]
         var assets: [String: (String, FileStatus?)] = [:]
         var diagnostics: [Diagnostic] = []
         let themeFiles = (theme?.files ?? []).map { (relative: $0.relativePath, file: $0, shown: "(built-in theme)/" + $0.relativePath) }
@@ -45,16 +47,37 @@ public struct TemplateLibrary: Sendable {
                     guard file.status.size <= 4_000_000 else {
                         throw Diagnostic.error(SourceLocation(path: shown), "the template is \(file.status.size / 1_000_000) MB; templates may be up to 4 MB")
                     }
-                    let text = try SourceText.decode(try fileSystem.contents(of: file.absolutePath), path: shown)
-                    let (filled, problems) = fillWords(text, words: words, path: shown)
-                    diagnostics += problems
-                    sources[String(relative.dropLast(5))] = (filled, shown)
+                    texts[String(relative.dropLast(5))] = (try SourceText.decode(try fileSystem.contents(of: file.absolutePath), path: shown), shown)
                 } catch let diagnostic as Diagnostic {
                     diagnostics.append(diagnostic)
                 } catch {
                     diagnostics.append(.error(SourceLocation(path: shown), "could not read the template: \(error)"))
                 }
             }
+        }
+        let assetList = assets.keys.sorted().map { ($0, assets[$0]!.0, assets[$0]!.1) }
+        // The files are read once; each language's library is made from them with its words.
+        var libraries: [TemplateLibrary] = []
+        for (index, words) in languages.enumerated() {
+            let (library, problems) = make(texts, words: words, assets: assetList)
+            // The problems are the same in every language: the first one's are reported.
+            if index == 0 { diagnostics += problems }
+            guard !diagnostics.contains(where: { $0.severity == .error }) else { return ([], diagnostics) }
+            libraries.append(library)
+        }
+        return (libraries, diagnostics)
+    }
+
+    /// The library of `texts` (by template name) with `words` filled in, and its problems.
+    private static func make(
+        _ texts: [String: (text: String, path: String)], words: ThemeText, assets: [(relativePath: String, sourcePath: String, status: FileStatus?)]
+    ) -> (TemplateLibrary, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var sources: [String: (text: String, path: String)] = [:]
+        for (name, source) in texts {
+            let (filled, problems) = fillWords(source.text, words: words, path: source.path)
+            diagnostics += problems
+            sources[name] = (filled, source.path)
         }
         diagnostics += includeCycles(sources)
         var library = MustacheLibrary()
@@ -73,9 +96,7 @@ public struct TemplateLibrary: Sendable {
                 diagnostics.append(.error(SourceLocation(path: source.path), "template syntax error: \(error)"))
             }
         }
-        let assetList = assets.keys.sorted().map { ($0, assets[$0]!.0, assets[$0]!.1) }
-        guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
-        return (TemplateLibrary(library: library, names: Set(sources.keys), assets: assetList, fingerprint: fingerprint.value), diagnostics)
+        return (TemplateLibrary(library: library, names: Set(sources.keys), assets: assets, fingerprint: fingerprint.value), diagnostics)
     }
 
     /// `text` with each `{{t.key}}` replaced by the escaped words of `key`.

@@ -10,7 +10,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
@@ -30,7 +29,7 @@ let package = Package(
         .target(name: "TendLanguage", dependencies: ["TendCore"]),
         .target(
             name: "TendTemplates",
-            dependencies: ["TendCore", "TendLanguage", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["TendCore", "TendLanguage"],
             resources: [.copy("Theme")]
         ),
         .target(name: "TendOutput", dependencies: ["TendCore", "TendCache"]),

@@ -1,6 +1,7 @@
 import Foundation
 import TendContent
 import TendCore
+import TendTemplates
 
 /// Cards rendered on first use and shared by every list of one build that shows them (the
 /// search page, tag pages and related articles show the same card many times). Cards are not
@@ -14,13 +15,13 @@ final class CardCache: @unchecked Sendable {
         let card: Digested<Card>
     }
 
-    private let render: @Sendable ([String: Any]) -> String
+    private let render: @Sendable (TemplateObject) -> String
     private let templates: UInt64
     private let rootPath: String
     private var cards: [UInt64: String] = [:]
     private let lock = NSLock()
 
-    init(templates: UInt64, rootPath: String, render: @escaping @Sendable ([String: Any]) -> String) {
+    init(templates: UInt64, rootPath: String, render: @escaping @Sendable (TemplateObject) -> String) {
         self.templates = templates
         self.rootPath = rootPath
         self.render = render
@@ -29,7 +30,7 @@ final class CardCache: @unchecked Sendable {
     private func key(of card: Digested<Card>) -> UInt64 { stableDigest(Inputs(templates: templates, rootPath: rootPath, card: card)) }
 
     /// The card's HTML, made from `view` (the card's values as the template sees them) when it is not known yet.
-    func html(for card: Digested<Card>, view: [String: Any]) -> String {
+    func html(for card: Digested<Card>, view: TemplateObject) -> String {
         let key = key(of: card)
         if let html = lock.withLock({ cards[key] }) { return html }
         let html = render(view)

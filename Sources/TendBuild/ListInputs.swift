@@ -3,6 +3,7 @@ import TendComponents
 import TendContent
 import TendCore
 import TendSite
+import TendTemplates
 
 /// A list of cards: a page of the article list, the exercises, a tag.
 struct ListPageInputs: RenderInputs {
@@ -24,15 +25,15 @@ struct ListPageInputs: RenderInputs {
 
     func render(_ context: RenderContext) throws -> [OutputFile] {
         let views = context.views
-        var list: [String: Any] = ["title": title, "intro": intro, "items": items.map(views.card), "empty": items.isEmpty]
+        var list: TemplateObject = ["title": .text(title), "intro": .text(intro), "items": .list(items.map(views.card)), "empty": .flag(items.isEmpty)]
         if let pagination {
-            var view = ["current": String(pagination.current), "total": String(pagination.total)]
-            view["previous"] = pagination.previous.map(site.links.path)
-            view["next"] = pagination.next.map(site.links.path)
-            list["pagination"] = view
+            var view: TemplateObject = ["current": .text(String(pagination.current)), "total": .text(String(pagination.total))]
+            view["previous"] = pagination.previous.map { .text(site.links.path($0)) }
+            view["next"] = pagination.next.map { .text(site.links.path($0)) }
+            list["pagination"] = .object(view)
         }
         let layout = views.layout(title: title, description: intro, path: path, versions: versions)
-        return [try views.html("list", views.merged(layout, ["list": list]), path: path)]
+        return [try views.html("list", views.merged(layout, ["list": .object(list)]), path: path)]
     }
 }
 
@@ -49,7 +50,9 @@ struct TagIndexInputs: RenderInputs {
 
     func render(_ context: RenderContext) throws -> [OutputFile] {
         let views = context.views
-        let tagView: [String: Any] = ["tags": tags.map { ["name": $0.name, "url": site.links.path($0.path), "count": $0.count] }]
+        let tagView: TemplateValue = [
+            "tags": .objects(tags.map { ["name": .text($0.name), "url": .text(site.links.path($0.path)), "count": .number($0.count)] })
+        ]
         let layout = views.layout(title: site.words["topics"], description: site.words["topics_description"], path: site.routes.tags)
         return [try views.html("tags", views.merged(layout, ["taglist": tagView]), path: site.routes.tags)]
     }
@@ -64,13 +67,13 @@ struct HomePageInputs: RenderInputs {
     func render(_ context: RenderContext) throws -> [OutputFile] {
         let views = context.views
         let config = site.config
-        let home: [String: Any] = [
-            "intro": config.intro ?? config.description,
-            "articles": articles.map(views.card),
-            "exercises": exercises.map(views.card),
-            "has_exercises": !exercises.isEmpty,
-            "empty": articles.isEmpty,
-            "consultation_html": site.consultationHTML,
+        let home: TemplateValue = [
+            "intro": .text(config.intro ?? config.description),
+            "articles": .list(articles.map(views.card)),
+            "exercises": .list(exercises.map(views.card)),
+            "has_exercises": .flag(!exercises.isEmpty),
+            "empty": .flag(articles.isEmpty),
+            "consultation_html": .text(site.consultationHTML),
         ]
         let website = JSONValue.object([
             ("@context", .string("https://schema.org")), ("@type", .string("WebSite")),
@@ -96,12 +99,14 @@ struct SearchPageInputs: RenderInputs {
 
     func render(_ context: RenderContext) throws -> [OutputFile] {
         let views = context.views
-        let search: [String: Any] = [
-            "index_url": indexPaths.map { site.links.path("/" + $0) }.joined(separator: " "),
-            "items": items.map(views.card),
-            "crisis_terms": (CrisisTerms.forLanguage(site.config.language) + site.config.crisisSearchTerms).joined(separator: "|"),
-            "crisis_html": site.crisisHTML, "consultation_html": site.consultationHTML,
-            "more": isComplete ? false : ["articles_url": site.links.path(site.routes.articles), "exercises_url": site.links.path(site.routes.exercises)],
+        let search: TemplateValue = [
+            "index_url": .text(indexPaths.map { site.links.path("/" + $0) }.joined(separator: " ")),
+            "items": .list(items.map(views.card)),
+            "crisis_terms": .text((CrisisTerms.forLanguage(site.config.language) + site.config.crisisSearchTerms).joined(separator: "|")),
+            "crisis_html": .text(site.crisisHTML), "consultation_html": .text(site.consultationHTML),
+            "more": isComplete
+                ? false
+                : ["articles_url": .text(site.links.path(site.routes.articles)), "exercises_url": .text(site.links.path(site.routes.exercises))],
         ]
         let layout = views.layout(title: site.words["search_title"], description: site.words["search_description"], path: site.routes.search)
         return [try views.html("search", views.merged(layout, ["search": search]), path: site.routes.search)]
@@ -131,21 +136,25 @@ struct ReferencesPageInputs: RenderInputs {
         let links = site.links
         let citedBy = Dictionary(uniqueKeysWithValues: works.map { ($0.key, $0.citing) })
         let citations = PageCitations(bibliography: site.bibliography, cited: works.map(\.key), nocite: [], terms: APATerms.forLanguage(site.config.language))
-        let entries: [[String: Any]] = citations.references.map { reference in
+        let entries: [TemplateObject] = citations.references.map { reference in
             let citing = (citedBy[reference.key] ?? []).map { (title: $0.value.title, url: links.path($0.value.path)) }
             return [
-                "id": "ref-" + reference.key,
-                "entry_html": citations.entryHTML(reference),
-                "cited_by": citing.enumerated().map { index, page in ["title": page.title, "url": page.url, "separator": index == 0 ? "" : "; "] },
+                "id": .text("ref-" + reference.key),
+                "entry_html": .text(citations.entryHTML(reference)),
+                "cited_by": .objects(
+                    citing.enumerated().map { index, page in ["title": .text(page.title), "url": .text(page.url), "separator": .text(index == 0 ? "" : "; ")] }
+                ),
                 // A much-cited work lists thousands of pages: made here rather than looped over in the template.
-                "cited_by_html": citing.map { "<a href=\"\(Escape.html($0.url))\">\(Escape.html($0.title))</a>" }.joined(separator: "; "),
+                "cited_by_html": .text(citing.map { "<a href=\"\(Escape.html($0.url))\">\(Escape.html($0.title))</a>" }.joined(separator: "; ")),
             ]
         }
         let layout = views.layout(
             title: site.words["references_title"], description: site.words.format("references_description", ["site": site.config.title]),
             path: site.routes.references)
         return [
-            try views.html("references", views.merged(layout, ["references": ["entries": entries, "empty": entries.isEmpty]]), path: site.routes.references)
+            try views.html(
+                "references", views.merged(layout, ["references": ["entries": .objects(entries), "empty": .flag(entries.isEmpty)]]),
+                path: site.routes.references)
         ]
     }
 }
@@ -157,7 +166,7 @@ struct CrisisPageInputs: RenderInputs {
     func render(_ context: RenderContext) throws -> [OutputFile] {
         let views = context.views
         let title = site.words["crisis_page_title"]
-        let crisis: [String: Any] = ["title": title, "body_html": site.crisisHTML]
+        let crisis: TemplateValue = ["title": .text(title), "body_html": .text(site.crisisHTML)]
         let layout = views.layout(title: title, description: site.config.components.crisisMessage, path: site.routes.crisis)
         return [try views.html("page", views.merged(layout, ["entry": crisis]), path: site.routes.crisis)]
     }

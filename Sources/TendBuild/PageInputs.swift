@@ -2,6 +2,7 @@ import TendContent
 import TendCore
 import TendImages
 import TendSite
+import TendTemplates
 
 /// An article or exercise page: the page, the cards of its related articles, its author and reviewer.
 struct EntryPageInputs: RenderInputs {
@@ -29,7 +30,7 @@ struct EntryPageInputs: RenderInputs {
             title: page.matter.title, description: page.matter.summary ?? "", path: page.url, type: "article", jsonLD: jsonLD,
             showsConsultation: page.matter.consultation != false, page: page, authorName: author?.value.matter.name, images: images, versions: versions)
         let template = page.matter.layout.flatMap { site.templates.names.contains($0) ? $0 : nil } ?? page.kind.rawValue
-        return [try views.html(template, views.merged(layout, ["entry": views.entry(self)]), path: page.url)]
+        return [try views.html(template, views.merged(layout, ["entry": .object(views.entry(self))]), path: page.url)]
     }
 }
 
@@ -52,10 +53,10 @@ struct StandalonePageInputs: RenderInputs {
             title: page.matter.title, description: page.matter.summary ?? "", path: page.url, jsonLD: jsonLD, page: page, images: images, versions: versions)
         let entry = EntryPageInputs(site: site, page: self.page, related: [], author: author, reviewer: reviewer, images: images, versions: versions)
         var view = views.entry(entry)
-        view["consultation_html"] = template == "contact" ? site.consultationHTML : nil
-        view["practice"] = views.practice()
+        view["consultation_html"] = template == "contact" ? .text(site.consultationHTML) : nil
+        view["practice"] = .object(views.practice())
         guard site.templates.names.contains(template) else { throw MissingTemplate(name: template) }
-        return [try views.html(template, views.merged(layout, ["entry": view]), path: page.url)]
+        return [try views.html(template, views.merged(layout, ["entry": .object(view)]), path: page.url)]
     }
 }
 
@@ -71,24 +72,25 @@ struct AuthorPageInputs: RenderInputs {
         let views = context.views
         let author = author.value
         let name = author.matter.name ?? author.slug
-        var view: [String: Any] = [
-            "name": name, "credentials": author.matter.credentials ?? "", "role": author.matter.role ?? "",
-            "bio_html": views.bodyHTML(author.bodyHTML, images: images), "articles": written.map(views.card), "reviewed": reviewed.map(views.card),
-            "has_articles": !written.isEmpty, "has_reviewed": !reviewed.isEmpty,
+        var view: TemplateObject = [
+            "name": .text(name), "credentials": .text(author.matter.credentials ?? ""), "role": .text(author.matter.role ?? ""),
+            "bio_html": .text(views.bodyHTML(author.bodyHTML, images: images)), "articles": .list(written.map(views.card)),
+            "reviewed": .list(reviewed.map(views.card)), "has_articles": .flag(!written.isEmpty), "has_reviewed": .flag(!reviewed.isEmpty),
         ]
         if let photo = author.matter.photo {
             let path = ImageMarkup.sitePath(ofLink: photo)
             if let image = images.first(where: { $0.sitePath == path }) {
-                view["photo_html"] = ImageMarkup.picture(
-                    image, altHTML: Escape.html("\(site.words["portrait_of"]) \(name)"), links: site.links, eager: true, sizes: "160px",
-                    className: "author-photo")
+                view["photo_html"] = .text(
+                    ImageMarkup.picture(
+                        image, altHTML: Escape.html("\(site.words["portrait_of"]) \(name)"), links: site.links, eager: true, sizes: "160px",
+                        className: "author-photo"))
             } else {
-                view["photo"] = site.links.path(path)
+                view["photo"] = .text(site.links.path(path))
             }
         }
         let layout = views.layout(
             title: name, description: "\(name)\(author.matter.credentials.map { ", " + $0 } ?? "") — \(site.config.title)", path: author.url,
             type: "profile")
-        return [try views.html("author", views.merged(layout, ["author": view]), path: author.url)]
+        return [try views.html("author", views.merged(layout, ["author": .object(view)]), path: author.url)]
     }
 }

@@ -5,6 +5,7 @@ import TendFrontMatter
 import TendImages
 import TendLanguage
 import TendSite
+import TendTemplates
 
 /// Computes the views handed to the logic-less templates: Swift decides what a page says,
 /// the template only how it looks. Values are plain text (the template escapes them) except
@@ -42,38 +43,42 @@ struct ViewBuilder: Sendable {
     func layout(
         title: String, description: String, path: String, type: String = "website", jsonLD: [String] = [], showsConsultation: Bool = true,
         page: Page? = nil, authorName: String? = nil, images: [PublishedImage] = [], versions: [SiteLanguages.Version]? = nil
-    ) -> [String: Any] {
-        var view: [String: Any] = [
+    ) -> TemplateObject {
+        var view: TemplateObject = [
             "site": [
-                "title": config.title, "description": config.description, "language": config.language,
-                "root": links.rootPath, "feed_url": links.path(routes.feed), "search_url": links.path(routes.search), "home_url": links.path(routes.home),
-                "practice": config.components.practiceName,
-            ] as [String: Any],
+                "title": .text(config.title), "description": .text(config.description), "language": .text(config.language),
+                "root": .text(links.rootPath), "feed_url": .text(links.path(routes.feed)), "search_url": .text(links.path(routes.search)),
+                "home_url": .text(links.path(routes.home)), "practice": .text(config.components.practiceName),
+            ],
             "head": [
-                "title": path == routes.home ? config.title : "\(title) | \(config.title)",
-                "description": description.isEmpty ? config.description : description,
-                "canonical": links.absolute(path), "og_type": type, "og_title": title,
-            ] as [String: Any],
-            "nav": navigation(current: path),
-            "json_ld": jsonLD.map { ["json": $0] },
-            "components": ["consultation_html": showsConsultation ? site.consultationHTML : "", "crisis_html": site.crisisHTML],
+                "title": .text(path == routes.home ? config.title : "\(title) | \(config.title)"),
+                "description": .text(description.isEmpty ? config.description : description),
+                "canonical": .text(links.absolute(path)), "og_type": .text(type), "og_title": .text(title),
+            ],
+            "nav": .objects(navigation(current: path)),
+            "json_ld": .list(jsonLD.map { ["json": .text($0)] }),
+            "components": [
+                "consultation_html": .text(showsConsultation ? site.consultationHTML : ""), "crisis_html": .text(site.crisisHTML),
+            ],
         ]
         if config.crisisBanner {
             view["crisis_banner"] = [
-                "message": config.components.crisisMessage, "url": links.path(site.fields.crisisPath), "actions_html": site.crisisActionsHTML,
+                "message": .text(config.components.crisisMessage), "url": .text(links.path(site.fields.crisisPath)),
+                "actions_html": .text(site.crisisActionsHTML),
             ]
         }
-        if let url = config.quickExitURL, page?.matter.quickExit != false { view["quick_exit"] = ["url": url] }
-        view["print_help"] = printHelp
+        if let url = config.quickExitURL, page?.matter.quickExit != false { view["quick_exit"] = ["url": .text(url)] }
+        view["print_help"] = .text(printHelp)
         if !site.fields.languages.isEmpty { addLanguages(to: &view, path: path, versions: versions) }
-        view["trust"] = config.trustStatements.isEmpty ? false : ["statements": config.trustStatements]
+        view["trust"] = config.trustStatements.isEmpty ? false : ["statements": .list(config.trustStatements.map(TemplateValue.text))]
         if let page, let updated = page.matter.updated ?? page.matter.date {
-            view["last_updated"] = ["date": words.longDate(updated), "date_iso": updated.description]
+            view["last_updated"] = ["date": .text(words.longDate(updated)), "date_iso": .text(updated.description)]
         }
-        if let page, page.kind == .article || page.kind == .exercise { view["citation_meta"] = citationMeta(page, authorName: authorName) }
+        if let page, page.kind == .article || page.kind == .exercise { view["citation_meta"] = .objects(citationMeta(page, authorName: authorName)) }
         if let page, let path = page.matter.image, let card = images.first(where: { $0.sitePath == path })?.card {
             view["social_image"] = [
-                "url": links.absolute(Escape.urlPath(card.sitePath)), "alt": page.matter.imageAlt ?? "", "width": card.width, "height": card.height,
+                "url": .text(links.absolute(Escape.urlPath(card.sitePath))), "alt": .text(page.matter.imageAlt ?? ""), "width": .number(card.width),
+                "height": .number(card.height),
             ]
         }
         return view
@@ -81,20 +86,25 @@ struct ViewBuilder: Sendable {
 
     /// `hreflang` links to every version of the page, and the language switcher: each other
     /// language's version of the page, or its home page when it has none.
-    private func addLanguages(to view: inout [String: Any], path: String, versions: [SiteLanguages.Version]?) {
+    private func addLanguages(to view: inout TemplateObject, path: String, versions: [SiteLanguages.Version]?) {
         let languages = site.fields.languages
         let below = String(path.dropFirst(routes.prefix.count))
         let shown = versions ?? languages.map { SiteLanguages.Version(language: $0, url: $0.home + below) }
         if shown.count > 1 {
-            var alternates = shown.map { ["hreflang": $0.language.tag, "url": links.absolute($0.url)] }
-            if let first = shown.first, first.language == languages.first { alternates.append(["hreflang": "x-default", "url": links.absolute(first.url)]) }
-            view["alternates"] = alternates
+            var alternates: [TemplateObject] = shown.map { ["hreflang": .text($0.language.tag), "url": .text(links.absolute($0.url))] }
+            if let first = shown.first, first.language == languages.first {
+                alternates.append(["hreflang": "x-default", "url": .text(links.absolute(first.url))])
+            }
+            view["alternates"] = .objects(alternates)
         }
-        let others = languages.filter { $0.code != config.languageCode }.map { language -> [String: Any] in
+        let others = languages.filter { $0.code != config.languageCode }.map { language -> TemplateObject in
             let url = shown.first { $0.language == language }?.url ?? language.home
-            return ["name": language.name, "tag": language.tag, "url": links.path(url), "translated": shown.contains { $0.language == language }]
+            return [
+                "name": .text(language.name), "tag": .text(language.tag), "url": .text(links.path(url)),
+                "translated": .flag(shown.contains { $0.language == language }),
+            ]
         }
-        view["language_switch"] = ["label": words["language_switch"], "languages": others]
+        view["language_switch"] = ["label": .text(words["language_switch"]), "languages": .objects(others)]
     }
 
     /// What a printed page says about help: every crisis line, the emergency number, the practice's phone.
@@ -113,107 +123,104 @@ struct ViewBuilder: Sendable {
     }
 
     /// Google Scholar's and Zotero's `citation_*` tags: title, authors, date, publisher, URL.
-    private func citationMeta(_ page: Page, authorName: String?) -> [[String: String]] {
-        var tags = [["name": "citation_title", "content": page.matter.title]]
+    private func citationMeta(_ page: Page, authorName: String?) -> [TemplateObject] {
+        var tags = [("citation_title", page.matter.title)]
         if let authorName {
             let name = PersonName(fullName: authorName)
-            tags.append(["name": "citation_author", "content": name.given.isEmpty ? name.family : "\(name.family), \(name.given)"])
+            tags.append(("citation_author", name.given.isEmpty ? name.family : "\(name.family), \(name.given)"))
         }
         if let date = page.matter.date ?? page.matter.updated {
-            tags.append(["name": "citation_publication_date", "content": date.description.replacingOccurrences(of: "-", with: "/")])
+            tags.append(("citation_publication_date", date.description.replacingOccurrences(of: "-", with: "/")))
         }
-        tags.append(["name": "citation_publisher", "content": config.title])
-        tags.append(["name": "citation_public_url", "content": links.absolute(page.url)])
-        tags.append(["name": "citation_fulltext_html_url", "content": links.absolute(page.url)])
-        tags.append(["name": "citation_language", "content": config.language])
-        return tags
+        tags.append(("citation_publisher", config.title))
+        tags.append(("citation_public_url", links.absolute(page.url)))
+        tags.append(("citation_fulltext_html_url", links.absolute(page.url)))
+        tags.append(("citation_language", config.language))
+        return tags.map { ["name": .text($0), "content": .text($1)] }
     }
 
-    private func navigation(current: String) -> [[String: Any]] {
+    private func navigation(current: String) -> [TemplateObject] {
         var items: [(String, String)] = [(words["nav_articles"], routes.articles)]
         if site.fields.hasExercises { items.append((words["nav_exercises"], routes.exercises)) }
         items += site.fields.menu.map { ($0.title, $0.path) }
         items.append((words["nav_search"], routes.search))
         return items.map { title, path in
             [
-                "title": title, "url": links.path(path),
-                "current": current == path || (path != routes.home && current.hasPrefix(path) && path.count > 1 && path != routes.search),
+                "title": .text(title), "url": .text(links.path(path)),
+                "current": .flag(current == path || (path != routes.home && current.hasPrefix(path) && path.count > 1 && path != routes.search)),
             ]
         }
     }
 
     /// A card in a list: title, date, summary, author, reading time, content note.
-    func card(_ digested: Digested<Card>) -> [String: Any] {
+    func card(_ digested: Digested<Card>) -> TemplateValue {
         let card = digested.value
         // Every key is set, so a missing value never falls through to the enclosing page's.
-        var view: [String: Any] = [
-            "title": card.title, "url": links.path(card.url), "summary": card.summary,
-            "reading_minutes": card.readingMinutes, "date": false, "author": false, "content_note": false,
-            "duration_minutes": false,
+        var view: TemplateObject = [
+            "title": .text(card.title), "url": .text(links.path(card.url)), "summary": .text(card.summary),
+            "reading_minutes": .number(card.readingMinutes), "date": false, "author": .text(orFalse: card.authorName),
+            "content_note": .text(orFalse: card.contentNote), "duration_minutes": card.durationMinutes.map(TemplateValue.number) ?? false,
         ]
-        if let date = card.date { view["date"] = words.longDate(date); view["date_iso"] = date.description }
-        if let author = card.authorName { view["author"] = author }
-        if let note = card.contentNote { view["content_note"] = note }
-        if let minutes = card.durationMinutes { view["duration_minutes"] = minutes }
-        view["card_html"] = cards.html(for: digested, view: view)
-        return view
+        if let date = card.date { view["date"] = .text(words.longDate(date)); view["date_iso"] = .text(date.description) }
+        view["card_html"] = .text(cards.html(for: digested, view: view))
+        return .object(view)
     }
 
-    func person(_ author: Page?) -> [String: Any]? {
+    func person(_ author: Page?) -> TemplateObject? {
         guard let author else { return nil }
         return [
-            "name": author.matter.name ?? author.slug, "credentials": author.matter.credentials ?? "",
-            "role": author.matter.role ?? "", "url": links.path(author.url),
+            "name": .text(author.matter.name ?? author.slug), "credentials": .text(author.matter.credentials ?? ""),
+            "role": .text(author.matter.role ?? ""), "url": .text(links.path(author.url)),
         ]
     }
 
     /// The view of an article or exercise page.
-    func entry(_ inputs: EntryPageInputs) -> [String: Any] {
+    func entry(_ inputs: EntryPageInputs) -> TemplateObject {
         let page = inputs.page.value
-        var view: [String: Any] = [
+        var view: TemplateObject = [
             "date": false, "updated": false, "author": false, "reviewer": false, "content_note": false, "has_toc": false,
             "is_exercise": false, "consultation_html": false, "has_related": false, "header_image_html": false,
-            "title": page.matter.title, "summary": page.matter.summary.flatMap { $0.isEmpty ? nil : $0 } ?? false,
-            "body_html": bodyHTML(page.bodyHTML, images: inputs.images),
-            "reading_minutes": page.readingMinutes(wordsPerMinute: words.wordsPerMinute),
-            "tags": zip(page.matter.tags, page.tagSlugs).map { ["name": $0, "url": links.path(routes.tag($1))] },
+            "title": .text(page.matter.title), "summary": .text(orFalse: page.matter.summary.flatMap { $0.isEmpty ? nil : $0 }),
+            "body_html": .text(bodyHTML(page.bodyHTML, images: inputs.images)),
+            "reading_minutes": .number(page.readingMinutes(wordsPerMinute: words.wordsPerMinute)),
+            "tags": .objects(zip(page.matter.tags, page.tagSlugs).map { ["name": .text($0), "url": .text(links.path(routes.tag($1)))] }),
         ]
-        if let date = page.matter.date { view["date"] = words.longDate(date); view["date_iso"] = date.description }
-        if let updated = page.matter.updated { view["updated"] = words.longDate(updated); view["updated_iso"] = updated.description }
-        view["author"] = person(inputs.author?.value)
+        if let date = page.matter.date { view["date"] = .text(words.longDate(date)); view["date_iso"] = .text(date.description) }
+        if let updated = page.matter.updated { view["updated"] = .text(words.longDate(updated)); view["updated_iso"] = .text(updated.description) }
+        view["author"] = person(inputs.author?.value).map(TemplateValue.object)
         if var reviewer = person(inputs.reviewer?.value) {
-            if let date = page.matter.reviewedOn { reviewer["date"] = words.longDate(date); reviewer["date_iso"] = date.description }
-            view["reviewer"] = reviewer
+            if let date = page.matter.reviewedOn { reviewer["date"] = .text(words.longDate(date)); reviewer["date_iso"] = .text(date.description) }
+            view["reviewer"] = .object(reviewer)
         }
         if let path = page.matter.image, let image = inputs.images.first(where: { $0.sitePath == path }) {
-            view["header_image_html"] = ImageMarkup.picture(
-                image, altHTML: Escape.html(page.matter.imageAlt ?? ""), links: links, eager: true, className: "entry-image")
+            view["header_image_html"] = .text(
+                ImageMarkup.picture(image, altHTML: Escape.html(page.matter.imageAlt ?? ""), links: links, eager: true, className: "entry-image"))
         }
         if let due = page.nextReviewDue(siteMonths: config.reviewMaxAgeMonths) {
-            view["next_review"] = ["date": words.longDate(due), "date_iso": due.description]
+            view["next_review"] = ["date": .text(words.longDate(due)), "date_iso": .text(due.description)]
         }
         if page.kind == .article || page.kind == .exercise {
-            view["cite_html"] = citeThisPage(page, authorName: inputs.author?.value.matter.name)
+            view["cite_html"] = .text(citeThisPage(page, authorName: inputs.author?.value.matter.name))
         }
-        if let note = page.matter.contentNote { view["content_note"] = note }
+        if let note = page.matter.contentNote { view["content_note"] = .text(note) }
         let tocHeadings = page.headings.filter { ($0.level == 2 || $0.level == 3) && $0.id != "references" }
         if tocHeadings.count >= 3 {
-            view["toc"] = tocHeadings.map { ["id": $0.id, "text": $0.text, "sub": $0.level == 3] }
+            view["toc"] = .objects(tocHeadings.map { ["id": .text($0.id), "text": .text($0.text), "sub": .flag($0.level == 3)] })
             view["has_toc"] = true
         }
-        view["has_tags"] = !page.matter.tags.isEmpty
+        view["has_tags"] = .flag(!page.matter.tags.isEmpty)
         if page.kind == .exercise {
-            view["duration_minutes"] = page.matter.durationMinutes ?? 0
+            view["duration_minutes"] = .number(page.matter.durationMinutes ?? 0)
             view["is_exercise"] = true
         }
         if page.matter.consultation != false, config.consultationAfterArticles {
-            view["consultation_html"] = site.consultationHTML
+            view["consultation_html"] = .text(site.consultationHTML)
         }
         if !inputs.related.isEmpty {
-            view["related"] = inputs.related.map(card)
+            view["related"] = .list(inputs.related.map(card))
             view["has_related"] = true
         }
-        view["disclaimer"] = ["text": config.disclaimer, "crisis_url": links.path(site.fields.crisisPath)]
+        view["disclaimer"] = ["text": .text(config.disclaimer), "crisis_url": .text(links.path(site.fields.crisisPath))]
         return view
     }
 
@@ -237,23 +244,23 @@ struct ViewBuilder: Sendable {
     }
 
     /// The practice's contact details, for the contact page.
-    func practice() -> [String: Any] {
+    func practice() -> TemplateObject {
         let context = config.components
-        var view: [String: Any] = ["name": context.practiceName]
-        if let phone = context.phone { view["phone"] = phone.display; view["phone_href"] = "tel:" + phone.dialable }
-        if let text = context.text { view["text"] = text.display; view["text_href"] = "sms:" + text.dialable }
-        if let email = context.email { view["email"] = email; view["email_href"] = "mailto:" + email }
-        if let booking = context.bookingURL { view["booking_url"] = booking }
+        var view: TemplateObject = ["name": .text(context.practiceName)]
+        if let phone = context.phone { view["phone"] = .text(phone.display); view["phone_href"] = .text("tel:" + phone.dialable) }
+        if let text = context.text { view["text"] = .text(text.display); view["text_href"] = .text("sms:" + text.dialable) }
+        if let email = context.email { view["email"] = .text(email); view["email_href"] = .text("mailto:" + email) }
+        if let booking = context.bookingURL { view["booking_url"] = .text(booking) }
         return view
     }
 
     /// Renders `template` with `view` into the file of `sitePath`.
-    func html(_ template: String, _ view: [String: Any], path sitePath: String) throws -> OutputFile {
+    func html(_ template: String, _ view: TemplateObject, path sitePath: String) throws -> OutputFile {
         guard let text = site.templates.render(template, view) else { throw MissingTemplate(name: template) }
         return OutputFile(path: Routes.file(for: sitePath), contents: .text(text))
     }
 
-    func merged(_ layout: [String: Any], _ extra: [String: Any]) -> [String: Any] {
+    func merged(_ layout: TemplateObject, _ extra: TemplateObject) -> TemplateObject {
         layout.merging(extra) { _, new in new }
     }
 }

@@ -1,11 +1,12 @@
 import Foundation
-import Mustache
 import TendCore
 import TendLanguage
 
-/// The site's Mustache templates: the built-in theme, overridden file by file by the site's `templates/`.
+/// The site's Mustache templates: the built-in theme, overridden file by file by the site's
+/// `templates/`, parsed once and rendered by Tend's own renderer with typed views.
 public struct TemplateLibrary: Sendable {
-    private let library: MustacheLibrary
+    /// Each template's parsed nodes, by name.
+    private let templates: [String: [TemplateNode]]
     /// Template names (paths under `templates/` without `.html`).
     public let names: Set<String>
     /// Files under `assets/`, by path relative to it, with the absolute path to copy from and
@@ -33,7 +34,6 @@ public struct TemplateLibrary: Sendable {
     public static func load(
         theme: SourceSnapshot?, siteFiles: some Collection<SourceSnapshot.File>, fileSystem: FileSystem, languages: [ThemeText]
     ) -> ([TemplateLibrary], [Diagnostic]) {
-        registerContentType
         var texts: [String: (text: String, path: String)] = [:]
         var assets: [String: (String, FileStatus?)] = [:]
         var diagnostics: [Diagnostic] = []
@@ -79,8 +79,8 @@ public struct TemplateLibrary: Sendable {
             diagnostics += problems
             sources[name] = (filled, source.path)
         }
-        diagnostics += includeCycles(sources)
-        var library = MustacheLibrary()
+        var templates: [String: [TemplateNode]] = [:]
+        var includes: [String: [String]] = [:]
         var fingerprint = StableHasher()
         fingerprint.combine(stableDigest(words))
         for name in sources.keys.sorted() {
@@ -88,15 +88,22 @@ public struct TemplateLibrary: Sendable {
             fingerprint.combine(name)
             fingerprint.combine(source.text)
             do {
-                try library.register(source.text, named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                let location = SourceLocation(path: source.path, line: error.context.lineNumber, column: error.context.columnNumber)
-                diagnostics.append(.error(location, "template syntax error: \(error.error)", hint: "check that every {{#section}} has a matching {{/section}}"))
+                let parsed = try TemplateParser.parse(source.text)
+                templates[name] = parsed.nodes
+                includes[name] = parsed.includes.map(\.name)
+                for include in parsed.includes where sources[include.name] == nil {
+                    diagnostics.append(
+                        .error(
+                            SourceLocation(path: source.path, line: include.line, column: include.column),
+                            "the template includes '\(include.name)', which is neither in templates/ nor in the built-in theme",
+                            hint: Suggestions.hint(for: include.name, in: Set(sources.keys)) ?? "add templates/\(include.name).html, or correct the name"))
+                }
             } catch {
-                diagnostics.append(.error(SourceLocation(path: source.path), "template syntax error: \(error)"))
+                diagnostics.append(.error(SourceLocation(path: source.path, line: error.line, column: error.column), error.message, hint: error.hint))
             }
         }
-        return (TemplateLibrary(library: library, names: Set(sources.keys), assets: assets, fingerprint: fingerprint.value), diagnostics)
+        diagnostics += includeCycles(includes, paths: sources.mapValues(\.path))
+        return (TemplateLibrary(templates: templates, names: Set(sources.keys), assets: assets, fingerprint: fingerprint.value), diagnostics)
     }
 
     /// `text` with each `{{t.key}}` replaced by the escaped words of `key`.
@@ -139,47 +146,32 @@ public struct TemplateLibrary: Sendable {
 
     /// A template that includes itself, through partials or a parent template, would render
     /// forever: each cycle is an error naming the first file of it.
-    private static func includeCycles(_ sources: [String: (text: String, path: String)]) -> [Diagnostic] {
-        let tag = try! NSRegularExpression(pattern: #"\{\{\s*[<>]\s*([^\s}*]+)\s*\}\}"#)
-        var includes: [String: [String]] = [:]
-        for (name, source) in sources {
-            let text = source.text as NSString
-            includes[name] = tag.matches(in: source.text, range: NSRange(location: 0, length: text.length)).map { text.substring(with: $0.range(at: 1)) }
-        }
+    private static func includeCycles(_ includes: [String: [String]], paths: [String: String]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var finished: Set<String> = []
         var reported: Set<String> = []
         func visit(_ name: String, _ path: [String]) {
             if let start = path.firstIndex(of: name) {
                 let cycle = Array(path[start...])
-                guard let first = cycle.min(), reported.insert(first).inserted, let source = sources[first] else { return }
+                guard let first = cycle.min(), reported.insert(first).inserted, let path = paths[first] else { return }
                 let from = cycle.firstIndex(of: first)!
                 let ordered = Array(cycle[from...] + cycle[..<from]) + [first]
                 diagnostics.append(
                     .error(
-                        SourceLocation(path: source.path), "the template '\(first)' includes itself (\(ordered.joined(separator: " → ")))",
+                        SourceLocation(path: path), "the template '\(first)' includes itself (\(ordered.joined(separator: " → ")))",
                         hint: "a partial may not include, directly or through others, the template that includes it"))
                 return
             }
-            guard !finished.contains(name), sources[name] != nil else { return }
+            guard !finished.contains(name), includes[name] != nil else { return }
             for next in includes[name] ?? [] { visit(next, path + [name]) }
             finished.insert(name)
         }
-        for name in sources.keys.sorted() { visit(name, []) }
+        for name in includes.keys.sorted() { visit(name, []) }
         return diagnostics
     }
 
     /// Renders the template `name` with a view computed in Swift; nil when there is no such template.
-    public func render(_ name: String, _ view: [String: Any]) -> String? {
-        library.render(view, withTemplate: name)
+    public func render(_ name: String, _ view: TemplateObject) -> String? {
+        templates[name].map { TemplateRenderer.render($0, view: view, templates: templates) }
     }
-
-    /// Templates that start with `{{% CONTENT_TYPE: HTML }}` escape with Tend's byte-level
-    /// escaper (the same entities as Mustache's own, several times faster).
-    private static let registerContentType: Void = MustacheContentTypes.register(ByteHTMLContentType(), named: "HTML")
-}
-
-/// HTML escaping for Mustache variables: `&`, `<`, `>`, `"` and `'` as entities.
-struct ByteHTMLContentType: MustacheContentType {
-    func escapeText(_ text: String) -> String { Escape.html(text) }
 }

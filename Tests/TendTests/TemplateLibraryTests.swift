@@ -68,4 +68,13 @@ import Testing
         ])
         #expect(loop == ["templates/partials/a.html:1:1: the template 'partials/a' includes itself (partials/a → partials/b → partials/a)"])
     }
+
+    /// A partial that does not exist and a tag that cannot be read are errors at their tag.
+    @Test func missingPartialsAndBadTagsAreErrorsAtTheirTag() {
+        let missing = MinimalSite.errors(["templates/partials/card.html": "<li>\n  {{> partials/crad}}</li>\n"])
+        #expect(
+            missing == ["templates/partials/card.html:2:3: the template includes 'partials/crad', which is neither in templates/ nor in the built-in theme"])
+        let unclosed = MinimalSite.errors(["templates/page.html": "{{<base}}{{$content}}\n{{#entry}}{{title}}\n{{/content}}{{/base}}"])
+        #expect(unclosed == ["templates/page.html:3:1: '{{/content}}' closes a section that is not open here; the open one is '{{#entry}}'"])
+    }
 }

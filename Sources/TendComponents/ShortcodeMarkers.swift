@@ -1,3 +1,4 @@
+import TendCore
 import TendMarkdown
 
 /// Replaces each shortcode line with a marker heading before cmark parses the text, so the
@@ -87,16 +88,9 @@ public struct ShortcodeMarkers {
 
     /// A byte scan for `{{<` (far cheaper than Foundation's substring search).
     private static func mayContainShortcode(_ text: String) -> Bool {
-        var braces = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "{") {
-                braces += 1
-            } else {
-                if byte == UInt8(ascii: "<") && braces >= 2 { return true }
-                braces = 0
-            }
+        text.containsByte(UInt8(ascii: "<")) { bytes, index in
+            index >= 2 && bytes[index - 1] == UInt8(ascii: "{") && bytes[index - 2] == UInt8(ascii: "{")
         }
-        return false
     }
 
     /// The index of the shortcode a heading node stands for, or nil for an ordinary heading.

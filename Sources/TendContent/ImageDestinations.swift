@@ -1,3 +1,5 @@
+import TendCore
+
 /// `![A bench](/media/garden bench.jpg)` is not an image in CommonMark (a destination may not
 /// hold a space), and would stay on the page as text: such a destination is written
 /// `<…>`, as CommonMark allows, before the Markdown is parsed.
@@ -33,12 +35,7 @@ enum ImageDestinations {
 
     /// A byte scan for `![` (most pages have no image; Foundation's search costs more than the page).
     private static func mayHoldImage(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "[") && previous == UInt8(ascii: "!") { return true }
-            previous = byte
-        }
-        return false
+        text.containsByte(UInt8(ascii: "[")) { bytes, index in index > 0 && bytes[index - 1] == UInt8(ascii: "!") }
     }
 
     private static func isImageFile(_ path: String) -> Bool {

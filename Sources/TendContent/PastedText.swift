@@ -94,6 +94,8 @@ enum PastedText {
     /// A fast byte scan: true when the text holds an invisible character, a line that starts
     /// with a typed bullet, or a curly quote in its front matter (the slower look is needed).
     static func needsLook(_ text: String) -> Bool {
+        // Everything it looks for is written with bytes above ASCII.
+        if text.isASCII { return false }
         var text = text
         return text.withUTF8 { bytes -> Bool in
             let count = bytes.count

@@ -26,8 +26,10 @@ public enum TextStatistics {
             // About one distinct word in 30 bytes of prose; the set grows when there are more.
             var seen = WordHashes(expected: bytes.count / 30)
             var out: [UInt8] = []
-            out.reserveCapacity(bytes.count / 2)
+            out.reserveCapacity(bytes.count / 4)
+            // A word is copied out (lower-cased) only when it is new: most words of a page repeat.
             var wordStart = 0
+            var length = 0
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             var index = 0
             while index <= bytes.count {
@@ -49,15 +51,18 @@ public enum TextStatistics {
                 let isWordByte =
                     (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte >= 0x80
                 if isWordByte {
-                    out.append(byte)
+                    if length == 0 { wordStart = index }
+                    length &+= 1
                     hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-                } else if out.count > wordStart {
-                    if out.count - wordStart > 2, seen.insert(hash) {
+                } else if length > 0 {
+                    if length > 2, seen.insert(hash) {
+                        for offset in wordStart..<(wordStart + length) {
+                            let letter = bytes[offset]
+                            out.append(letter >= UInt8(ascii: "A") && letter <= UInt8(ascii: "Z") ? letter + 32 : letter)
+                        }
                         out.append(UInt8(ascii: " "))
-                        wordStart = out.count
-                    } else {
-                        out.removeSubrange(wordStart...)
                     }
+                    length = 0
                     hash = 0xcbf2_9ce4_8422_2325
                 }
                 index += 1 + skip

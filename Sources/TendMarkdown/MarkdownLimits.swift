@@ -126,6 +126,10 @@ public struct MarkdownLimits: Sendable {
 
     /// The number of cells when the line is a table's delimiter row (`|---|:--:|`).
     private func delimiterRowColumns(_ line: ArraySlice<UInt8>) -> Int? {
+        // Prose starts with a letter: only a line opening with `|`, `-` or `:` can be a delimiter row.
+        guard let first = line.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }),
+            first == UInt8(ascii: "|") || first == UInt8(ascii: "-") || first == UInt8(ascii: ":")
+        else { return nil }
         guard line.contains(UInt8(ascii: "-")), line.contains(UInt8(ascii: "|")) || line.contains(UInt8(ascii: ":")) else { return nil }
         guard line.allSatisfy({ "|-: \t".utf8.contains($0) }) else { return nil }
         return cellCount(line)

@@ -21,15 +21,18 @@ public final class FileWatcher: @unchecked Sendable {
 
     /// Blocks until something changes, waits `settle` seconds for the burst to end, and
     /// returns the paths that changed (empty when the kernel lost track: assume anything did).
-    public func waitForChanges(settle: TimeInterval = 0.02) -> [String] {
+    /// Once a file was closed after writing or moved into place (how editors end a save), the
+    /// burst is taken to end after `settleAfterSave` without a further event.
+    public func waitForChanges(settle: TimeInterval = 0.02, settleAfterSave: TimeInterval = 0.002) -> [String] {
         var changed: [String] = []
         var overflowed = false
+        var saved = false
         var buffer = [UInt8](repeating: 0, count: 65_536)
         var first = true
         while true {
             if !first {
                 var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-                guard poll(&poller, 1, Int32(settle * 1000)) > 0 else { break }
+                guard poll(&poller, 1, Int32(((saved ? settleAfterSave : settle) * 1000).rounded(.up))) > 0 else { break }
             }
             first = false
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
@@ -51,6 +54,13 @@ public final class FileWatcher: @unchecked Sendable {
                     guard let folder = folders[wd]?.path, !nameBytes.isEmpty else { continue }
                     let path = folder + "/" + String(decoding: nameBytes, as: UTF8.self)
                     changed.append(path)
+                    if mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO) != 0 {
+                        saved = true
+                    }
+                    // Anything after the save (a backup file, a changed mode) waits the full time again.
+                    else if mask & UInt32(IN_MODIFY | IN_CREATE) != 0 {
+                        saved = false
+                    }
                     if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { watch(path) }
                 }
             }

@@ -30,10 +30,18 @@ public struct SiteChecker: Sendable {
 
     /// The link problems of `pages` (which may be newer versions of the graph's pages).
     public func linkProblems(on pages: [Page]) -> [Diagnostic] {
-        let targets = knownTargets()
-        return parallelMap(pages, chunkSize: 512) { page in page.links.filter { !$0.isImage }.flatMap { check($0, on: page, targets: targets) } }
+        linkProblems(on: pages, targets: linkTargets())
+    }
+
+    /// The link problems of `pages`, with the site's addresses made once before (`tend serve`
+    /// checks each saved page against its last build's).
+    public func linkProblems(on pages: [Page], targets: LinkTargets) -> [Diagnostic] {
+        parallelMap(pages, chunkSize: 512) { page in page.links.filter { !$0.isImage }.flatMap { check($0, on: page, targets: targets.pages) } }
             .flatMap { $0 }
     }
+
+    /// Every address a link may reach on the site and the other languages' sites.
+    public func linkTargets() -> LinkTargets { LinkTargets(pages: knownTargets()) }
 
     /// Everything else `tend check` reports.
     public func contentProblems() -> [Diagnostic] {
@@ -275,4 +283,10 @@ public struct ReviewRow: Sendable {
     public let reviewer: String?
     public let lastReview: CalendarDate?
     public let nextReview: CalendarDate?
+}
+
+/// Every address a link on a site may reach (pages, lists, tags, feeds, media), with the page
+/// published there (nil for Tend's own pages): made once, for the links of many pages.
+public struct LinkTargets: @unchecked Sendable {
+    let pages: [String: Page?]
 }

@@ -76,15 +76,17 @@ import Testing
     }
 
     /// Random text made of template-like pieces either parses or fails with a position inside
-    /// the text; plain text without `{{` always comes back as it was.
+    /// the text; plain text without `{{` always comes back as it was; what parses renders.
     @Test func anyTextParsesOrFailsAtAPlaceInIt() {
         let pieces = ["{{", "}}", "{", "}", "#a", "/a", "^b", "!", ">p", "<q", "$c", "=", "%", " ", "\n", "\r\n", "x", "é", "&", ".", "{{=| |=}}", "|"]
-        var generator = SeededGenerator(seed: 7)
-        for _ in 0..<3_000 {
+        let view: TemplateObject = ["a": [["b": "<"], ["c": 1]], "b": true, "c": "&", "x": ""]
+        fuzz(iterations: 3_000, seed: 7) { generator in
             let text = (0..<Int.random(in: 1...24, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
-            do {
+            do throws(TemplateSyntaxError) {
                 let parsed = try TemplateParser.parse(text)
                 if !text.contains("{{") { #expect(parsed.nodes.map(\.plainText).joined() == text) }
+                // The template may name itself as a partial: the library refuses that, so it is left out here.
+                _ = TemplateRenderer.render(parsed.nodes, view: view, templates: [:])
             } catch {
                 let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
                 #expect(error.line >= 1 && error.line <= lines.count, "\(text.debugDescription)")

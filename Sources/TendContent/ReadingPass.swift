@@ -11,8 +11,7 @@ struct ReadingPass: PagePass {
                 list.children.map { $0.plainText.trimmingSpaces }
             } ?? []
         let (allText, prose) = Self.readableText(document)
-        draft.searchWords = TextStatistics.distinctWords(allText)
-        draft.wordCount = TextStatistics.wordCount(allText)
+        (draft.searchWords, draft.wordCount) = TextStatistics.searchWords(allText)
         // Each language has its own formula: Fernández-Huerta for Spanish, Flesch–Kincaid otherwise.
         draft.readabilityGrade =
             ThemeText.baseLanguage(context.config.language) == "es" ? TextStatistics.fernandezHuertaGrade(prose) : TextStatistics.fleschKincaidGrade(prose)

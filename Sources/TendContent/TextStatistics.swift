@@ -3,25 +3,14 @@ import Foundation
 /// Counts over a page's prose: words, distinct words for search, Flesch–Kincaid grade. All of
 /// them are single passes over UTF-8 bytes that allocate nothing per word.
 public enum TextStatistics {
-    public static func wordCount(_ text: String) -> Int {
+    /// A page's search words and word count, in one pass. The search words: lower-cased words of
+    /// three or more letters, each once, in order of first use, joined by spaces (ASCII is
+    /// handled byte by byte; other letters, such as é and ü, are kept as part of their word;
+    /// general punctuation, such as curly quotes and dashes, separates words). The count: runs of
+    /// anything but spaces, tabs and line breaks.
+    public static func searchWords(_ text: String) -> (distinct: String, count: Int) {
         var text = text
-        return text.withUTF8 { bytes in
-            var count = 0
-            var inWord = false
-            for byte in bytes {
-                let isSpace = byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t")
-                if !isSpace && !inWord { count += 1 }
-                inWord = !isSpace
-            }
-            return count
-        }
-    }
-
-    /// Lower-cased words of three or more letters, each once, in order of first use, joined by
-    /// spaces. ASCII is handled byte by byte; other letters (é, ü) are kept as part of their word;
-    /// general punctuation (curly quotes, dashes) separates words.
-    public static func distinctWords(_ text: String) -> String {
-        var text = text
+        var count = 0
         let out: [UInt8] = text.withUTF8 { bytes in
             // About one distinct word in 30 bytes of prose; the set grows when there are more.
             var seen = WordHashes(expected: bytes.count / 30)
@@ -31,12 +20,17 @@ public enum TextStatistics {
             var wordStart = 0
             var length = 0
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var inRun = false
             var index = 0
             while index <= bytes.count {
                 var byte = UInt8(ascii: " ")
                 var skip = 0
                 if index < bytes.count {
                     byte = bytes[index]
+                    // A multi-byte sequence skipped below is never a space, as its first byte is not.
+                    let isSpace = byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t")
+                    if !isSpace && !inRun { count += 1 }
+                    inRun = !isSpace
                     if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte += 32 }
                     if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81 {
                         // General punctuation (curly quotes, dashes, ellipsis) separates words.
@@ -70,7 +64,7 @@ public enum TextStatistics {
             if out.last == UInt8(ascii: " ") { out.removeLast() }
             return out
         }
-        return String(decoding: out, as: UTF8.self)
+        return (String(decoding: out, as: UTF8.self), count)
     }
 
     /// A set of words' 64-bit hashes, open addressing with linear probing: the hashes are already

@@ -5,13 +5,14 @@ import Testing
 @Suite struct TextStatisticsTests {
     @Test func distinctWordsAreLowerCasedOnceInOrder() {
         #expect(
-            TextStatistics.distinctWords("The cat — the CAT’s hat, and a cat… Über über 42 4242") == "the cat hat and Über über 4242",
+            TextStatistics.searchWords("The cat — the CAT’s hat, and a cat… Über über 42 4242") == ("the cat hat and Über über 4242", 13),
             "ASCII letters are lower-cased; others kept as written")
-        #expect(TextStatistics.distinctWords("") == "")
+        #expect(TextStatistics.searchWords("") == ("", 0))
+        #expect(TextStatistics.searchWords("  two\twords\n").count == 2)
     }
 
-    /// Property: the same words as a plain reading of the rules, on texts of up to thousands of
-    /// distinct words (the set grows many times).
+    /// Property: the same words and count as a plain reading of the rules, on texts of up to
+    /// thousands of distinct words (the set grows many times).
     @Test func distinctWordsMatchAPlainReading() {
         _ = fuzz(iterations: 200, seed: 11) { random in
             let letters = Array("abcdefghijklmnopqrstuvwxyzABC0189éü")
@@ -27,7 +28,8 @@ import Testing
             for word in words.map(String.init) where word.unicodeScalars.count > 0 && word.utf8.count > 2 && seen.insert(word).inserted {
                 expected.append(word)
             }
-            #expect(TextStatistics.distinctWords(text) == expected.joined(separator: " "))
+            let count = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).count
+            #expect(TextStatistics.searchWords(text) == (expected.joined(separator: " "), count))
         }
     }
 

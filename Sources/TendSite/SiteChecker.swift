@@ -16,11 +16,16 @@ public struct SiteChecker: Sendable {
     /// `--strict`: an overdue clinical review is an error.
     let overdueReviewIsError: Bool
 
+    /// The path the site is published under (`/` or `/blog/`), which absolute links start with.
+    private let rootPath: String
+
     public init(graph: SiteGraph, others: [SiteGraph] = [], today: CalendarDate, overdueReviewIsError: Bool = false) {
         self.graph = graph
         self.others = others
         self.today = today
         self.overdueReviewIsError = overdueReviewIsError
+        // Worked out once: it was worked out again for every link checked.
+        rootPath = URLPolicy.path(of: graph.config.baseURL)
     }
 
     /// Problems that stop a build: links to pages that do not exist or are not published.
@@ -238,8 +243,6 @@ public struct SiteChecker: Sendable {
         }
         return []
     }
-
-    private var rootPath: String { URLPolicy.path(of: graph.config.baseURL) }
 
     /// Anchors Tend writes itself: the main landmark, citations, footnotes.
     private static func isGeneratedAnchor(_ anchor: String) -> Bool {

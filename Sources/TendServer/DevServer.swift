@@ -60,6 +60,11 @@ public final class DevServer: @unchecked Sendable {
     /// Tells every open page to reload.
     public func reload() { events.publish(ServerEvent(name: "reload", data: "{}")) }
 
+    /// Tells the pages showing `sitePath` (such as `/articles/x/`) that its file changed and
+    /// nothing else did: they put the new page's body in place without reloading (no style
+    /// sheet or script is fetched again, the reader's scroll position stays).
+    public func showChangedPage(_ sitePath: String) { events.publish(ServerEvent(name: "page", data: Escape.json(sitePath))) }
+
     /// Shows a build error over every open page (the last good site stays served).
     public func showErrors(_ messages: [String]) {
         let json = "[" + messages.map(Escape.json).joined(separator: ",") + "]"

@@ -32,6 +32,12 @@ enum LiveReloadScript {
             });
             document.body.appendChild(overlay);
           }
+          // The style sheets and scripts a page loads: a new page with others needs a real reload.
+          function assets(doc) {
+            return Array.prototype.map.call(doc.querySelectorAll("link[rel~='stylesheet'], script[src]"), function (element) {
+              return element.getAttribute("href") || element.getAttribute("src");
+            }).join(" ");
+          }
           function connect() {
             var source = new EventSource("/__tend/events");
             source.addEventListener("hello", function (event) {
@@ -40,6 +46,25 @@ enum LiveReloadScript {
               serverID = id;
             });
             source.addEventListener("reload", function () { window.location.reload(); });
+            // A saved page alone changed: its new body replaces the old one in place (the page's
+            // own script sets it up again on "tend:page"); anything unexpected reloads instead.
+            source.addEventListener("page", function (event) {
+              if (JSON.parse(event.data) !== window.location.pathname) { return; }
+              fetch(window.location.href, { cache: "no-store" }).then(function (response) {
+                if (!response.ok) { throw new Error("status " + response.status); }
+                return response.text();
+              }).then(function (html) {
+                var next = new DOMParser().parseFromString(html, "text/html");
+                if (assets(next) !== assets(document)) { window.location.reload(); return; }
+                Array.prototype.forEach.call(next.body.querySelectorAll("script[src='/__tend/live.js']"), function (s) { s.remove(); });
+                var x = window.scrollX, y = window.scrollY;
+                overlay = null;
+                document.title = next.title;
+                document.body.replaceWith(document.importNode(next.body, true));
+                window.scrollTo(x, y);
+                document.dispatchEvent(new Event("tend:page"));
+              }).catch(function () { window.location.reload(); });
+            });
             source.addEventListener("build-error", function (event) { show(JSON.parse(event.data)); });
           }
           connect();

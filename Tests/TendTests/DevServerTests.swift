@@ -114,7 +114,7 @@ final class Box: @unchecked Sendable {
         server.stop()
     }
 
-    @Test func eventsReloadAndShowEscapedErrors() {
+    @Test func eventsReloadShowAChangedPageAndEscapedErrors() {
         let port = server.port
         let received = Box()
         let listener = Thread { received.text = exchange(port: port, "GET /__tend/events HTTP/1.1\r\nHost: localhost:1\r\n\r\n", readFor: 1.5) }
@@ -123,12 +123,15 @@ final class Box: @unchecked Sendable {
         server.showErrors(["content/a.md:1:1: error: <script>alert(1)</script>"])
         Thread.sleep(forTimeInterval: 0.2)
         server.reload()
-        Thread.sleep(forTimeInterval: 1.5)
+        Thread.sleep(forTimeInterval: 0.2)
+        server.showChangedPage("/articles/x/")
+        Thread.sleep(forTimeInterval: 1.3)
         let stream = received.text
         #expect(stream.contains("Content-Type: text/event-stream"))
         #expect(stream.contains("event: hello"))
         #expect(stream.contains("event: build-error\ndata: [\"content/a.md:1:1: error: \\u003cscript\\u003ealert(1)\\u003c/script\\u003e\"]"))
         #expect(stream.contains("event: reload"))
+        #expect(stream.contains("event: page\ndata: \"/articles/x/\""))
         #expect(get("/__tend/live.js").contains("textContent"))
         server.stop()
     }

@@ -100,6 +100,25 @@ def emulate(driver, width, height, scheme="light", reduced_motion=False):
     ]})
 
 
+def edit_open_page(driver, url, script, source, line, settle=1.0):
+    """Opens `url`, runs `script` in it, waits `settle` seconds, then appends `line` to `source`."""
+    driver.get(url)
+    driver.execute_script(script)
+    time.sleep(settle)
+    with open(source, "a", encoding="utf-8") as handle:
+        handle.write("\n" + line + "\n")
+
+
+def wait_until(driver, script, seconds=10, every=0.1):
+    """Runs `script` in the page until it answers something true or `seconds` pass; its last answer."""
+    deadline = time.time() + seconds
+    while True:
+        answer = driver.execute_script(script)
+        if answer or time.time() >= deadline:
+            return answer
+        time.sleep(every)
+
+
 def run_axe(driver, axe_source):
     driver.execute_script(axe_source)
     return driver.execute_async_script(
@@ -331,48 +350,41 @@ def main():
         links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "#search-results a")]
         results.check("search: finds an article by a word from its body", any("/articles/micro-hurts/" in link for link in links), str(links))
 
+        # A saved article alone: its new body is put in place without a reload, where the reader
+        # had scrolled to, and the page's script sets it up again.
+        article_source = os.path.join(site, "content", "articles", "micro-hurts.md")
+        edit_open_page(driver, base + PAGES["article"], "window.__tendSoft = 1; window.scrollTo(0, 600)", article_source,
+                       "A sentence put in place by the browser suite.")
+        state = wait_until(driver, "return document.body.innerText.indexOf('A sentence put in place by the browser suite.') >= 0"
+                           " ? [window.__tendSoft === 1, window.scrollY, !document.querySelector('[data-copy]').hidden] : null", every=0.02)
+        results.check("live reload: a saved article is shown in place, scrolled where it was, set up again",
+                      bool(state) and state[0] and state[1] >= 500 and state[2], str(state))
+        time.sleep(2)  # the full build that follows reloads the page
+
         # Live reload: an edit reloads the page; the client reconnects after a restart.
-        driver.get(base + PAGES["article"])
-        driver.execute_script("window.__tendMarker = 1")
-        time.sleep(1)
-        path = os.path.join(site, "content", "articles", "micro-hurts.md")
-        with open(path, "a", encoding="utf-8") as handle:
-            handle.write("\nAn edit made by the browser suite.\n")
-        deadline = time.time() + 10
-        while time.time() < deadline and driver.execute_script("return window.__tendMarker === 1"):
-            time.sleep(0.1)
+        edit_open_page(driver, base + PAGES["article"], "window.__tendMarker = 1", article_source, "An edit made by the browser suite.")
+        wait_until(driver, "return window.__tendMarker !== 1")
         results.check("live reload: a saved edit reloads the page", "An edit made by the browser suite." in driver.page_source)
         # The English edit's full build reloads open pages once more: let it pass first.
         time.sleep(2)
-        driver.get(base + PAGES["es-article"])
-        driver.execute_script("window.__tendMarker = 3")
-        time.sleep(0.5)
         spanish = os.path.join(site, "content", "es", "articles", "micro-hurts.md")
-        with open(spanish, "a", encoding="utf-8") as handle:
-            handle.write("\nUn cambio hecho por la prueba del navegador.\n")
-        deadline = time.time() + 10
-        while time.time() < deadline and driver.execute_script("return window.__tendMarker === 3"):
-            time.sleep(0.1)
+        edit_open_page(driver, base + PAGES["es-article"], "window.__tendMarker = 3", spanish, "Un cambio hecho por la prueba del navegador.", settle=0.5)
+        wait_until(driver, "return window.__tendMarker !== 3")
         results.check("live reload: a saved edit to a Spanish page reloads it", "Un cambio hecho por la prueba del navegador." in driver.page_source)
 
         # The error overlay: a broken citation shows a readable message, in light and dark.
         for scheme in ("light", "dark"):
             emulate(driver, 1280, 800, scheme)
-            driver.get(base + PAGES["article"])
-            time.sleep(0.5)
-            with open(path, "a", encoding="utf-8") as handle:
-                handle.write("\nA broken citation [@nosuchkey2099].\n")
-            deadline = time.time() + 10
-            while time.time() < deadline and not driver.execute_script("return document.getElementById('tend-error-overlay') !== null"):
-                time.sleep(0.1)
+            edit_open_page(driver, base + PAGES["article"], "", article_source, "A broken citation [@nosuchkey2099].", settle=0.5)
+            wait_until(driver, "return document.getElementById('tend-error-overlay') !== null")
             colors = driver.execute_script(
                 "const pre = document.querySelector('#tend-error-overlay pre'); if (!pre) return null; const s = getComputedStyle(pre);"
                 "return [s.color, s.backgroundColor, pre.textContent];")
             readable = colors is not None and colors[0] != colors[1] and "nosuchkey2099" in colors[2] and colors[1] not in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")
             results.check(f"live reload: the error overlay is readable ({scheme})", readable, str(colors))
-            with open(path, encoding="utf-8") as handle:
+            with open(article_source, encoding="utf-8") as handle:
                 text = handle.read()
-            with open(path, "w", encoding="utf-8") as handle:
+            with open(article_source, "w", encoding="utf-8") as handle:
                 handle.write(text.replace("\nA broken citation [@nosuchkey2099].\n", ""))
             time.sleep(1.5)
         driver.execute_script("window.__tendMarker = 2")

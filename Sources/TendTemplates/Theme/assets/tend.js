@@ -221,28 +221,32 @@
   }
 
   // "Leave this site": the page is replaced (Back does not return to it); Shift three times does the same.
+  function leaveSite(event) {
+    var link = document.querySelector("[data-quick-exit]");
+    if (!link) return;
+    if (event) event.preventDefault();
+    document.title = "";
+    document.body.style.visibility = "hidden";
+    window.location.replace(link.getAttribute("href"));
+  }
+
   function setupQuickExit() {
     var link = document.querySelector("[data-quick-exit]");
     if (!link) return;
-    var target = link.getAttribute("href");
-    function leave(event) {
-      if (event) event.preventDefault();
-      document.title = "";
-      document.body.style.visibility = "hidden";
-      window.location.replace(target);
-    }
-    link.addEventListener("click", leave);
+    link.addEventListener("click", leaveSite);
     var hint = document.querySelector(".quick-exit-hint");
     if (hint) hint.hidden = false;
-    var presses = [];
-    document.addEventListener("keydown", function (event) {
-      if (event.key !== "Shift" || event.repeat) return;
-      var now = Date.now();
-      presses = presses.filter(function (time) { return now - time < 1500; });
-      presses.push(now);
-      if (presses.length >= 3) leave();
-    });
   }
+
+  // Listened for once, on the document: the page's body may be set up again (see setupPage).
+  var shiftPresses = [];
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Shift" || event.repeat || !document.querySelector("[data-quick-exit]")) return;
+    var now = Date.now();
+    shiftPresses = shiftPresses.filter(function (time) { return now - time < 1500; });
+    shiftPresses.push(now);
+    if (shiftPresses.length >= 3) leaveSite();
+  });
 
   // "Copy the reference": the APA reference as plain text.
   function setupCopy(button) {
@@ -279,11 +283,15 @@
     }
   }
 
-  document.addEventListener("DOMContentLoaded", function () {
+  function setupPage() {
     setupQuickExit();
     Array.prototype.forEach.call(document.querySelectorAll("[data-copy]"), setupCopy);
     Array.prototype.forEach.call(document.querySelectorAll("textarea[data-keep-locally]"), setupNotes);
     setupSearch();
     Array.prototype.forEach.call(document.querySelectorAll(".breathing[data-pattern]"), setupBreathing);
-  });
+  }
+
+  document.addEventListener("DOMContentLoaded", setupPage);
+  // The preview (tend serve) puts a saved page's new body in place and asks for this again.
+  document.addEventListener("tend:page", setupPage);
 })();

@@ -49,7 +49,8 @@ struct TemplateParser {
     private var close: [UInt8] = Array("}}".utf8)
     /// Where the tag being read starts, for errors.
     private var tagStart = 0
-    private var includes: [(name: String, line: Int, column: Int)] = []
+    /// The partials and parents named so far, with where their tags start (a byte offset).
+    private var includes: [(name: String, offset: Int)] = []
 
     /// What the loop knows of the text around it.
     private struct Scope {
@@ -65,13 +66,22 @@ struct TemplateParser {
         /// Inside a block definition of a parent: its first line's indentation is removed from each line.
         var isInDefinition = false
         var definitionIndent: Int?
+        /// How many sections, parents and blocks are open around this loop.
+        var depth = 0
     }
+
+    /// Sections nested deeper than this are refused: parsing and rendering recurse once a level.
+    static let maxDepth = 100
 
     /// The nodes of `text`, or where it stops making sense.
     static func parse(_ text: String) throws(TemplateSyntaxError) -> ParsedTemplate {
         var parser = TemplateParser(bytes: Array(text.utf8))
         let nodes = try parser.nodes(in: Scope())
-        return ParsedTemplate(nodes: nodes, includes: parser.includes)
+        return ParsedTemplate(
+            nodes: nodes,
+            includes: zip(parser.includes, parser.lineAndColumn(ofAscending: parser.includes.map(\.offset))).map {
+                ($0.name, $1.line, $1.column)
+            })
     }
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
@@ -121,7 +131,7 @@ struct TemplateParser {
                 standsAlone = endsLine(scope)
                 if !standsAlone { flushIndent() }
                 let opening = tagStart
-                let children = try self.nodes(in: section(of: scope, named: name, sigil: sigil, at: opening, standsAlone: standsAlone))
+                let children = try self.nodes(in: try section(of: scope, named: name, sigil: sigil, at: opening, standsAlone: standsAlone))
                 nodes.append(.section(try lookupName(name, at: opening), children, inverted: sigil == UInt8(ascii: "^")))
             case UInt8(ascii: "/"):
                 position += 1
@@ -148,7 +158,7 @@ struct TemplateParser {
             case UInt8(ascii: ">"):
                 position += 1
                 let name = try readPartialName()
-                includes.append((name, line(of: tagStart), column(of: tagStart)))
+                includes.append((name, tagStart))
                 let whitespace = String(decoding: indent, as: UTF8.self)
                 flushIndent()
                 standsAlone = endsLine(scope)
@@ -157,12 +167,14 @@ struct TemplateParser {
                 position += 1
                 let opening = tagStart
                 let name = try readPartialName()
-                includes.append((name, line(of: tagStart), column(of: tagStart)))
+                includes.append((name, tagStart))
                 let whitespace = String(decoding: indent, as: UTF8.self)
                 flushIndent()
                 standsAlone = endsLine(scope)
+                try checkDepth(scope, opening: opening)
                 var inner = Scope(name: name, sigil: "<", openedAt: opening, atLineStart: true, isParentTopLevel: true)
                 inner.definitionIndent = scope.definitionIndent
+                inner.depth = scope.depth + 1
                 let children = try self.nodes(in: inner)
                 var blocks: [String: [TemplateNode]] = [:]
                 for child in children {
@@ -183,13 +195,13 @@ struct TemplateParser {
                 let name = try readName()
                 if scope.isParentTopLevel {
                     standsAlone = endsLine(scope)
-                    let children = try self.nodes(in: section(of: scope, named: name, sigil: sigil, at: opening, standsAlone: standsAlone))
+                    let children = try self.nodes(in: try section(of: scope, named: name, sigil: sigil, at: opening, standsAlone: standsAlone))
                     nodes.append(.block(name, children, indentation: ""))
                 } else {
                     let whitespace = String(decoding: indent, as: UTF8.self)
                     flushIndent()
                     standsAlone = endsLine(scope)
-                    let children = try self.nodes(in: section(of: scope, named: name, sigil: sigil, at: opening, standsAlone: standsAlone))
+                    let children = try self.nodes(in: try section(of: scope, named: name, sigil: sigil, at: opening, standsAlone: standsAlone))
                     nodes.append(.block(name, children, indentation: whitespace))
                 }
             case UInt8(ascii: "="):
@@ -218,8 +230,12 @@ struct TemplateParser {
     }
 
     /// The scope inside a section or block opened in `scope`.
-    private func section(of scope: Scope, named name: String, sigil: UInt8, at opening: Int, standsAlone: Bool) -> Scope {
+    private mutating func section(of scope: Scope, named name: String, sigil: UInt8, at opening: Int, standsAlone: Bool) throws(TemplateSyntaxError)
+        -> Scope
+    {
+        try checkDepth(scope, opening: opening)
         var inner = scope
+        inner.depth += 1
         inner.name = name
         inner.sigil = String(decoding: [sigil], as: UTF8.self)
         inner.openedAt = opening
@@ -227,6 +243,12 @@ struct TemplateParser {
         inner.atLineStart = standsAlone
         if scope.isParentTopLevel { inner.isInDefinition = true }
         return inner
+    }
+
+    private mutating func checkDepth(_ scope: Scope, opening: Int) throws(TemplateSyntaxError) {
+        guard scope.depth >= Self.maxDepth else { return }
+        tagStart = opening
+        throw error("sections are nested more than \(Self.maxDepth) deep here", hint: "close some sections before opening others")
     }
 
     // MARK: Reading
@@ -376,11 +398,35 @@ struct TemplateParser {
         TemplateSyntaxError(line: line(of: tagStart), column: column(of: tagStart), message: message, hint: hint)
     }
 
+    /// Lines and columns of byte offsets given in ascending order, in one pass over the text
+    /// (a template may name thousands of partials).
+    private func lineAndColumn(ofAscending offsets: [Int]) -> [(line: Int, column: Int)] {
+        var located: [(line: Int, column: Int)] = []
+        located.reserveCapacity(offsets.count)
+        var line = 1, column = 1, scanned = 0
+        for offset in offsets {
+            while scanned < offset {
+                if bytes[scanned] == UInt8(ascii: "\n") {
+                    line += 1
+                    column = 1
+                } else if !Self.continuesCharacter(bytes[scanned]) {
+                    column += 1
+                }
+                scanned += 1
+            }
+            located.append((line, column))
+        }
+        return located
+    }
+
+    /// A UTF-8 byte that continues a character rather than starting one (columns count characters).
+    private static func continuesCharacter(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
+
     private func line(of index: Int) -> Int { bytes[..<index].count { $0 == UInt8(ascii: "\n") } + 1 }
 
     private func column(of index: Int) -> Int {
         let lineStart = bytes[..<index].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
-        return String(decoding: bytes[lineStart..<index], as: UTF8.self).count + 1
+        return bytes[lineStart..<index].count { !Self.continuesCharacter($0) } + 1
     }
 }
 

@@ -41,6 +41,10 @@ import Testing
         #expect(try nodes("  {{> partials/card }}\n") == [.text("  "), .partial("partials/card", indentation: "  ")])
         #expect(try nodes("<b>{{>card}}</b>") == [.text("<b>"), .partial("card", indentation: nil), .text("</b>")])
         #expect(TemplateParser.parseIncludes("{{>a}}\n  {{<b}}{{/b}}") == ["a 1:1", "b 2:3"])
+        #expect(TemplateParser.parseIncludes("é日 {{>a}}\r\n\n{{>b}}{{>c}}") == ["a 1:4", "b 3:1", "c 3:7"])
+        // Thousands of partials on one long line are located in one pass.
+        let many = TemplateParser.parseIncludes(String(repeating: "{{>p}}", count: 50_000))
+        #expect(many.count == 50_000 && many.last == "p 1:299995")
     }
 
     @Test func namesAndDelimiters() throws {
@@ -73,6 +77,16 @@ import Testing
         #expect(failure("{{site..title}}") == "1:1: '{{site..title}}' is not a name: its dots must separate names, as in {{site.title}}")
         #expect(failure("{{<base}}{{#x}}{{/x}}{{/base}}") == "1:1: only block definitions ('{{$name}}…{{/name}}') may stand inside '{{<base}}'")
         #expect(failure("{{<base}}{{$a}}") == "1:10: '{{$a}}' is never closed")
+    }
+
+    /// Nesting is bounded (parsing and rendering recurse once a level): a hundred levels parse,
+    /// the hundred-and-first is an error at its tag, however deep a template tries to go.
+    @Test func nestingIsBounded() throws {
+        func nested(_ depth: Int) -> String { String(repeating: "{{#a}}", count: depth) + String(repeating: "{{/a}}", count: depth) }
+        #expect(try nodes(nested(100)).count == 1)
+        #expect(failure(nested(101)) == "1:601: sections are nested more than 100 deep here")
+        #expect(failure(nested(200_000))?.hasPrefix("1:601: sections are nested") == true)
+        #expect(failure(String(repeating: "{{<p}}", count: 101)) == "1:601: sections are nested more than 100 deep here")
     }
 
     /// Random text made of template-like pieces either parses or fails with a position inside

@@ -102,7 +102,8 @@ public struct TemplateLibrary: Sendable {
                 diagnostics.append(.error(SourceLocation(path: source.path, line: error.line, column: error.column), error.message, hint: error.hint))
             }
         }
-        diagnostics += includeCycles(includes, paths: sources.mapValues(\.path))
+        let cycles = includeCycles(includes, paths: sources.mapValues(\.path))
+        diagnostics += cycles.isEmpty ? includeFanOut(includes, paths: sources.mapValues(\.path)) : cycles
         return (TemplateLibrary(templates: templates, names: Set(sources.keys), assets: assets, fingerprint: fingerprint.value), diagnostics)
     }
 
@@ -168,6 +169,31 @@ public struct TemplateLibrary: Sendable {
         }
         for name in includes.keys.sorted() { visit(name, []) }
         return diagnostics
+    }
+
+    /// How many partials a template may include, counting those its partials include again:
+    /// ten partials each including the next ten times would be ten billion renders of a page.
+    static let maxIncludes = 10_000
+
+    /// Each template whose partials, through one another, come to more than `maxIncludes` is an
+    /// error naming it (the graph has no cycles here).
+    private static func includeFanOut(_ includes: [String: [String]], paths: [String: String]) -> [Diagnostic] {
+        var counts: [String: Int] = [:]
+        func count(_ name: String) -> Int {
+            if let known = counts[name] { return known }
+            var total = 0
+            for next in includes[name] ?? [] {
+                total = min(total + 1 + count(next), maxIncludes + 1)
+            }
+            counts[name] = total
+            return total
+        }
+        return includes.keys.sorted().compactMap { name in
+            guard count(name) > maxIncludes, let path = paths[name] else { return nil }
+            return .error(
+                SourceLocation(path: path), "the template '\(name)' includes partials more than \(maxIncludes) times over, counting what they include",
+                hint: "include a partial in a {{#list}} section instead of writing it out many times")
+        }
     }
 
     /// Renders the template `name` with a view computed in Swift; nil when there is no such template.

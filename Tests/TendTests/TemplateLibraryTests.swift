@@ -69,6 +69,20 @@ import Testing
         #expect(loop == ["templates/partials/a.html:1:1: the template 'partials/a' includes itself (partials/a → partials/b → partials/a)"])
     }
 
+    /// Partials that include others many times over (a "billion laughs" of templates) are refused.
+    @Test func includeBombsAreErrors() {
+        var files: [String: String] = [:]
+        for level in 0..<5 {
+            files["templates/partials/bomb\(level).html"] = String(repeating: "{{>partials/bomb\(level + 1)}}", count: 10)
+        }
+        files["templates/partials/bomb5.html"] = "boom"
+        let errors = MinimalSite.errors(files)
+        #expect(
+            errors.first
+                == "templates/partials/bomb0.html:1:1: the template 'partials/bomb0' includes partials more than 10000 times over, counting what they include")
+        #expect(errors.count == 2, "bomb0 (111,110 includes) and bomb1 (11,110); bomb2 has 1,110: \(errors)")
+    }
+
     /// A partial that does not exist and a tag that cannot be read are errors at their tag.
     @Test func missingPartialsAndBadTagsAreErrorsAtTheirTag() {
         let missing = MinimalSite.errors(["templates/partials/card.html": "<li>\n  {{> partials/crad}}</li>\n"])

@@ -72,7 +72,7 @@ struct ServeCommand: ParsableCommand {
             let start = Date()
             let shown = editedPage(in: changed).flatMap { session.renderEditedPage($0) }
             if let shown {
-                server.showChangedPage("/" + (shown.hasSuffix("index.html") ? String(shown.dropLast("index.html".count)) : shown))
+                server.showChangedPage(Routes.sitePath(ofFile: shown))
                 say("Updated \(Escape.terminal(shown)) in \(Int(Date().timeIntervalSince(start) * 1000)) ms")
                 // The browser reloads the page first; the full build would compete for the cores.
                 Thread.sleep(forTimeInterval: 0.15)

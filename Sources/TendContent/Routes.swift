@@ -75,6 +75,12 @@ public struct Routes: Sendable, Hashable, Encodable {
         return trimmed.hasSuffix("/") ? trimmed + "index.html" : String(trimmed)
     }
 
+    /// The site path a written file is served at, the inverse of `file(for:)`:
+    /// `articles/x/index.html` → `/articles/x/`.
+    public static func sitePath(ofFile file: String) -> String {
+        "/" + (file == "index.html" || file.hasSuffix("/index.html") ? file.dropLast("index.html".count) : Substring(file))
+    }
+
     /// The site path of a file under `content/media/` (`content/media/a.png` → `/media/a.png`).
     public static func mediaPath(of relativePath: String) -> String {
         "/" + relativePath.dropFirst("content/".count)

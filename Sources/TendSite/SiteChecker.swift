@@ -45,8 +45,15 @@ public struct SiteChecker: Sendable {
             .flatMap { $0 }
     }
 
-    /// Every address a link may reach on the site and the other languages' sites.
-    public func linkTargets() -> LinkTargets { LinkTargets(pages: knownTargets()) }
+    /// Every address a link may reach on the site and the other languages' sites, with the
+    /// page published there (nil for Tend's own files).
+    public func linkTargets() -> LinkTargets {
+        var targets: [String: Page?] = [:]
+        for language in [graph] + others { Self.addTargets(of: language, to: &targets) }
+        for path in [Routes.sitemap, Routes.robots] { targets[path] = .some(nil) }
+        for media in graph.content.media { targets[Routes.mediaPath(of: media.relativePath)] = .some(nil) }
+        return LinkTargets(pages: targets)
+    }
 
     /// Everything else `tend check` reports.
     public func contentProblems() -> [Diagnostic] {
@@ -177,15 +184,6 @@ public struct SiteChecker: Sendable {
         return diagnostics
     }
 
-    /// Every path the site publishes in every language, with the page published there (nil for Tend's own files).
-    private func knownTargets() -> [String: Page?] {
-        var targets: [String: Page?] = [:]
-        for language in [graph] + others { Self.addTargets(of: language, to: &targets) }
-        for path in [Routes.sitemap, Routes.robots] { targets[path] = .some(nil) }
-        for media in graph.content.media { targets[Routes.mediaPath(of: media.relativePath)] = .some(nil) }
-        return targets
-    }
-
     private static func addTargets(of graph: SiteGraph, to targets: inout [String: Page?]) {
         for page in graph.publishedPages + Array(graph.authors.values) { targets[page.url] = page }
         let routes = graph.routes
@@ -290,6 +288,6 @@ public struct ReviewRow: Sendable {
 
 /// Every address a link on a site may reach (pages, lists, tags, feeds, media), with the page
 /// published there (nil for Tend's own pages): made once, for the links of many pages.
-public struct LinkTargets: @unchecked Sendable {
+public struct LinkTargets: Sendable {
     let pages: [String: Page?]
 }

@@ -79,6 +79,8 @@ public struct TemplateLibrary: Sendable {
             diagnostics += problems
             sources[name] = (filled, source.path)
         }
+        let names = Set(sources.keys)
+        let paths = sources.mapValues(\.path)
         var templates: [String: [TemplateNode]] = [:]
         var includes: [String: [String]] = [:]
         var fingerprint = StableHasher()
@@ -96,15 +98,15 @@ public struct TemplateLibrary: Sendable {
                         .error(
                             SourceLocation(path: source.path, line: include.line, column: include.column),
                             "the template includes '\(include.name)', which is neither in templates/ nor in the built-in theme",
-                            hint: Suggestions.hint(for: include.name, in: Set(sources.keys)) ?? "add templates/\(include.name).html, or correct the name"))
+                            hint: Suggestions.hint(for: include.name, in: names) ?? "add templates/\(include.name).html, or correct the name"))
                 }
             } catch {
                 diagnostics.append(.error(SourceLocation(path: source.path, line: error.line, column: error.column), error.message, hint: error.hint))
             }
         }
-        let cycles = includeCycles(includes, paths: sources.mapValues(\.path))
-        diagnostics += cycles.isEmpty ? includeFanOut(includes, paths: sources.mapValues(\.path)) : cycles
-        return (TemplateLibrary(templates: templates, names: Set(sources.keys), assets: assets, fingerprint: fingerprint.value), diagnostics)
+        let cycles = includeCycles(includes, paths: paths)
+        diagnostics += cycles.isEmpty ? includeFanOut(includes, paths: paths) : cycles
+        return (TemplateLibrary(templates: templates, names: names, assets: assets, fingerprint: fingerprint.value), diagnostics)
     }
 
     /// `text` with each `{{t.key}}` replaced by the escaped words of `key`.

@@ -395,7 +395,8 @@ struct TemplateParser {
     }
 
     private func error(_ message: String, hint: String?) -> TemplateSyntaxError {
-        TemplateSyntaxError(line: line(of: tagStart), column: column(of: tagStart), message: message, hint: hint)
+        let (line, column) = lineAndColumn(ofAscending: [tagStart])[0]
+        return TemplateSyntaxError(line: line, column: column, message: message, hint: hint)
     }
 
     /// Lines and columns of byte offsets given in ascending order, in one pass over the text
@@ -422,12 +423,6 @@ struct TemplateParser {
     /// A UTF-8 byte that continues a character rather than starting one (columns count characters).
     private static func continuesCharacter(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
 
-    private func line(of index: Int) -> Int { bytes[..<index].count { $0 == UInt8(ascii: "\n") } + 1 }
-
-    private func column(of index: Int) -> Int {
-        let lineStart = bytes[..<index].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
-        return bytes[lineStart..<index].count { !Self.continuesCharacter($0) } + 1
-    }
 }
 
 extension Substring {

@@ -2,7 +2,7 @@ import TendCore
 
 /// Renders parsed templates with a typed view: one output string appended to, a context stack
 /// of values, no casts. Follows Mustache's rules: a name is looked up from the top of the
-/// context down; `a.b` finds `a` so and `b` in it only; a partial's lines get the indentation of
+/// context down; `a.b` finds `a` that way and then `b` in it only; a partial's lines get the indentation of
 /// its standalone tag; a parent's blocks are filled by the outermost template that fills them.
 struct TemplateRenderer {
     private let templates: [String: [TemplateNode]]
@@ -39,20 +39,17 @@ struct TemplateRenderer {
                 }
             case .section(let name, let children, let inverted):
                 let value = lookUp(name)
+                let hidden = value?.hidesSection ?? true
                 if inverted {
-                    switch value {
-                    case nil, .flag(false): render(children, escapes: escapes)
-                    case .list(let items) where items.isEmpty: render(children, escapes: escapes)
-                    default: continue
-                    }
+                    if hidden { render(children, escapes: escapes) }
                     continue
                 }
+                guard !hidden, let value else { continue }
                 switch value {
-                case nil, .flag(false): continue
-                case .flag(true): render(children, escapes: escapes)
+                case .flag: render(children, escapes: escapes)
                 case .list(let items):
                     for item in items { renderPushing(item, children, escapes: escapes) }
-                case let value?: renderPushing(value, children, escapes: escapes)
+                case .text, .number, .object: renderPushing(value, children, escapes: escapes)
                 }
             case .partial(let name, let added):
                 guard let partial = templates[name] else { continue }

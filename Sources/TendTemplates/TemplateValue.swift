@@ -12,6 +12,15 @@ public enum TemplateValue: Sendable, Equatable {
     /// A list of objects.
     public static func objects(_ objects: [TemplateObject]) -> TemplateValue { .list(objects.map(TemplateValue.object)) }
 
+    /// False and an empty list hide a section (and show an inverted one); so does a missing value.
+    var hidesSection: Bool {
+        switch self {
+        case .flag(let flag): !flag
+        case .list(let items): items.isEmpty
+        case .text, .number, .object: false
+        }
+    }
+
     /// Text, or false when there is none.
     public static func text(orFalse text: String?) -> TemplateValue { text.map(TemplateValue.text) ?? .flag(false) }
 }
